@@ -1,0 +1,120 @@
+# storylens - build, test, run and install.
+#
+#   make run      install missing build dependencies, build, analyse the sample corpus
+#   make test     the same dependency step, build, run every unit and end-to-end test
+#   make test SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make test VALGRIND=1   the same under valgrind (leaks are errors)
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Each flavour builds into its own directory (build/release, build/asan,
+# build/debug) so flags never mix stale objects.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib
+INCDIR   = $(PREFIX)/include
+DATADIR  = $(PREFIX)/share/storylens
+MANDIR   = $(PREFIX)/share/man
+
+PKGS          = libpcre2-8 jansson libutf8proc nettle
+# libstemmer ships no pkg-config file on Debian 12.
+STEMMER_LIBS ?= -lstemmer
+
+ifeq ($(SANITIZE),1)
+FLAVOUR = asan
+OPT     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(DEBUG),1)
+FLAVOUR = debug
+OPT     = -O0 -g
+else
+FLAVOUR = release
+OPT     = -O2 -g
+endif
+B ?= build/$(FLAVOUR)
+
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wpointer-arith -Wformat=2 -Wvla -Wundef
+WERROR  ?=
+CPPFLAGS = -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L -DSL_DATADIR='"$(DATADIR)"'
+CFLAGS  ?=
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(WERROR) -fopenmp -MMD -MP \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) -lm
+LDFLAGS ?=
+ALL_LDFLAGS = $(OPT) -fopenmp $(LDFLAGS)
+
+LIB_SRC  = $(sort $(wildcard src/lib/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)
+CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
+TESTS    = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+BIN      = $(B)/storylens
+LIBA     = $(B)/libstorylens.a
+
+ifeq ($(VALGRIND),1)
+RUNNER = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+else
+RUNNER =
+endif
+
+.PHONY: all deps run test unit e2e install uninstall clean
+
+all: $(BIN) $(TESTS)
+
+deps:
+	@scripts/deps $(if $(filter 1,$(VALGRIND)),valgrind)
+
+$(B)/lib/%.o: src/lib/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(B)/cli/%.o: src/cli/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Isrc/cli $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%.o: tests/unit/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+run: $(BIN)
+	$(BIN) analyse --format table corpus/ 2>/dev/null || $(BIN) analyse corpus/
+
+unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; SL_TEST_DATA=tests/data $(RUNNER) $$t; done
+
+e2e: $(BIN)
+	@SL_RUNNER="$(RUNNER)" tests/e2e/run $(BIN)
+
+test: unit e2e
+
+install: $(BIN) $(LIBA)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
+	           $(DESTDIR)$(DATADIR)/lexicons
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/storylens
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libstorylens.a
+	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
+	install -m 644 lexicons/*.lex $(DESTDIR)$(DATADIR)/lexicons/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
+	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/storylens $(DESTDIR)$(LIBDIR)/libstorylens.a \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
+	rm -rf $(DESTDIR)$(INCDIR)/storylens $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)

@@ -1,0 +1,62 @@
+/*
+ * read.h - corpus readers: the first stage of the pipeline.
+ *
+ * A reader turns one source (a .txt/.md file, a JSONL file, a CSV/TSV file,
+ * or a stream) into sl_doc records, one at a time and in source order, so a
+ * corpus is streamed and never loaded whole. sl_walk() expands a directory
+ * INPUT into its files in sorted order.
+ */
+#ifndef SL_READ_H
+#define SL_READ_H
+
+#include <stdio.h>
+
+#include "doc.h"
+#include "storylens/storylens.h"
+
+typedef struct sl_read_opts {
+    const char *text_field; /* JSONL/CSV column holding the story text ("text") */
+    const char *id_field;   /* JSONL/CSV column holding the id ("id"); absent -> FILE:LINE */
+} sl_read_opts;
+
+typedef struct sl_reader sl_reader;
+
+/* The input format a file name implies, or SL_INPUT_AUTO when unknown. */
+sl_input_format sl_format_of_path(const char *path);
+
+/* Opens path for reading as fmt (AUTO = by extension). id_base is the id a
+ * .txt/.md story gets (the path relative to its INPUT argument, without
+ * extension); other formats ignore it. opts is borrowed for the reader's life.
+ * Caller owns *out; free with sl_reader_free(). SL_ENOINPUT if it cannot be
+ * opened, SL_EUSAGE if the format is unknown. */
+sl_status sl_reader_open(sl_reader **out, const char *path, const char *id_base,
+                         sl_input_format fmt, const sl_read_opts *opts, sl_error *err);
+
+/* Reads from an open stream (not closed by the reader). name is the source
+ * name used in messages and FILE:LINE ids ("-" for standard input). */
+sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
+                                sl_input_format fmt, const sl_read_opts *opts, sl_error *err);
+
+/* Reads the next story into *doc (which must be empty or cleared; on success
+ * the caller owns its contents). Sets *got to 1 for a story, 0 at the end.
+ * SL_EDATA with "FILE:LINE: message" on a malformed record, SL_EIO on a read
+ * error. */
+sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+
+void sl_reader_free(sl_reader *r);
+
+/* One file found by sl_walk(). */
+typedef struct sl_walk_entry {
+    char *path;    /* owned: the file's path */
+    char *id_base; /* owned: path relative to the INPUT, without extension */
+} sl_walk_entry;
+
+/* Expands INPUT: a file gives itself (id_base = its name without directory
+ * or extension); a directory gives every file below it whose extension is a
+ * known format, recursively, in byte-wise sorted order of names at each
+ * level; hidden entries (starting with '.') are skipped. Caller owns
+ * *entries; free with sl_walk_free(). SL_ENOINPUT if path does not exist. */
+sl_status sl_walk(const char *path, sl_walk_entry **entries, size_t *n, sl_error *err);
+void sl_walk_free(sl_walk_entry *entries, size_t n);
+
+#endif
