@@ -36,7 +36,7 @@ B ?= build/$(FLAVOUR)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wvla -Wundef
 WERROR  ?=
-CPPFLAGS = -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L -DSL_DATADIR='"$(DATADIR)"'
+CPPFLAGS = -Iinclude -Isrc/lib -D_XOPEN_SOURCE=700 -DSL_DATADIR='"$(DATADIR)"'
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(WERROR) -fopenmp -MMD -MP \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)

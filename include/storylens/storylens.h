@@ -50,8 +50,11 @@ const char *sl_status_name(sl_status code);
 
 typedef struct sl_options sl_options;
 
-/* Output formats of sl_analysis_write(). */
-typedef enum sl_format { SL_FORMAT_JSON = 0, SL_FORMAT_TSV, SL_FORMAT_CSV } sl_format;
+/* Output formats of sl_analysis_write(): JSON (schema 1), tidy long tables
+ * (one figure a row) and an aligned summary for a person at a terminal. */
+typedef enum sl_format {
+    SL_FORMAT_JSON = 0, SL_FORMAT_TSV, SL_FORMAT_CSV, SL_FORMAT_TABLE
+} sl_format;
 
 /* Input formats: AUTO picks by file extension (.txt .md .jsonl .ndjson .csv .tsv). */
 typedef enum sl_input_format {

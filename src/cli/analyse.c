@@ -1,0 +1,290 @@
+/*
+ * analyse.c - the analyse and cat commands: options in, library calls,
+ * output committed atomically, one exit status out.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char analyse_help[] =
+    "usage: storylens analyse [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Counts the themes of the lexicons in every story of the INPUTs: files or\n"
+    "directories (walked recursively in sorted order); '-' or none reads standard\n"
+    "input. Formats by extension: .txt/.md (one story a file, optional front\n"
+    "matter), .jsonl/.ndjson (one object a line), .csv/.tsv (header row).\n"
+    "\n"
+    "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable);\n"
+    "                          default: the bundled lexicons\n"
+    "      --language NAME     Snowball stemmer (default english; see 'storylens languages')\n"
+    "      --text-field NAME   JSONL/CSV field with the story text (default text)\n"
+    "      --id-field NAME     JSONL/CSV field with the story id (default id, else FILE:LINE)\n"
+    "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
+    "      --cooccurrence LIST units: document, paragraph, sentence, window:N\n"
+    "                          (comma-separated; default document,sentence)\n"
+    "      --by FIELD          break every figure down by a metadata field (repeatable)\n"
+    "      --per-document      add one record per story\n"
+    "  -f, --format F          json (default), tsv, csv (tidy long tables) or table\n"
+    "  -o, --output FILE       write to FILE atomically (default standard output)\n"
+    "  -j, --threads N         worker threads (default: all cores); output is identical\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "exit status: 0 ok, 64 usage, 65 bad data or lexicon, 66 no input,\n"
+    "             70 internal error, 71 out of memory, 73 cannot create output, 74 I/O error\n";
+
+static const char cat_help[] =
+    "usage: storylens cat [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Writes every story of the INPUTs as storylens reads them: one JSON object a\n"
+    "line with id, text and the metadata fields. Useful to check how a spreadsheet\n"
+    "export is read, and to convert any supported format to JSONL.\n"
+    "\n"
+    "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
+    "  -o, --output FILE       write to FILE atomically (default standard output)\n"
+    "  -h, --help              this help\n";
+
+typedef struct args {
+    const char *cmd;
+    const char **lexicons;
+    size_t nlexicons;
+    const char *language;
+    const char *output;
+    const char *format;
+    char **inputs;
+    size_t ninputs;
+    sl_options *opts;
+} args;
+
+enum {
+    OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
+    OPT_PER_DOC
+};
+
+static const struct option long_opts[] = {
+    {"lexicon", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, OPT_LANGUAGE},
+    {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+    {"id-field", required_argument, NULL, OPT_ID_FIELD},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"cooccurrence", required_argument, NULL, OPT_COOC},
+    {"by", required_argument, NULL, OPT_BY},
+    {"per-document", no_argument, NULL, OPT_PER_DOC},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"threads", required_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_input_format(const char *s, sl_input_format *f)
+{
+    static const struct { const char *name; sl_input_format f; } t[] = {
+        {"jsonl", SL_INPUT_JSONL}, {"ndjson", SL_INPUT_JSONL}, {"csv", SL_INPUT_CSV},
+        {"tsv", SL_INPUT_TSV}, {"txt", SL_INPUT_TXT}, {"md", SL_INPUT_TXT}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(s, t[i].name) == 0) {
+            *f = t[i].f;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_threads(const char *s, int *n)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 0 || v > 1024)
+        return -1;
+    *n = (int)v;
+    return 0;
+}
+
+/* Applies one option; returns -1 to go on, else an exit status. */
+static int apply_option(args *a, int c, const char *arg)
+{
+    sl_error err = {0};
+    sl_input_format fmt;
+    int n;
+    switch (c) {
+    case 'l': {
+        const char **p = realloc(a->lexicons, (a->nlexicons + 1) * sizeof *p);
+        if (!p)
+            return EXIT_OSERR;
+        a->lexicons = p;
+        a->lexicons[a->nlexicons++] = arg;
+        return -1;
+    }
+    case OPT_LANGUAGE: a->language = arg; return -1;
+    case 'o': a->output = arg; return -1;
+    case 'f': a->format = arg; return -1;
+    case OPT_TEXT_FIELD:
+        return sl_options_set_text_field(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--text-field needs a field name");
+    case OPT_ID_FIELD:
+        return sl_options_set_id_field(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--id-field needs a field name");
+    case OPT_INPUT_FORMAT:
+        if (parse_input_format(arg, &fmt) != 0)
+            return cli_usage_error(a->cmd, "--input-format: \"%s\"; use jsonl, csv, tsv or txt",
+                                   arg);
+        sl_options_set_stdin_format(a->opts, fmt);
+        return -1;
+    case OPT_COOC:
+        return sl_options_set_cooccurrence(a->opts, arg, &err) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "%s", err.text);
+    case OPT_BY:
+        return sl_options_add_by(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--by needs a field name");
+    case OPT_PER_DOC: sl_options_set_per_document(a->opts, 1); return -1;
+    case 'j':
+        if (parse_threads(arg, &n) != 0)
+            return cli_usage_error(a->cmd, "--threads: \"%s\"; give a number from 0 (all cores) "
+                                           "to 1024", arg);
+        sl_options_set_threads(a->opts, n);
+        return -1;
+    default:
+        return cli_usage_error(a->cmd, "unknown option");
+    }
+}
+
+/* Parses argv into a; returns -1 to go on, else an exit status. */
+static int parse_args(args *a, int argc, char **argv, const char *help)
+{
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "l:f:o:j:h", long_opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+        if (c == '?' || c == ':')
+            return cli_usage_error(a->cmd, "bad option \"%s\"", argv[optind - 1]);
+        int rc = apply_option(a, c, optarg);
+        if (rc >= 0)
+            return rc;
+    }
+    a->inputs = argv + optind;
+    a->ninputs = (size_t)(argc - optind);
+    return -1;
+}
+
+static int parse_format(const char *s, sl_format *f)
+{
+    if (!s || strcmp(s, "json") == 0)
+        *f = SL_FORMAT_JSON;
+    else if (strcmp(s, "tsv") == 0)
+        *f = SL_FORMAT_TSV;
+    else if (strcmp(s, "csv") == 0)
+        *f = SL_FORMAT_CSV;
+    else if (strcmp(s, "table") == 0)
+        *f = SL_FORMAT_TABLE;
+    else
+        return -1;
+    return 0;
+}
+
+static int load_lexicons(const args *a, sl_lexicon **lex)
+{
+    sl_error err = {0};
+    char dir[PATH_MAX];
+    const char *defaults[1] = {dir};
+    const char *const *paths = a->lexicons;
+    size_t n = a->nlexicons;
+    if (n == 0) {
+        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
+            fprintf(stderr, "storylens: no default lexicons found next to the program or in "
+                            "the install prefix; name one with -l FILE.lex\n");
+            return EXIT_NOINPUT;
+        }
+        paths = defaults;
+        n = 1;
+    }
+    if (sl_lexicon_load(lex, paths, n, a->language, &err) != SL_OK)
+        return cli_report(&err);
+    return EXIT_OK;
+}
+
+static int add_inputs(const args *a, sl_analysis *an)
+{
+    sl_error err = {0};
+    sl_status s = SL_OK;
+    if (a->ninputs == 0)
+        s = sl_analysis_add_stream(an, stdin, "-", &err);
+    for (size_t i = 0; s == SL_OK && i < a->ninputs; i++)
+        s = strcmp(a->inputs[i], "-") == 0 ? sl_analysis_add_stream(an, stdin, "-", &err)
+                                           : sl_analysis_add_path(an, a->inputs[i], &err);
+    return s == SL_OK ? EXIT_OK : cli_report(&err);
+}
+
+static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
+{
+    sl_error err = {0};
+    sl_analysis *an;
+    if (sl_analysis_new(&an, lex, a->opts, &err) != SL_OK)
+        return cli_report(&err);
+    int rc = add_inputs(a, an);
+    cli_output out;
+    if (rc == EXIT_OK)
+        rc = cli_output_open(&out, a->output);
+    if (rc == EXIT_OK) {
+        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK) {
+            cli_output_abort(&out);
+            rc = cli_report(&err);
+        } else
+            rc = cli_output_commit(&out);
+    }
+    sl_analysis_free(an);
+    return rc;
+}
+
+int cmd_analyse(int argc, char **argv)
+{
+    args a = {.cmd = "analyse"};
+    if (sl_options_new(&a.opts) != SL_OK)
+        return EXIT_OSERR;
+    int rc = parse_args(&a, argc, argv, analyse_help);
+    sl_format fmt = SL_FORMAT_JSON;
+    if (rc < 0 && parse_format(a.format, &fmt) != 0)
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
+    sl_lexicon *lex = NULL;
+    if (rc < 0)
+        rc = load_lexicons(&a, &lex);
+    if (rc == EXIT_OK)
+        rc = run_analysis(&a, lex, fmt);
+    sl_lexicon_free(lex);
+    sl_options_free(a.opts);
+    free(a.lexicons);
+    return rc < 0 ? EXIT_OK : rc;
+}
+
+int cmd_cat(int argc, char **argv)
+{
+    args a = {.cmd = "cat"};
+    if (sl_options_new(&a.opts) != SL_OK)
+        return EXIT_OSERR;
+    int rc = parse_args(&a, argc, argv, cat_help);
+    cli_output out;
+    if (rc < 0)
+        rc = cli_output_open(&out, a.output);
+    if (rc == EXIT_OK) {
+        sl_error err = {0};
+        sl_status s = SL_OK;
+        if (a.ninputs == 0)
+            s = sl_cat(a.opts, NULL, stdin, out.f, &err);
+        for (size_t i = 0; s == SL_OK && i < a.ninputs; i++)
+            s = strcmp(a.inputs[i], "-") == 0 ? sl_cat(a.opts, NULL, stdin, out.f, &err)
+                                               : sl_cat(a.opts, a.inputs[i], NULL, out.f, &err);
+        if (s != SL_OK) {
+            cli_output_abort(&out);
+            rc = cli_report(&err);
+        } else
+            rc = cli_output_commit(&out);
+    }
+    sl_options_free(a.opts);
+    free(a.lexicons);
+    return rc;
+}

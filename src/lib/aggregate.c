@@ -1,0 +1,314 @@
+/*
+ * aggregate.c - per-story counts and their sums; see aggregate.h.
+ *
+ * Co-occurrence in every unit kind uses one idea: a hit covers a
+ * contiguous range of units (one sentence, one paragraph, or the run of
+ * sliding windows that overlap it). Per theme the ranges are merged into
+ * disjoint intervals; a theme's unit count is their total length and a
+ * pair's count is the length of the intersection of two interval lists.
+ * That costs time in hits, never in tokens x themes.
+ */
+#include "aggregate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct span {
+    uint64_t lo, hi; /* inclusive unit range */
+} span;
+
+struct sl_agg_scratch {
+    span *spans;     /* per theme, in hit order */
+    size_t nspans, spans_cap;
+    size_t *theme_off, *theme_len; /* nthemes: the theme's merged spans */
+    uint32_t *present;
+    size_t nthemes;
+};
+
+sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape)
+{
+    sl_agg_scratch *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->nthemes = shape->nthemes;
+    s->theme_off = calloc(shape->nthemes + 1, sizeof *s->theme_off);
+    s->theme_len = calloc(shape->nthemes + 1, sizeof *s->theme_len);
+    s->present = calloc(shape->nthemes + 1, sizeof *s->present);
+    if (!s->theme_off || !s->theme_len || !s->present) {
+        sl_agg_scratch_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void sl_agg_scratch_free(sl_agg_scratch *s)
+{
+    if (!s)
+        return;
+    free(s->spans);
+    free(s->theme_off);
+    free(s->theme_len);
+    free(s->present);
+    free(s);
+}
+
+void sl_docres_clear(sl_docres *r)
+{
+    if (!r)
+        return;
+    free(r->theme_hits);
+    free(r->entry_ids);
+    free(r->entry_counts);
+    free(r->pairs);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+static uint64_t unit_count(const sl_unit *u, const sl_tokens *toks)
+{
+    switch (u->kind) {
+    case SL_UNIT_DOCUMENT:
+        return 1;
+    case SL_UNIT_PARAGRAPH:
+        return toks->nparagraphs;
+    case SL_UNIT_SENTENCE:
+        return toks->nsent;
+    case SL_UNIT_WINDOW:
+        if (toks->n == 0)
+            return 0;
+        return toks->n >= u->window ? toks->n - u->window + 1 : 1;
+    }
+    return 0;
+}
+
+/* The units hit h touches: inclusive range. */
+static span hit_span(const sl_unit *u, const sl_tokens *toks, const sl_hit *h, uint64_t nunits)
+{
+    const sl_token *a = &toks->tok[h->start], *b = &toks->tok[h->end - 1];
+    switch (u->kind) {
+    case SL_UNIT_PARAGRAPH:
+        return (span){a->paragraph, b->paragraph};
+    case SL_UNIT_SENTENCE:
+        return (span){a->sentence, b->sentence};
+    case SL_UNIT_WINDOW: {
+        /* window i covers tokens [i, i+N): it overlaps [s, e) when s-N < i < e */
+        uint64_t lo = h->start + 1 >= u->window ? h->start + 1 - u->window : 0;
+        uint64_t hi = h->end - 1 < nunits - 1 ? h->end - 1 : nunits - 1;
+        return (span){lo, hi};
+    }
+    case SL_UNIT_DOCUMENT:
+        break;
+    }
+    return (span){0, 0};
+}
+
+static int reserve_spans(sl_agg_scratch *s, size_t want)
+{
+    if (want <= s->spans_cap)
+        return 0;
+    size_t ncap = s->spans_cap ? s->spans_cap : 256;
+    while (ncap < want)
+        ncap *= 2;
+    span *p = realloc(s->spans, ncap * sizeof *p);
+    if (!p)
+        return -1;
+    s->spans = p;
+    s->spans_cap = ncap;
+    return 0;
+}
+
+static int cmp_span(const void *x, const void *y)
+{
+    const span *a = x, *b = y;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return (a->hi > b->hi) - (a->hi < b->hi);
+}
+
+/* Builds each present theme's merged spans for unit u. Hits are grouped by
+ * theme (match.h promises theme order). */
+static int merge_spans(sl_agg_scratch *s, const sl_unit *u, const sl_tokens *toks,
+                       const sl_hits *hits, uint64_t nunits)
+{
+    if (reserve_spans(s, hits->n + 1) != 0)
+        return -1;
+    s->nspans = 0;
+    for (size_t i = 0; i < hits->n;) {
+        uint32_t t = hits->h[i].theme;
+        size_t first = s->nspans;
+        for (; i < hits->n && hits->h[i].theme == t; i++)
+            s->spans[s->nspans++] = hit_span(u, toks, &hits->h[i], nunits);
+        qsort(s->spans + first, s->nspans - first, sizeof *s->spans, cmp_span);
+        size_t w = first;
+        for (size_t k = first + 1; k < s->nspans; k++) {
+            if (s->spans[k].lo <= s->spans[w].hi + 1) {
+                if (s->spans[k].hi > s->spans[w].hi)
+                    s->spans[w].hi = s->spans[k].hi;
+            } else
+                s->spans[++w] = s->spans[k];
+        }
+        s->nspans = w + 1;
+        s->theme_off[t] = first;
+        s->theme_len[t] = w + 1 - first;
+    }
+    return 0;
+}
+
+static uint64_t overlap(const span *a, size_t na, const span *b, size_t nb)
+{
+    uint64_t total = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        uint64_t lo = a[i].lo > b[j].lo ? a[i].lo : b[j].lo;
+        uint64_t hi = a[i].hi < b[j].hi ? a[i].hi : b[j].hi;
+        if (lo <= hi)
+            total += hi - lo + 1;
+        if (a[i].hi < b[j].hi)
+            i++;
+        else
+            j++;
+    }
+    return total;
+}
+
+static int push_pair(sl_docres *r, size_t *cap, uint32_t u, uint32_t a, uint32_t b, uint64_t n)
+{
+    if (r->npairs == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        sl_pair *p = realloc(r->pairs, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        r->pairs = p;
+        *cap = ncap;
+    }
+    r->pairs[r->npairs++] = (sl_pair){u, a, b, (uint32_t)n};
+    return 0;
+}
+
+static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, size_t npresent)
+{
+    for (size_t i = 0; i < npresent; i++)
+        for (size_t j = i; j < npresent; j++) {
+            uint32_t a = s->present[i], b = s->present[j];
+            uint64_t n = overlap(s->spans + s->theme_off[a], s->theme_len[a],
+                                 s->spans + s->theme_off[b], s->theme_len[b]);
+            if (n && push_pair(r, cap, u, a, b, n) != 0)
+                return -1;
+        }
+    return 0;
+}
+
+/* ---- per story -------------------------------------------------------- */
+
+static int count_entries(sl_docres *r, const sl_lexicon *lex, const sl_hits *hits)
+{
+    r->entry_ids = malloc((hits->n + 1) * sizeof *r->entry_ids);
+    r->entry_counts = malloc((hits->n + 1) * sizeof *r->entry_counts);
+    if (!r->entry_ids || !r->entry_counts)
+        return -1;
+    for (size_t i = 0; i < hits->n; i++) {
+        const sl_hit *h = &hits->h[i];
+        if (lex->entries[h->entry].theme != h->theme)
+            continue; /* an ancestor's count: the entry is listed under its own theme */
+        size_t k = 0;
+        while (k < r->nentry && r->entry_ids[k] != h->entry)
+            k++;
+        if (k == r->nentry) {
+            r->entry_ids[r->nentry] = h->entry;
+            r->entry_counts[r->nentry++] = 0;
+        }
+        r->entry_counts[k]++;
+    }
+    return 0;
+}
+
+int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
+                      const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits)
+{
+    memset(r, 0, sizeof *r);
+    r->tokens = toks->n;
+    r->sentences = toks->nsent;
+    r->paragraphs = toks->nparagraphs;
+    r->invalid_utf8 = toks->invalid_utf8;
+    r->theme_hits = calloc(shape->nthemes + 1, sizeof *r->theme_hits);
+    if (!r->theme_hits || count_entries(r, lex, hits) != 0)
+        return -1;
+    size_t npresent = 0;
+    for (size_t i = 0; i < hits->n; i++) {
+        uint32_t t = hits->h[i].theme;
+        if (r->theme_hits[t]++ == 0)
+            s->present[npresent++] = t;
+    }
+    size_t cap = 0;
+    for (size_t u = 0; u < shape->nunits; u++) {
+        r->units[u] = unit_count(&shape->units[u], toks);
+        if (npresent == 0)
+            continue;
+        if (merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0 ||
+            unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- sums ------------------------------------------------------------- */
+
+int sl_accum_init(sl_accum *a, const sl_shape *shape)
+{
+    memset(a, 0, sizeof *a);
+    size_t t = shape->nthemes ? shape->nthemes : 1;
+    a->theme_hits = calloc(t, sizeof *a->theme_hits);
+    a->theme_docs = calloc(t, sizeof *a->theme_docs);
+    a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
+    a->pairs = calloc((shape->nunits ? shape->nunits : 1) * t * t, sizeof *a->pairs);
+    if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs) {
+        sl_accum_free(a);
+        return -1;
+    }
+    return 0;
+}
+
+void sl_accum_free(sl_accum *a)
+{
+    if (!a)
+        return;
+    free(a->theme_hits);
+    free(a->theme_docs);
+    free(a->entry_hits);
+    free(a->pairs);
+    memset(a, 0, sizeof *a);
+}
+
+void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
+{
+    size_t nt = shape->nthemes;
+    a->documents++;
+    a->tokens += r->tokens;
+    a->sentences += r->sentences;
+    a->paragraphs += r->paragraphs;
+    a->invalid_utf8 += r->invalid_utf8;
+    for (size_t t = 0; t < nt; t++) {
+        a->theme_hits[t] += r->theme_hits[t];
+        a->theme_docs[t] += r->theme_hits[t] > 0;
+    }
+    for (size_t k = 0; k < r->nentry; k++)
+        a->entry_hits[r->entry_ids[k]] += r->entry_counts[k];
+    for (size_t u = 0; u < shape->nunits; u++)
+        a->units[u] += r->units[u];
+    for (size_t k = 0; k < r->npairs; k++) {
+        const sl_pair *p = &r->pairs[k];
+        a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;
+    }
+}
+
+uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y)
+{
+    size_t nt = shape->nthemes;
+    if (x > y) {
+        size_t t = x;
+        x = y;
+        y = t;
+    }
+    return a->pairs[(u * nt + x) * nt + y];
+}

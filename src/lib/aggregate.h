@@ -1,0 +1,77 @@
+/*
+ * aggregate.h - from one story's hits to additive figures, and their sums.
+ *
+ * A worker turns a story's hits into an sl_docres: counts only (hits per
+ * theme and entry, units and theme-pair co-occurrences per unit kind).
+ * The main thread adds docres records into sl_accum totals (the corpus and
+ * each --by group) strictly in input order. Every stored figure is an
+ * additive integer; shares, rates, Jaccard and NPMI are derived only when
+ * written, so totals from disjoint shards add up exactly.
+ */
+#ifndef SL_AGGREGATE_H
+#define SL_AGGREGATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "match.h"
+#include "tokenize.h"
+
+typedef enum sl_unit_kind { SL_UNIT_DOCUMENT, SL_UNIT_PARAGRAPH, SL_UNIT_SENTENCE, SL_UNIT_WINDOW } sl_unit_kind;
+
+typedef struct sl_unit {
+    sl_unit_kind kind;
+    uint32_t window; /* N for SL_UNIT_WINDOW */
+} sl_unit;
+
+#define SL_MAX_UNITS 8
+
+typedef struct sl_shape {
+    size_t nthemes, nentries;
+    size_t nunits;
+    sl_unit units[SL_MAX_UNITS];
+} sl_shape;
+
+typedef struct sl_pair {
+    uint32_t unit, a, b; /* a <= b; a == b is the theme's own unit count */
+    uint32_t count;
+} sl_pair;
+
+typedef struct sl_docres {
+    uint64_t tokens, sentences, paragraphs, invalid_utf8;
+    uint32_t *theme_hits;  /* nthemes */
+    uint32_t *entry_ids, *entry_counts; /* nentry: entries with hits in their own theme */
+    size_t nentry;
+    uint64_t units[SL_MAX_UNITS];
+    sl_pair *pairs;
+    size_t npairs;
+} sl_docres;
+
+typedef struct sl_accum {
+    uint64_t documents, tokens, sentences, paragraphs, invalid_utf8;
+    uint64_t *theme_hits, *theme_docs; /* nthemes */
+    uint64_t *entry_hits;              /* nentries */
+    uint64_t units[SL_MAX_UNITS];
+    uint64_t *pairs;                   /* nunits * nthemes * nthemes; [a][b] with a <= b */
+} sl_accum;
+
+/* Scratch a worker reuses between stories. */
+typedef struct sl_agg_scratch sl_agg_scratch;
+
+sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape);
+void sl_agg_scratch_free(sl_agg_scratch *s);
+
+/* Computes r (which the caller owns; free with sl_docres_clear) from the
+ * hits of a story. Returns 0 or -1 when out of memory. */
+int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
+                      const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits);
+void sl_docres_clear(sl_docres *r);
+
+int sl_accum_init(sl_accum *a, const sl_shape *shape);
+void sl_accum_free(sl_accum *a);
+void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r);
+
+/* Co-occurrence count of themes a and b in unit u (order-free). */
+uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y);
+
+#endif

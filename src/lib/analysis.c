@@ -1,0 +1,360 @@
+/*
+ * analysis.c - the pipeline driver: read, then in parallel tokenise, stem,
+ * match and count, then sum in input order.
+ *
+ * Stories are read on the calling thread into a batch; an OpenMP loop
+ * hands each story to a worker (each thread owns its tokens, matcher and
+ * scratch: nothing mutable is shared), and every story's counts land in
+ * its own batch slot. The main thread then adds the slots to the totals
+ * strictly in input order, so the output is byte-identical for any number
+ * of threads, and reports the first failing story in input order.
+ */
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "error.h"
+#include "match.h"
+#include "read.h"
+#include "tokenize.h"
+
+/* A batch closes at this many stories or bytes of text, whichever first:
+ * large enough to keep every thread busy, small enough that memory does
+ * not grow with the corpus. */
+#define BATCH_DOCS 1024
+#define BATCH_BYTES (32u << 20)
+
+typedef struct sl_worker {
+    sl_tokens toks;
+    sl_matcher *matcher;
+    sl_agg_scratch *scratch;
+} sl_worker;
+
+typedef struct sl_batch {
+    sl_doc docs[BATCH_DOCS];
+    sl_docres res[BATCH_DOCS];
+    sl_status status[BATCH_DOCS];
+    sl_error *errs; /* BATCH_DOCS records */
+    size_t n, bytes;
+} sl_batch;
+
+/* ---- set-up ----------------------------------------------------------- */
+
+static sl_status make_workers(sl_analysis *an, sl_error *err)
+{
+    an->workers = calloc((size_t)an->nthreads, sizeof *an->workers);
+    if (!an->workers)
+        return sl_fail_nomem(err);
+    for (int i = 0; i < an->nthreads; i++) {
+        sl_worker *w = &an->workers[i];
+        sl_tokens_init(&w->toks);
+        sl_status s = sl_matcher_new(&w->matcher, an->lex, err);
+        if (s != SL_OK)
+            return s;
+        if (!(w->scratch = sl_agg_scratch_new(&an->shape)))
+            return sl_fail_nomem(err);
+    }
+    return SL_OK;
+}
+
+static sl_status make_groups(sl_analysis *an, sl_error *err)
+{
+    an->groups = calloc(an->opts->nby + 1, sizeof *an->groups);
+    if (!an->groups)
+        return sl_fail_nomem(err);
+    for (size_t i = 0; i < an->opts->nby; i++) {
+        an->groups[i].field = an->opts->by[i];
+        sl_strmap_init(&an->groups[i].values);
+    }
+    return SL_OK;
+}
+
+sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_options *opts,
+                          sl_error *err)
+{
+    *out = NULL;
+    sl_analysis *an = calloc(1, sizeof *an);
+    if (!an)
+        return sl_fail_nomem(err);
+    an->lex = lex;
+    an->opts = opts;
+    an->shape.nthemes = lex->nthemes;
+    an->shape.nentries = lex->nentries;
+    an->shape.nunits = opts->nunits;
+    memcpy(an->shape.units, opts->units, sizeof an->shape.units);
+    an->nthreads = opts->threads > 0 ? opts->threads : omp_get_num_procs();
+    if (an->nthreads < 1)
+        an->nthreads = 1;
+    an->batch = calloc(1, sizeof *an->batch);
+    sl_status s = an->batch ? SL_OK : sl_fail_nomem(err);
+    if (s == SL_OK && !(an->batch->errs = calloc(BATCH_DOCS, sizeof *an->batch->errs)))
+        s = sl_fail_nomem(err);
+    if (s == SL_OK && sl_accum_init(&an->total, &an->shape) != 0)
+        s = sl_fail_nomem(err);
+    if (s == SL_OK)
+        s = make_workers(an, err);
+    if (s == SL_OK)
+        s = make_groups(an, err);
+    if (s != SL_OK) {
+        sl_analysis_free(an);
+        return s;
+    }
+    *out = an;
+    return SL_OK;
+}
+
+static void free_batch(sl_batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++) {
+        sl_doc_clear(&b->docs[i]);
+        sl_docres_clear(&b->res[i]);
+    }
+    free(b->errs);
+    free(b);
+}
+
+void sl_analysis_free(sl_analysis *an)
+{
+    if (!an)
+        return;
+    for (int i = 0; an->workers && i < an->nthreads; i++) {
+        sl_tokens_free(&an->workers[i].toks);
+        sl_matcher_free(an->workers[i].matcher);
+        sl_agg_scratch_free(an->workers[i].scratch);
+    }
+    free(an->workers);
+    free_batch(an->batch);
+    for (size_t g = 0; an->groups && g < an->opts->nby; g++) {
+        for (size_t v = 0; v < an->groups[g].n; v++)
+            sl_accum_free(&an->groups[g].accums[v]);
+        free(an->groups[g].accums);
+        sl_strmap_free(&an->groups[g].values);
+    }
+    free(an->groups);
+    for (size_t i = 0; i < an->nrows; i++) {
+        sl_docrow *r = &an->rows[i];
+        sl_doc d = {.id = r->id, .meta = r->meta, .nmeta = r->nmeta};
+        sl_doc_clear(&d);
+        free(r->theme_hits);
+    }
+    free(an->rows);
+    sl_accum_free(&an->total);
+    free(an);
+}
+
+/* ---- one story, on a worker ------------------------------------------ */
+
+static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *d,
+                             sl_docres *r, sl_error *err)
+{
+    if (sl_tokenize(&w->toks, d->text, d->text_len) != 0)
+        return sl_fail_nomem(err);
+    const sl_hits *hits;
+    sl_status s = sl_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
+    if (s != SL_OK)
+        return s;
+    if (sl_docres_compute(r, w->scratch, &an->shape, an->lex, &w->toks, hits) != 0)
+        return sl_fail_nomem(err);
+    r->invalid_utf8 += d->invalid_utf8;
+    return SL_OK;
+}
+
+/* ---- sums, on the main thread ---------------------------------------- */
+
+static sl_accum *group_accum(sl_analysis *an, sl_group_field *g, const char *value)
+{
+    int inserted;
+    uint32_t *idx = sl_strmap_put(&g->values, value, strlen(value), (uint32_t)g->n, &inserted);
+    if (!idx)
+        return NULL;
+    if (!inserted)
+        return &g->accums[*idx];
+    if (g->n == g->cap) {
+        size_t ncap = g->cap ? g->cap * 2 : 8;
+        sl_accum *p = realloc(g->accums, ncap * sizeof *p);
+        if (!p)
+            return NULL;
+        g->accums = p;
+        g->cap = ncap;
+    }
+    if (sl_accum_init(&g->accums[g->n], &an->shape) != 0)
+        return NULL;
+    return &g->accums[g->n++];
+}
+
+/* Moves the story's id, metadata and theme hits into a --per-document row. */
+static int keep_row(sl_analysis *an, sl_doc *d, sl_docres *r)
+{
+    if (an->nrows == an->rows_cap) {
+        size_t ncap = an->rows_cap ? an->rows_cap * 2 : 256;
+        sl_docrow *p = realloc(an->rows, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        an->rows = p;
+        an->rows_cap = ncap;
+    }
+    an->rows[an->nrows++] = (sl_docrow){d->id, r->tokens, d->meta, d->nmeta, r->theme_hits};
+    d->id = NULL;
+    d->meta = NULL;
+    d->nmeta = 0;
+    r->theme_hits = NULL;
+    return 0;
+}
+
+static sl_status add_story(sl_analysis *an, sl_doc *d, sl_docres *r, sl_error *err)
+{
+    sl_accum_add(&an->total, &an->shape, r);
+    for (size_t g = 0; g < an->opts->nby; g++) {
+        const char *v = sl_doc_meta(d, an->groups[g].field);
+        sl_accum *a = group_accum(an, &an->groups[g], v ? v : "");
+        if (!a)
+            return sl_fail_nomem(err);
+        sl_accum_add(a, &an->shape, r);
+    }
+    if (an->opts->per_document && keep_row(an, d, r) != 0)
+        return sl_fail_nomem(err);
+    return SL_OK;
+}
+
+static sl_status flush_batch(sl_analysis *an, sl_error *err)
+{
+    sl_batch *b = an->batch;
+    long n = (long)b->n;
+    int threads = an->nthreads < n ? an->nthreads : (int)(n > 0 ? n : 1);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (long i = 0; i < n; i++) {
+        sl_worker *w = &an->workers[omp_get_thread_num()];
+        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->errs[i]);
+    }
+    sl_status s = SL_OK;
+    for (size_t i = 0; i < b->n; i++) {
+        if (s == SL_OK && b->status[i] != SL_OK) {
+            s = b->status[i];
+            if (err)
+                *err = b->errs[i];
+        }
+        if (s == SL_OK)
+            s = add_story(an, &b->docs[i], &b->res[i], err);
+        sl_doc_clear(&b->docs[i]);
+        sl_docres_clear(&b->res[i]);
+    }
+    b->n = 0;
+    b->bytes = 0;
+    return s;
+}
+
+static int cmp_group_value(const void *a, const void *b)
+{
+    return strcmp(((const sl_group_value *)a)->value, ((const sl_group_value *)b)->value);
+}
+
+sl_group_value *sl_group_sorted(const sl_group_field *g)
+{
+    sl_group_value *v = malloc((g->n + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < g->values.cap; i++) {
+        const sl_strmap_slot *s = &g->values.slots[i];
+        if (s->hash)
+            v[k++] = (sl_group_value){g->values.arena + s->key_off, &g->accums[s->value]};
+    }
+    qsort(v, k, sizeof *v, cmp_group_value);
+    return v;
+}
+
+/* ---- inputs ----------------------------------------------------------- */
+
+static sl_status read_all(sl_analysis *an, sl_reader *rd, sl_error *err)
+{
+    for (;;) {
+        sl_batch *b = an->batch;
+        sl_doc *d = &b->docs[b->n];
+        memset(d, 0, sizeof *d);
+        int got = 0;
+        sl_status s = sl_reader_next(rd, d, &got, err);
+        if (s != SL_OK || !got) {
+            sl_doc_clear(d);
+            return s;
+        }
+        d->source = NULL; /* the reader may be gone before the batch is analysed */
+        b->n++;
+        b->bytes += d->text_len;
+        if (b->n == BATCH_DOCS || b->bytes >= BATCH_BYTES) {
+            s = flush_batch(an, err);
+            if (s != SL_OK)
+                return s;
+        }
+    }
+}
+
+static sl_read_opts read_opts(const sl_analysis *an)
+{
+    return (sl_read_opts){an->opts->text_field, an->opts->id_field};
+}
+
+static sl_status finish_input(sl_analysis *an, sl_status s)
+{
+    if (s != SL_OK)
+        an->failed = s;
+    return s;
+}
+
+sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
+{
+    if (an->failed)
+        return sl_fail(err, SL_EUSAGE, "this analysis has already failed");
+    sl_walk_entry *files;
+    size_t n;
+    sl_status s = sl_walk(path, &files, &n, err);
+    if (s != SL_OK)
+        return finish_input(an, s);
+    sl_read_opts ro = read_opts(an);
+    for (size_t i = 0; s == SL_OK && i < n; i++) {
+        sl_reader *rd;
+        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
+        if (s == SL_OK) {
+            s = read_all(an, rd, err);
+            sl_reader_free(rd);
+        }
+    }
+    sl_walk_free(files, n);
+    return finish_input(an, s);
+}
+
+sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl_error *err)
+{
+    if (an->failed)
+        return sl_fail(err, SL_EUSAGE, "this analysis has already failed");
+    sl_read_opts ro = read_opts(an);
+    sl_reader *rd;
+    sl_status s = sl_reader_open_stream(&rd, in, name, an->opts->stdin_format, &ro, err);
+    if (s == SL_OK) {
+        s = read_all(an, rd, err);
+        sl_reader_free(rd);
+    }
+    return finish_input(an, s);
+}
+
+sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err)
+{
+    if (an->failed)
+        return sl_fail(err, SL_EUSAGE, "this analysis has failed; there is nothing to write");
+    sl_status s = flush_batch(an, err);
+    if (s != SL_OK)
+        return finish_input(an, s);
+    switch (fmt) {
+    case SL_FORMAT_JSON:
+        return sl_write_json(an, out, err);
+    case SL_FORMAT_TSV:
+        return sl_write_table(an, out, '\t', err);
+    case SL_FORMAT_CSV:
+        return sl_write_table(an, out, ',', err);
+    case SL_FORMAT_TABLE:
+        return sl_write_summary(an, out, err);
+    }
+    return sl_fail(err, SL_EUSAGE, "unknown output format");
+}

@@ -1,0 +1,74 @@
+/*
+ * analysis.h - the state of one run, shared by the pipeline driver
+ * (analysis.c) and the writers (write_json.c, write_table.c).
+ */
+#ifndef SL_ANALYSIS_H
+#define SL_ANALYSIS_H
+
+#include <jansson.h>
+
+#include "aggregate.h"
+#include "doc.h"
+#include "lexicon.h"
+#include "options.h"
+#include "strmap.h"
+
+/* One --by field: its values, each with its totals. */
+typedef struct sl_group_field {
+    const char *field;   /* borrowed from the options */
+    sl_strmap values;    /* value -> index into accums */
+    sl_accum *accums;
+    size_t n, cap;
+} sl_group_field;
+
+/* One --per-document row, kept in input order. */
+typedef struct sl_docrow {
+    char *id;
+    uint64_t tokens;
+    sl_meta *meta;
+    size_t nmeta;
+    uint32_t *theme_hits;
+} sl_docrow;
+
+struct sl_analysis {
+    const sl_lexicon *lex;
+    const sl_options *opts;
+    sl_shape shape;
+    sl_accum total;
+    sl_group_field *groups; /* opts->nby */
+    sl_docrow *rows;
+    size_t nrows, rows_cap;
+    struct sl_worker *workers;
+    int nthreads;
+    struct sl_batch *batch;
+    sl_status failed;       /* sticky: a failed run writes nothing */
+};
+
+/* One value of a --by field, for writing groups in byte order of value. */
+typedef struct sl_group_value {
+    const char *value;     /* borrowed from the field's map */
+    const sl_accum *accum;
+} sl_group_value;
+
+/* The values of g sorted by strcmp. Caller frees the array; NULL on OOM. */
+sl_group_value *sl_group_sorted(const sl_group_field *g);
+
+/* Writers. */
+sl_status sl_write_json(const sl_analysis *an, FILE *out, sl_error *err);
+sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err);
+sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err);
+
+/* One story as a JSON object {id, text, metadata...}; invalid UTF-8 becomes
+ * U+FFFD. New reference; NULL when out of memory. */
+json_t *sl_json_story(const char *id, const char *text, size_t text_len, const sl_meta *meta,
+                      size_t nmeta);
+
+/* Derived figures, shared by the writers so JSON and tables agree. They
+ * return 0 and set *ok = 0 where the figure is undefined. */
+double sl_fixed(double x);
+double sl_jaccard(uint64_t ab, uint64_t a, uint64_t b, int *ok);
+double sl_npmi(uint64_t ab, uint64_t a, uint64_t b, uint64_t n, int *ok);
+const char *sl_unit_name(const sl_unit *u, char *buf, size_t size);
+const char *sl_polarity_name(sl_polarity p);
+
+#endif

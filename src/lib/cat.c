@@ -1,0 +1,60 @@
+/*
+ * cat.c - "storylens cat": the corpus exactly as storylens reads it.
+ *
+ * Reads one INPUT and writes each story as one JSON object a line, so a
+ * user can see what a spreadsheet export turned into (ids, metadata, text
+ * after quoting and front matter) and convert any supported format to
+ * JSONL. Shares the readers with the analysis and the JSON writer's story
+ * encoder, so what it shows is what the analysis reads.
+ */
+#include "analysis.h"
+#include "error.h"
+#include "read.h"
+
+static sl_status cat_reader(sl_reader *rd, FILE *out, sl_error *err)
+{
+    for (;;) {
+        sl_doc d = {0};
+        int got = 0;
+        sl_status s = sl_reader_next(rd, &d, &got, err);
+        if (s != SL_OK || !got) {
+            sl_doc_clear(&d);
+            return s;
+        }
+        json_t *o = sl_json_story(d.id, d.text, d.text_len, d.meta, d.nmeta);
+        sl_doc_clear(&d);
+        if (!o)
+            return sl_fail_nomem(err);
+        int rc = json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        json_decref(o);
+        if (rc != 0 || fputc('\n', out) == EOF)
+            return sl_fail(err, SL_EIO, "cannot write the output");
+    }
+}
+
+sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, sl_error *err)
+{
+    sl_read_opts ro = {opts->text_field, opts->id_field};
+    sl_reader *rd;
+    sl_status s;
+    if (!path) {
+        s = sl_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
+        if (s == SL_OK) {
+            s = cat_reader(rd, out, err);
+            sl_reader_free(rd);
+        }
+        return s;
+    }
+    sl_walk_entry *files;
+    size_t n;
+    s = sl_walk(path, &files, &n, err);
+    for (size_t i = 0; s == SL_OK && i < n; i++) {
+        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
+        if (s == SL_OK) {
+            s = cat_reader(rd, out, err);
+            sl_reader_free(rd);
+        }
+    }
+    sl_walk_free(files, n);
+    return s;
+}

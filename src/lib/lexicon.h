@@ -1,0 +1,107 @@
+/*
+ * lexicon.h - the compiled lexicon, shared read-only by every worker.
+ *
+ * Parsing (lexicon_parse.c) turns *.lex files into themes and entries;
+ * compiling (lexicon_compile.c) reduces every single-token test to an
+ * "atom" (a stem, an exact folded word or a wildcard prefix), shared by all
+ * entries that use it, and indexes atoms by the string a token offers, so
+ * the matcher asks three hash maps per distinct word instead of testing
+ * every entry. Regex entries are JIT-compiled here, before any thread runs:
+ * JIT compilation writes into the compiled pattern.
+ */
+#ifndef SL_LEXICON_H
+#define SL_LEXICON_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storylens/storylens.h"
+#include "strmap.h"
+
+typedef enum sl_atom_kind { SL_ATOM_STEM, SL_ATOM_EXACT, SL_ATOM_PREFIX } sl_atom_kind;
+typedef enum sl_entry_kind { SL_ENTRY_TOKENS, SL_ENTRY_REGEX } sl_entry_kind;
+typedef enum sl_polarity { SL_NEUTRAL = 0, SL_PROBLEM, SL_ASSET } sl_polarity;
+
+/* Largest ~N gap in a phrase: keeps phrase matching linear in practice. */
+#define SL_MAX_GAP 20
+/* Longest wildcard prefix, in bytes (folded tokens are capped near here). */
+#define SL_MAX_PREFIX 255
+
+typedef struct sl_entry {
+    char *source;       /* the entry as written (comment stripped): the output key */
+    uint32_t theme;
+    int exclusion;      /* written with a leading '!' */
+    sl_entry_kind kind;
+    uint32_t *atoms;    /* TOKENS: natoms atoms, matched in consecutive tokens ... */
+    uint8_t *gaps;      /* ... with gaps[i] (0..SL_MAX_GAP) free tokens before atoms[i] */
+    uint32_t natoms;
+    pcre2_code *re;     /* REGEX */
+    uint32_t file;      /* index into lexicon files */
+    uint32_t line, col;
+} sl_entry;
+
+typedef struct sl_theme {
+    char *name;         /* full dotted name */
+    char *label, *description; /* NULL when not given */
+    sl_polarity polarity;
+    int32_t parent;     /* index of the parent theme, -1 at the top */
+    int implicit;       /* created as the parent of a dotted name */
+    uint32_t file, line;
+} sl_theme;
+
+typedef struct sl_lexfile {
+    char *path;
+    char sha256[65];    /* hex */
+} sl_lexfile;
+
+struct sl_lexicon {
+    char *language;
+    sl_lexfile *files;
+    size_t nfiles;
+    sl_theme *themes;
+    size_t nthemes;
+    sl_entry *entries;
+    size_t nentries;
+
+    /* compiled */
+    size_t natoms;
+    sl_strmap stem_atoms;   /* stem -> atom */
+    sl_strmap exact_atoms;  /* folded word -> atom */
+    sl_strmap prefix_atoms; /* prefix -> atom */
+    uint8_t prefix_len[SL_MAX_PREFIX + 1]; /* 1 where some prefix has that length */
+    uint32_t *first_off;    /* natoms + 1: CSR of entries whose first atom is a */
+    uint32_t *first_ent;
+    uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
+    size_t nregexes;
+};
+
+/* The parser's output: themes and entries in lex, with each entry's
+ * ->atoms holding indices into the pending element table until
+ * sl_lex_compile() turns them into atoms. */
+typedef struct sl_lex_element {
+    sl_atom_kind kind;
+    char *text;         /* folded word, or stem once compiled, or prefix */
+} sl_lex_element;
+
+typedef struct sl_lex_parse {
+    sl_lexicon *lex;
+    sl_lex_element *elements; /* pending atoms, indexed by entry->atoms before compile */
+    size_t nelements, elements_cap;
+    size_t nerrors;           /* errors seen; the first is in the sl_error */
+} sl_lex_parse;
+
+/* Parses one file's bytes into p. Returns SL_OK or SL_ELEXICON (first error
+ * in err, all counted in p->nerrors), SL_ENOMEM. */
+sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path,
+                              const char *buf, size_t len, sl_error *err);
+
+/* Turns the parsed elements into atoms and builds the indexes; compiles
+ * and JIT-compiles regexes were already compiled by the parser. */
+sl_status sl_lex_compile(sl_lex_parse *p, sl_error *err);
+
+/* The depth-first ancestors of theme t, t first: writes at most max. */
+size_t sl_lexicon_ancestors(const sl_lexicon *lex, uint32_t t, uint32_t *out, size_t max);
+
+#endif

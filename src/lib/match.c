@@ -1,0 +1,461 @@
+/*
+ * match.c - lexicon entries against one story's tokens; see match.h.
+ *
+ * Per distinct word, once per thread, the matcher computes the atoms the
+ * word satisfies (its stem, its folded form, each of its prefixes that is
+ * a wildcard) and stores them as the word's annotation in the stem cache.
+ * A story then costs one cache lookup per token plus work proportional to
+ * the candidate matches, however large the lexicon.
+ *
+ * Candidates are collected for every entry, exclusions filtered theme by
+ * theme up the hierarchy, and each theme's survivors resolved greedily,
+ * longest first, using a per-token stamp array instead of clearing a
+ * bitmap for every theme.
+ */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "stem.h"
+
+typedef struct cand {
+    uint32_t entry, theme, start, end;
+} cand;
+
+typedef struct vec {
+    void *p;
+    size_t n, cap;
+} vec;
+
+/* Words kept in a thread's cache before it is emptied between stories. */
+#define CACHE_MAX_WORDS (1u << 20)
+
+struct sl_matcher {
+    const sl_lexicon *lex;
+    sl_stem_cache *cache;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+    vec pool;      /* uint32 atoms of annotated words */
+    vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
+    vec cands;     /* cand */
+    vec excl;      /* cand: exclusion matches, sorted by theme then start */
+    vec excl_max;  /* uint32: running max end over excl, per theme run */
+    vec tcands;    /* cand with .theme set to the counting theme */
+    vec stamp;     /* uint32 per token */
+    uint32_t stamp_gen;
+    uint32_t *anc; /* scratch: ancestors of a theme */
+    sl_hits hits;
+};
+
+static int vec_reserve(vec *v, size_t elem, size_t want)
+{
+    if (want <= v->cap)
+        return 0;
+    size_t ncap = v->cap ? v->cap : 64;
+    while (ncap < want)
+        ncap *= 2;
+    void *p = realloc(v->p, ncap * elem);
+    if (!p)
+        return -1;
+    v->p = p;
+    v->cap = ncap;
+    return 0;
+}
+
+static int push_cand(vec *v, uint32_t entry, uint32_t theme, uint32_t s, uint32_t e)
+{
+    if (vec_reserve(v, sizeof(cand), v->n + 1) != 0)
+        return -1;
+    ((cand *)v->p)[v->n++] = (cand){entry, theme, s, e};
+    return 0;
+}
+
+sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
+{
+    *out = NULL;
+    sl_matcher *m = calloc(1, sizeof *m);
+    if (!m)
+        return sl_fail_nomem(err);
+    m->lex = lex;
+    sl_status s = sl_stem_cache_new(&m->cache, lex->language, err);
+    if (s != SL_OK) {
+        free(m);
+        return s;
+    }
+    m->md = pcre2_match_data_create(16, NULL);
+    m->mctx = pcre2_match_context_create(NULL);
+    m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    m->anc = malloc((lex->nthemes + 1) * sizeof *m->anc);
+    if (!m->md || !m->mctx || !m->anc) {
+        sl_matcher_free(m);
+        return sl_fail_nomem(err);
+    }
+    pcre2_set_match_limit(m->mctx, SL_REGEX_MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mctx, SL_REGEX_DEPTH_LIMIT);
+    if (m->jit)
+        pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+    *out = m;
+    return SL_OK;
+}
+
+void sl_matcher_free(sl_matcher *m)
+{
+    if (!m)
+        return;
+    sl_stem_cache_free(m->cache);
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mctx);
+    pcre2_jit_stack_free(m->jit);
+    free(m->pool.p);
+    free(m->tok_ann.p);
+    free(m->cands.p);
+    free(m->excl.p);
+    free(m->excl_max.p);
+    free(m->tcands.p);
+    free(m->stamp.p);
+    free(m->anc);
+    free(m->hits.h);
+    free(m);
+}
+
+/* ---- atoms of a word -------------------------------------------------- */
+
+/* qsort, except that an empty array may be NULL (UBSan rightly objects). */
+static void sort(void *p, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(p, n, size, cmp);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
+{
+    const sl_lexicon *lex = m->lex;
+    uint32_t found[SL_MAX_PREFIX + 2];
+    size_t n = 0;
+    const uint32_t *a = sl_strmap_get(&lex->stem_atoms, sl_word_stem(m->cache, w), w->stem_len);
+    if (a)
+        found[n++] = *a;
+    if ((a = sl_strmap_get(&lex->exact_atoms, fold, len)))
+        found[n++] = *a;
+    size_t maxp = len < SL_MAX_PREFIX ? len : SL_MAX_PREFIX;
+    for (size_t l = 1; l <= maxp; l++)
+        if (lex->prefix_len[l] && (a = sl_strmap_get(&lex->prefix_atoms, fold, l)))
+            found[n++] = *a;
+    w->ann_off = (uint32_t)m->pool.n;
+    w->ann_len = (uint32_t)n;
+    w->annotated = 1;
+    if (n == 0)
+        return 0; /* most words: no atoms, nothing to store */
+    sort(found, n, sizeof *found, cmp_u32);
+    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n) != 0)
+        return -1;
+    memcpy((uint32_t *)m->pool.p + m->pool.n, found, n * sizeof *found);
+    m->pool.n += n;
+    return 0;
+}
+
+/* Fills tok_ann with each token's atoms. */
+static int lookup_tokens(sl_matcher *m, const sl_tokens *toks)
+{
+    if (sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS))
+        m->pool.n = 0;
+    if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), toks->n + 1) != 0)
+        return -1;
+    uint32_t *ann = m->tok_ann.p;
+    for (size_t i = 0; i < toks->n; i++) {
+        const sl_token *t = &toks->tok[i];
+        const char *fold = toks->fold + t->fold_off;
+        sl_word *w = sl_stem_lookup(m->cache, fold, t->fold_len);
+        if (!w || (!w->annotated && annotate(m, w, fold, t->fold_len) != 0))
+            return -1;
+        ann[2 * i] = w->ann_off;
+        ann[2 * i + 1] = w->ann_len;
+    }
+    return 0;
+}
+
+static int token_has(const sl_matcher *m, size_t tok, uint32_t atom)
+{
+    const uint32_t *ann = m->tok_ann.p;
+    const uint32_t *a = (const uint32_t *)m->pool.p + ann[2 * tok];
+    for (uint32_t k = 0; k < ann[2 * tok + 1]; k++)
+        if (a[k] == atom)
+            return 1;
+    return 0;
+}
+
+/* ---- candidates ------------------------------------------------------- */
+
+/* The end of the earliest match of atoms k.. of e starting at token pos,
+ * within the sentence of the phrase's first token; 0 if none. */
+static uint32_t extend_phrase(const sl_matcher *m, const sl_tokens *toks, const sl_entry *e,
+                              uint32_t k, size_t pos, uint32_t sent)
+{
+    if (k == e->natoms)
+        return (uint32_t)pos;
+    for (size_t j = pos; j <= pos + e->gaps[k] && j < toks->n; j++) {
+        if (toks->tok[j].sentence != sent)
+            break;
+        if (token_has(m, j, e->atoms[k])) {
+            uint32_t end = extend_phrase(m, toks, e, k + 1, j + 1, sent);
+            if (end)
+                return end;
+        }
+    }
+    return 0;
+}
+
+static int token_candidates(sl_matcher *m, const sl_tokens *toks)
+{
+    const sl_lexicon *lex = m->lex;
+    const uint32_t *ann = m->tok_ann.p;
+    for (size_t i = 0; i < toks->n; i++) {
+        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+        for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
+            uint32_t a = atoms[k];
+            for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
+                const sl_entry *e = &lex->entries[lex->first_ent[x]];
+                uint32_t end = e->natoms == 1 ? (uint32_t)i + 1
+                             : extend_phrase(m, toks, e, 1, i + 1, toks->tok[i].sentence);
+                if (end && push_cand(&m->cands, lex->first_ent[x], e->theme, (uint32_t)i, end))
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The first token of the sentence ending after byte off (lo..hi search). */
+static uint32_t first_token_ending_after(const sl_tokens *toks, uint32_t lo, uint32_t hi,
+                                         size_t off)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (toks->tok[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static sl_status regex_fail(const sl_matcher *m, const sl_entry *e, int rc, const char *doc_id,
+                            sl_error *err)
+{
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    return sl_fail(err, SL_EDATA,
+                   "%s:%u:%u: regex failed on story \"%s\": %s; simplify the pattern "
+                   "(nested or unbounded repeats backtrack) or anchor it",
+                   m->lex->files[e->file].path, (unsigned)e->line, (unsigned)e->col, doc_id,
+                   (const char *)msg);
+}
+
+static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tokens *toks,
+                                   const sl_sentence *s, uint32_t ei, const char *doc_id,
+                                   sl_error *err)
+{
+    const sl_entry *e = &m->lex->entries[ei];
+    PCRE2_SPTR subj = (PCRE2_SPTR)(text + s->start);
+    PCRE2_SIZE len = s->end - s->start, at = 0;
+    uint32_t lo = s->first_token, hi = s->first_token + s->ntokens;
+    while (at <= len) {
+        int rc = pcre2_match(e->re, subj, len, at, 0, m->md, m->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return SL_OK;
+        if (rc < 0)
+            return regex_fail(m, e, rc, doc_id, err);
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        size_t ms = s->start + ov[0], me = s->start + ov[1];
+        uint32_t ts = first_token_ending_after(toks, lo, hi, ms);
+        uint32_t te = ts;
+        while (te < hi && toks->tok[te].start < me)
+            te++;
+        if (te > ts && push_cand(&m->cands, ei, e->theme, ts, te) != 0)
+            return sl_fail_nomem(err);
+        at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+        while (at < len && (subj[at] & 0xC0) == 0x80)
+            at++; /* an empty match moves on by a whole character */
+    }
+    return SL_OK;
+}
+
+static sl_status regex_candidates(sl_matcher *m, const char *text, const sl_tokens *toks,
+                                  const char *doc_id, sl_error *err)
+{
+    for (size_t r = 0; r < m->lex->nregexes; r++)
+        for (size_t s = 0; s < toks->nsent; s++) {
+            sl_status st = regex_in_sentence(m, text, toks, &toks->sent[s], m->lex->regexes[r],
+                                             doc_id, err);
+            if (st != SL_OK)
+                return st;
+        }
+    return SL_OK;
+}
+
+/* ---- resolution ------------------------------------------------------- */
+
+static int cmp_theme_start(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->theme != y->theme)
+        return x->theme < y->theme ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static int cmp_longest_first(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->theme != y->theme)
+        return x->theme < y->theme ? -1 : 1;
+    uint32_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Splits cands into exclusions (sorted, with running max end per theme run,
+ * so "does any exclusion of theme u overlap [s,e)" is one binary search). */
+static int split_exclusions(sl_matcher *m)
+{
+    cand *c = m->cands.p;
+    size_t keep = 0;
+    m->excl.n = 0;
+    for (size_t i = 0; i < m->cands.n; i++) {
+        if (m->lex->entries[c[i].entry].exclusion) {
+            if (push_cand(&m->excl, c[i].entry, c[i].theme, c[i].start, c[i].end) != 0)
+                return -1;
+        } else
+            c[keep++] = c[i];
+    }
+    m->cands.n = keep;
+    cand *x = m->excl.p;
+    sort(x, m->excl.n, sizeof *x, cmp_theme_start);
+    if (vec_reserve(&m->excl_max, sizeof(uint32_t), m->excl.n + 1) != 0)
+        return -1;
+    uint32_t *mx = m->excl_max.p;
+    for (size_t i = 0; i < m->excl.n; i++)
+        mx[i] = (i && x[i - 1].theme == x[i].theme && mx[i - 1] > x[i].end) ? mx[i - 1] : x[i].end;
+    return 0;
+}
+
+static int excluded(const sl_matcher *m, uint32_t theme, uint32_t s, uint32_t e)
+{
+    const cand *x = m->excl.p;
+    const uint32_t *mx = m->excl_max.p;
+    /* the last exclusion of this theme starting before e */
+    size_t lo = 0, hi = m->excl.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid].theme < theme || (x[mid].theme == theme && x[mid].start < e))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && x[lo - 1].theme == theme && mx[lo - 1] > s;
+}
+
+/* Copies each candidate to every theme it counts for: its own and each
+ * ancestor up to the first whose exclusions remove it. */
+static int spread_to_ancestors(sl_matcher *m)
+{
+    const cand *c = m->cands.p;
+    m->tcands.n = 0;
+    for (size_t i = 0; i < m->cands.n; i++) {
+        size_t na = sl_lexicon_ancestors(m->lex, c[i].theme, m->anc, m->lex->nthemes);
+        for (size_t k = 0; k < na; k++) {
+            if (m->excl.n && excluded(m, m->anc[k], c[i].start, c[i].end))
+                break;
+            if (push_cand(&m->tcands, c[i].entry, m->anc[k], c[i].start, c[i].end) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int push_hit(sl_hits *h, const cand *c)
+{
+    if (h->n == h->cap) {
+        size_t ncap = h->cap ? h->cap * 2 : 64;
+        sl_hit *p = realloc(h->h, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        h->h = p;
+        h->cap = ncap;
+    }
+    h->h[h->n++] = (sl_hit){c->theme, c->entry, c->start, c->end};
+    return 0;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const sl_hit *x = a, *y = b;
+    if (x->theme != y->theme)
+        return x->theme < y->theme ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+static int resolve(sl_matcher *m, size_t ntokens)
+{
+    cand *c = m->tcands.p;
+    sort(c, m->tcands.n, sizeof *c, cmp_longest_first);
+    size_t old_cap = m->stamp.cap;
+    if (vec_reserve(&m->stamp, sizeof(uint32_t), ntokens + 1) != 0)
+        return -1;
+    uint32_t *stamp = m->stamp.p;
+    if (m->stamp.cap > old_cap) /* fresh stamps must not equal a live generation */
+        memset(stamp + old_cap, 0, (m->stamp.cap - old_cap) * sizeof *stamp);
+    if (m->stamp_gen == 0 || m->stamp_gen > UINT32_MAX - 2 * m->lex->nthemes - 2) {
+        memset(stamp, 0, m->stamp.cap * sizeof *stamp);
+        m->stamp_gen = 0;
+    }
+    m->hits.n = 0;
+    uint32_t gen = 0;
+    for (size_t i = 0; i < m->tcands.n; i++) {
+        if (i == 0 || c[i].theme != c[i - 1].theme)
+            gen = ++m->stamp_gen;
+        uint32_t k = c[i].start;
+        while (k < c[i].end && stamp[k] != gen)
+            k++;
+        if (k < c[i].end)
+            continue; /* overlaps a longer (or earlier) match of this theme */
+        for (k = c[i].start; k < c[i].end; k++)
+            stamp[k] = gen;
+        if (push_hit(&m->hits, &c[i]) != 0)
+            return -1;
+    }
+    sort(m->hits.h, m->hits.n, sizeof *m->hits.h, cmp_hit);
+    return 0;
+}
+
+sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,
+                   const sl_hits **out, sl_error *err)
+{
+    m->cands.n = 0;
+    if (toks->n > UINT32_MAX - 1)
+        return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
+    if (lookup_tokens(m, toks) != 0 || token_candidates(m, toks) != 0)
+        return sl_fail_nomem(err);
+    sl_status s = regex_candidates(m, text, toks, doc_id, err);
+    if (s != SL_OK)
+        return s;
+    if (split_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)
+        return sl_fail_nomem(err);
+    *out = &m->hits;
+    return SL_OK;
+}

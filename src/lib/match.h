@@ -1,0 +1,51 @@
+/*
+ * match.h - finding the counted theme hits in one tokenised story.
+ *
+ * Each worker thread owns an sl_matcher: its stem cache, PCRE2 match data
+ * and match context (with limits), and scratch arrays reused from story to
+ * story. The lexicon is shared and read-only.
+ *
+ * Counting rules: within one theme, overlapping matches count once and the
+ * longest wins (ties: the earlier start, then the earlier entry); across
+ * themes each theme counts on its own. A parent theme counts the union of
+ * its own entries and its descendants'. An exclusion of theme T removes
+ * any match it overlaps from T and from T's ancestors.
+ */
+#ifndef SL_MATCH_H
+#define SL_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+#include "tokenize.h"
+
+typedef struct sl_hit {
+    uint32_t theme;      /* the theme this hit counts for */
+    uint32_t entry;      /* the entry that matched (may belong to a descendant) */
+    uint32_t start, end; /* token range [start, end) */
+} sl_hit;
+
+typedef struct sl_hits {
+    sl_hit *h;           /* ordered by theme, then start token */
+    size_t n, cap;
+} sl_hits;
+
+typedef struct sl_matcher sl_matcher;
+
+/* PCRE2 limits per regex match: a runaway pattern fails the run instead of
+ * running for ever. */
+#define SL_REGEX_MATCH_LIMIT 10000000u
+#define SL_REGEX_DEPTH_LIMIT 100000u
+
+sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err);
+void sl_matcher_free(sl_matcher *m);
+
+/* Finds the hits of one story. text is the story text the tokens point
+ * into; doc_id names the story in messages. *out is borrowed: valid until
+ * the next call. SL_EDATA naming the lexicon FILE:LINE:COL and the story
+ * when a regex hits a PCRE2 limit; SL_ENOMEM. */
+sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,
+                   const sl_hits **out, sl_error *err);
+
+#endif

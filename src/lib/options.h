@@ -1,0 +1,22 @@
+/*
+ * options.h - the settings of a run, as the library stages read them.
+ */
+#ifndef SL_OPTIONS_H
+#define SL_OPTIONS_H
+
+#include "aggregate.h"
+#include "storylens/storylens.h"
+
+struct sl_options {
+    int threads;           /* 0 = all cores */
+    char *text_field, *id_field;
+    char *cooccurrence;    /* as given, for the output's settings */
+    sl_unit units[SL_MAX_UNITS];
+    size_t nunits;
+    char **by;
+    size_t nby;
+    int per_document;
+    sl_input_format stdin_format;
+};
+
+#endif

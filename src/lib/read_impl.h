@@ -1,0 +1,68 @@
+/*
+ * read_impl.h - what the format readers (read_txt.c, read_jsonl.c,
+ * read_csv.c) share with the dispatcher in read.c. Private to the library.
+ *
+ * One struct serves every format so read.c can open, dispatch and free
+ * without knowing the formats' internals; each format touches only its own
+ * group of fields. Internal names carry the sl_rd_ prefix so they cannot
+ * collide with other modules linked into the same library.
+ */
+#ifndef SL_READ_IMPL_H
+#define SL_READ_IMPL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "read.h"
+
+struct sl_reader {
+    sl_input_format fmt;
+    FILE *in;
+    int owns_in;            /* opened by sl_reader_open: closed on free */
+    char *name;             /* source name for messages, ids and doc->source */
+    char *id_base;          /* TXT: the story's id */
+    const char *text_field; /* never NULL (defaults applied) */
+    const char *id_field;   /* never NULL (defaults applied) */
+    unsigned long line;     /* JSONL: lines consumed; CSV: the current line */
+    int done;               /* the end was reached: further calls give nothing */
+
+    /* JSONL: getline's buffer, reused for every line. */
+    char *lbuf;
+    size_t lcap;
+
+    /* CSV/TSV: our own input buffer, so the parser can peek a byte. */
+    unsigned char *ibuf;
+    size_t ipos, ilen;
+    int ieof;
+    int ierrno;         /* errno of a read error, 0 if none */
+    unsigned long col;  /* byte column of the last byte read (1-based) */
+    int started;        /* the BOM check and header read are done */
+    char *rec;          /* the current record's fields, each NUL-terminated */
+    size_t rec_len, rec_cap;
+    size_t *foff, *flen; /* field offsets and lengths into rec */
+    size_t nf, fcap;
+    char **cols;        /* header names */
+    size_t ncols;
+    size_t text_col;
+    size_t id_col;      /* == ncols when the id column is absent */
+};
+
+sl_status sl_rd_txt_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+void sl_rd_csv_release(sl_reader *r);
+
+/* A NUL-terminated copy of s[0..n); NULL when out of memory. */
+char *sl_rd_memdup(const char *s, size_t n);
+
+/* Appends key/value (copied) to doc->meta; SL_ENOMEM on failure. */
+sl_status sl_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
+                         size_t vlen, sl_error *err);
+
+/* "NAME:LINE" as a fresh string, the id of a record without one. */
+char *sl_rd_file_line(const sl_reader *r, unsigned long line);
+
+/* SL_EIO with "NAME: read error: <strerror(errnum)>". */
+sl_status sl_rd_read_error(const sl_reader *r, int errnum, sl_error *err);
+
+#endif

@@ -1,0 +1,267 @@
+/*
+ * read_jsonl.c - JSONL/NDJSON sources: one JSON object per line.
+ *
+ * Lines are read with getline() into one reused buffer, so a line may be any
+ * length and the file is never held whole. Each object becomes a story: the
+ * text field (a string), the id field (string or integer; absent or null
+ * gives "FILE:LINE") and every other scalar field as metadata, in the
+ * object's key order (jansson iterates objects in insertion order; a
+ * repeated key keeps its first position and its last value). null, arrays
+ * and objects are not metadata: they have no single text form to group by.
+ *
+ * jansson rejects invalid UTF-8 outright, but survey exports often carry a
+ * stray Latin-1 byte; one bad byte must not stop a run, so each bad byte is
+ * replaced with U+FFFD before parsing and counted in doc->invalid_utf8.
+ */
+#include "read_impl.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0.
+ * Overlong forms, surrogates and code points above U+10FFFF are ill-formed,
+ * as jansson judges them. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF; /* the allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+static size_t count_invalid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t bad = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i);
+        bad += k == 0;
+        i += k ? k : 1;
+    }
+    return bad;
+}
+
+/* A copy of s with each ill-formed byte replaced by U+FFFD (3 bytes). */
+static char *replace_invalid(const char *s, size_t n, size_t bad, size_t *out_len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char *out = malloc(n + 2 * bad + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i);
+        if (k) {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+static const char *kind_of(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL:
+        return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "a boolean";
+    case JSON_NULL:
+        break;
+    }
+    return "null";
+}
+
+/* The text form of a scalar, or NULL (with *skip set) for null, arrays and
+ * objects. Reals go through jansson's own formatter: it is locale-proof. */
+static char *scalar_text(const json_t *v, int *skip)
+{
+    char num[64];
+    *skip = 0;
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        return sl_rd_memdup(json_string_value(v), strlen(json_string_value(v)));
+    case JSON_INTEGER:
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return strdup(num);
+    case JSON_REAL:
+        return json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    case JSON_TRUE:
+        return strdup("true");
+    case JSON_FALSE:
+        return strdup("false");
+    default:
+        *skip = 1;
+        return NULL;
+    }
+}
+
+static sl_status take_id(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err)
+{
+    json_t *v = json_object_get(obj, r->id_field);
+    if (v && (json_is_string(v) || json_is_integer(v))) {
+        int skip;
+        doc->id = scalar_text(v, &skip);
+        if (!doc->id)
+            return sl_fail_nomem(err);
+        if (doc->id[0] != '\0')
+            return SL_OK;
+        free(doc->id); /* an empty id names nothing: fall back to FILE:LINE */
+        doc->id = NULL;
+    } else if (v && !json_is_null(v)) {
+        return sl_fail(err, SL_EDATA,
+                       "%s:%lu: field \"%s\" is %s, expected a string or an integer id; "
+                       "use --id-field to name another field",
+                       r->name, r->line, r->id_field, kind_of(v));
+    }
+    doc->id = sl_rd_file_line(r, r->line);
+    return doc->id ? SL_OK : sl_fail_nomem(err);
+}
+
+static sl_status take_text(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err)
+{
+    json_t *v = json_object_get(obj, r->text_field);
+    if (!v)
+        return sl_fail(err, SL_EDATA, "%s:%lu: story %s: field \"%s\" is missing", r->name,
+                       r->line, doc->id, r->text_field);
+    if (!json_is_string(v))
+        return sl_fail(err, SL_EDATA, "%s:%lu: story %s: field \"%s\" is %s, expected a string",
+                       r->name, r->line, doc->id, r->text_field, kind_of(v));
+    doc->text_len = json_string_length(v);
+    doc->text = sl_rd_memdup(json_string_value(v), doc->text_len);
+    return doc->text ? SL_OK : sl_fail_nomem(err);
+}
+
+static sl_status take_meta(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        if (strcmp(key, r->text_field) == 0 || strcmp(key, r->id_field) == 0)
+            continue;
+        int skip;
+        char *s = scalar_text(v, &skip);
+        if (skip)
+            continue;
+        if (!s)
+            return sl_fail_nomem(err);
+        sl_status rc = sl_rd_meta_add(doc, key, strlen(key), s, strlen(s), err);
+        free(s);
+        if (rc != SL_OK)
+            return rc;
+    }
+    return SL_OK;
+}
+
+static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, sl_error *err)
+{
+    size_t bad = count_invalid(s, n);
+    char *fixed = NULL;
+    if (bad) {
+        fixed = replace_invalid(s, n, bad, &n);
+        if (!fixed)
+            return sl_fail_nomem(err);
+        s = fixed;
+    }
+    json_error_t je;
+    json_t *root = json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+    free(fixed);
+    if (!root)
+        return sl_fail(err, SL_EDATA, "%s:%lu:%d: %s; the line must hold one JSON object",
+                       r->name, r->line, je.column > 0 ? je.column : 1, je.text);
+    sl_status rc;
+    if (!json_is_object(root))
+        rc = sl_fail(err, SL_EDATA, "%s:%lu: found %s; the line must hold one JSON object",
+                     r->name, r->line, kind_of(root));
+    else if ((rc = take_id(r, root, doc, err)) == SL_OK &&
+             (rc = take_text(r, root, doc, err)) == SL_OK)
+        rc = take_meta(r, root, doc, err);
+    json_decref(root);
+    if (rc != SL_OK)
+        return rc;
+    doc->source = r->name;
+    doc->line = r->line;
+    doc->invalid_utf8 = bad;
+    return SL_OK;
+}
+
+static int is_space_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n\f\v", s[i]) || s[i] == '\0')
+            return 0;
+    return 1;
+}
+
+sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
+{
+    for (;;) {
+        errno = 0;
+        ssize_t got_len = getline(&r->lbuf, &r->lcap, r->in);
+        if (got_len < 0) {
+            int e = errno;
+            r->done = 1;
+            if (ferror(r->in))
+                return sl_rd_read_error(r, e, err);
+            return e == ENOMEM ? sl_fail_nomem(err) : SL_OK;
+        }
+        r->line++;
+        const char *s = r->lbuf;
+        size_t n = (size_t)got_len;
+        if (r->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            n -= 3;
+        }
+        if (is_space_only(s, n))
+            continue;
+        sl_status rc = parse_line(r, s, n, doc, err);
+        if (rc != SL_OK) {
+            sl_doc_clear(doc);
+            return rc;
+        }
+        *got = 1;
+        return SL_OK;
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * stem.h - Snowball stemming with a per-thread word cache.
+ *
+ * libstemmer's result buffer belongs to the stemmer, so each thread owns one
+ * sl_stem_cache: a stemmer plus a map from folded word to sl_word. A
+ * frequent word is stemmed once per thread. The record also carries an
+ * annotation slot that the next stage (match) fills once per distinct word
+ * with the lexicon atoms the word satisfies, so a token costs one hash
+ * lookup however many lexicon entries there are.
+ */
+#ifndef SL_STEM_H
+#define SL_STEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storylens/storylens.h"
+
+/* Longest word handed to the stemmer; longer folded forms are not stemmed
+ * (their stem is the word itself): libstemmer takes an int length, and
+ * real exports hold megabyte "words" (base64 pasted into a cell). */
+#define SL_STEM_MAX_WORD 255
+
+typedef struct sl_word {
+    uint32_t stem_off, stem_len; /* the stem, in the cache's stem arena */
+    uint32_t ann_off, ann_len;   /* the annotation, owned by its writer */
+    int annotated;
+} sl_word;
+
+typedef struct sl_stem_cache sl_stem_cache;
+
+/* A stemmer for language (a Snowball algorithm name) with an empty cache.
+ * SL_EUSAGE naming the known languages when language is unknown. Caller
+ * owns *out; free with sl_stem_cache_free(). */
+sl_status sl_stem_cache_new(sl_stem_cache **out, const char *language, sl_error *err);
+void sl_stem_cache_free(sl_stem_cache *c);
+
+/* The cached record for word (folded form, len bytes), stemming it on first
+ * sight. Borrowed: valid until the next lookup or trim. NULL when out of
+ * memory. */
+sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
+
+/* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
+const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w);
+
+/* Stems word without caching into buf (NUL-terminated). Returns the stem
+ * length, or -1 when out of memory or too long for buf. */
+int sl_stem_once(sl_stem_cache *c, const char *word, size_t len, char *buf, size_t size);
+
+/* Empties the cache when it holds more than max_words, bounding memory on
+ * corpora with unbounded vocabularies. Returns 1 if it emptied it (every
+ * annotation is then void), else 0. Call only between documents. */
+int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words);
+
+/* Number of distinct words cached. */
+size_t sl_stem_cache_size(const sl_stem_cache *c);
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * write_table.c - the analysis as a tidy long table (TSV or CSV).
+ *
+ * One figure per row, for charts and shell pipelines:
+ *   by  group  document  section  unit  theme  item  measure  value
+ * by/group are filled in rows of a --by group, document in --per-document
+ * rows, unit in co-occurrence rows, item holds an entry (section entry) or
+ * the second theme (section cooccurrence). Undefined figures are NA.
+ * Rows come in the same order as the JSON, so both are stable.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "error.h"
+
+typedef struct row_ctx {
+    FILE *out;
+    char sep;
+    const char *by, *group, *document;
+} row_ctx;
+
+static void put_field(const row_ctx *c, const char *s)
+{
+    if (!s)
+        return;
+    if (c->sep == '\t') {
+        for (; *s; s++)
+            fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, c->out);
+        return;
+    }
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, c->out);
+        return;
+    }
+    fputc('"', c->out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', c->out);
+        fputc(*s, c->out);
+    }
+    fputc('"', c->out);
+}
+
+static void row(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                const char *item, const char *measure, const char *value)
+{
+    const char *f[] = {c->by, c->group, c->document, section, unit, theme, item, measure, value};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (i)
+            fputc(c->sep, c->out);
+        put_field(c, f[i]);
+    }
+    fputc('\n', c->out);
+}
+
+static void row_count(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                      const char *item, const char *measure, uint64_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRIu64, v);
+    row(c, section, unit, theme, item, measure, buf);
+}
+
+static void row_real(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                     const char *item, const char *measure, double v, int ok)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    row(c, section, unit, theme, item, measure, ok ? buf : "NA");
+}
+
+static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+{
+    const sl_lexicon *lex = an->lex;
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        const char *name = lex->themes[t].name;
+        row_count(c, "theme", NULL, name, NULL, "hits", a->theme_hits[t]);
+        row_count(c, "theme", NULL, name, NULL, "documents", a->theme_docs[t]);
+        row_real(c, "theme", NULL, name, NULL, "document_share",
+                 a->documents ? sl_fixed((double)a->theme_docs[t] / (double)a->documents) : 0,
+                 a->documents > 0);
+        row_real(c, "theme", NULL, name, NULL, "hits_per_1000_tokens",
+                 a->tokens ? sl_fixed(1000.0 * (double)a->theme_hits[t] / (double)a->tokens) : 0,
+                 a->tokens > 0);
+        for (size_t e = 0; e < lex->nentries; e++)
+            if (lex->entries[e].theme == t && !lex->entries[e].exclusion)
+                row_count(c, "entry", NULL, name, lex->entries[e].source, "hits",
+                          a->entry_hits[e]);
+    }
+}
+
+static void cooc_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+{
+    const sl_shape *sh = &an->shape;
+    for (size_t u = 0; u < sh->nunits; u++) {
+        char buf[32];
+        const char *unit = sl_unit_name(&sh->units[u], buf, sizeof buf);
+        row_count(c, "cooccurrence", unit, NULL, NULL, "units", a->units[u]);
+        for (size_t x = 0; x < sh->nthemes; x++)
+            for (size_t y = 0; y < sh->nthemes; y++) {
+                const char *tx = an->lex->themes[x].name, *ty = an->lex->themes[y].name;
+                uint64_t cx = sl_accum_pair(a, sh, u, x, x), cy = sl_accum_pair(a, sh, u, y, y);
+                uint64_t cxy = sl_accum_pair(a, sh, u, x, y);
+                int ok;
+                row_count(c, "cooccurrence", unit, tx, ty, "count", cxy);
+                double j = sl_jaccard(cxy, cx, cy, &ok);
+                row_real(c, "cooccurrence", unit, tx, ty, "jaccard", j, ok);
+                double n = sl_npmi(cxy, cx, cy, a->units[u], &ok);
+                row_real(c, "cooccurrence", unit, tx, ty, "npmi", n, ok);
+            }
+    }
+}
+
+static void corpus_rows(const row_ctx *c, const sl_accum *a, int full)
+{
+    row_count(c, "corpus", NULL, NULL, NULL, "documents", a->documents);
+    row_count(c, "corpus", NULL, NULL, NULL, "tokens", a->tokens);
+    if (!full)
+        return;
+    row_count(c, "corpus", NULL, NULL, NULL, "sentences", a->sentences);
+    row_count(c, "corpus", NULL, NULL, NULL, "paragraphs", a->paragraphs);
+    row_count(c, "corpus", NULL, NULL, NULL, "invalid_utf8_bytes", a->invalid_utf8);
+}
+
+static sl_status group_rows(row_ctx *c, const sl_analysis *an, sl_error *err)
+{
+    for (size_t g = 0; g < an->opts->nby; g++) {
+        const sl_group_field *gf = &an->groups[g];
+        sl_group_value *vals = sl_group_sorted(gf);
+        if (!vals)
+            return sl_fail_nomem(err);
+        c->by = gf->field;
+        for (size_t i = 0; i < gf->n; i++) {
+            c->group = vals[i].value;
+            corpus_rows(c, vals[i].accum, 0);
+            theme_rows(c, an, vals[i].accum);
+            cooc_rows(c, an, vals[i].accum);
+        }
+        free(vals);
+    }
+    c->by = c->group = NULL;
+    return SL_OK;
+}
+
+static void document_rows(row_ctx *c, const sl_analysis *an)
+{
+    for (size_t i = 0; i < an->nrows; i++) {
+        const sl_docrow *r = &an->rows[i];
+        c->document = r->id;
+        row_count(c, "document", NULL, NULL, NULL, "tokens", r->tokens);
+        for (size_t t = 0; t < an->lex->nthemes; t++)
+            row_count(c, "document", NULL, an->lex->themes[t].name, NULL, "hits",
+                      r->theme_hits[t]);
+    }
+    c->document = NULL;
+}
+
+sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err)
+{
+    row_ctx c = {.out = out, .sep = sep};
+    const char *head[] = {"by", "group", "document", "section", "unit", "theme", "item",
+                          "measure", "value"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
+    fputc('\n', out);
+    corpus_rows(&c, &an->total, 1);
+    theme_rows(&c, an, &an->total);
+    cooc_rows(&c, an, &an->total);
+    sl_status s = group_rows(&c, an, err);
+    if (s != SL_OK)
+        return s;
+    document_rows(&c, an);
+    if (ferror(out))
+        return sl_fail(err, SL_EIO, "cannot write the output");
+    return SL_OK;
+}
+
+/* ---- the human summary (--format table) ------------------------------ */
+
+static int name_width(const sl_lexicon *lex)
+{
+    int w = 5;
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        int n = (int)strlen(lex->themes[t].name);
+        w = n > w ? n : w;
+    }
+    return w;
+}
+
+sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
+{
+    const sl_accum *a = &an->total;
+    const sl_lexicon *lex = an->lex;
+    int w = name_width(lex);
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n\n", a->documents, a->tokens);
+    fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
+            "per 1000", "label");
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
+        double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
+        fprintf(out, "%-*s  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", w,
+                lex->themes[t].name, a->theme_docs[t], share, a->theme_hits[t], rate,
+                lex->themes[t].label ? lex->themes[t].label : "");
+    }
+    if (ferror(out))
+        return sl_fail(err, SL_EIO, "cannot write the output");
+    return SL_OK;
+}
