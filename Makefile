@@ -89,7 +89,7 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 run: $(BIN)
-	$(BIN) analyse --format table corpus/ 2>/dev/null || $(BIN) analyse corpus/
+	$(BIN) analyse --format table corpus/
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; SL_TEST_DATA=tests/data $(RUNNER) $$t; done
@@ -97,7 +97,10 @@ unit: $(TESTS)
 e2e: $(BIN)
 	@SL_RUNNER="$(RUNNER)" tests/e2e/run $(BIN)
 
-test: unit e2e
+# Unit tests first, then end-to-end, one after the other even under -j.
+test: $(BIN) $(TESTS)
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory e2e
 
 install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \

@@ -53,7 +53,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'storylens %s --help'.\n", cmd ? cmd : "");
+    fprintf(stderr, "\nTry 'storylens %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
 }
 
@@ -87,6 +87,17 @@ int cli_output_open(cli_output *out, const char *path)
         return EXIT_OK;
     }
     out->path = path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or FIFO (-o /dev/stdout, a named pipe) cannot be replaced
+         * by rename, and must not be: write to it directly. */
+        out->f = fopen(path, "w");
+        if (!out->f) {
+            fprintf(stderr, "storylens: %s: cannot open output: %s\n", path, strerror(errno));
+            return EXIT_CANTCREAT;
+        }
+        return EXIT_OK;
+    }
     size_t n = strlen(path) + 16;
     out->tmp = malloc(n);
     if (!out->tmp) {
@@ -130,6 +141,18 @@ int cli_output_commit(cli_output *out)
         if (fflush(stdout) != 0 || ferror(stdout))
             return write_failed("standard output");
         return EXIT_OK;
+    }
+    if (!out->tmp) { /* written in place: a device or FIFO */
+        errno = 0;
+        int bad = fflush(out->f) != 0 || ferror(out->f);
+        int saved = errno;
+        if (fclose(out->f) != 0 && !bad) {
+            bad = 1;
+            saved = errno;
+        }
+        out->f = NULL;
+        errno = saved;
+        return bad ? write_failed(out->path) : EXIT_OK;
     }
     errno = 0;
     int bad = fflush(out->f) != 0 || ferror(out->f) || fsync(fileno(out->f)) != 0;
