@@ -54,12 +54,14 @@ BIN      = $(B)/storylens
 LIBA     = $(B)/libstorylens.a
 
 ifeq ($(VALGRIND),1)
-RUNNER = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+RUNNER = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+         --errors-for-leak-kinds=definite,indirect
 else
 RUNNER =
 endif
 
 .PHONY: all deps run test unit e2e install uninstall clean
+.SECONDARY:
 
 all: $(BIN) $(TESTS)
 

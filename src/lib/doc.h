@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#define SL_TEXT_PAD 64
+
 typedef struct sl_meta {
     char *key;   /* owned, NUL-terminated */
     char *value; /* owned, NUL-terminated; scalars rendered as text */
@@ -16,7 +18,9 @@ typedef struct sl_meta {
 
 typedef struct sl_doc {
     char *id;             /* owned; never NULL once read */
-    char *text;           /* owned; NUL-terminated, text_len bytes (may hold NULs) */
+    char *text;           /* owned; text_len bytes (may hold NULs), then a NUL and
+                           * SL_TEXT_PAD zero bytes: PCRE2's JIT reads whole
+                           * vectors and may look past the end of the subject */
     size_t text_len;
     sl_meta *meta;        /* owned; nmeta fields in source order */
     size_t nmeta;

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,19 @@
 #include "error.h"
 
 /* ---- helpers shared with the format readers --------------------------- */
+
+char *sl_rd_textdup(const char *s, size_t n)
+{
+    if (n > SIZE_MAX - SL_TEXT_PAD - 1)
+        return NULL;
+    char *p = malloc(n + 1 + SL_TEXT_PAD);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    memset(p + n, 0, 1 + SL_TEXT_PAD);
+    return p;
+}
 
 char *sl_rd_memdup(const char *s, size_t n)
 {

@@ -289,7 +289,7 @@ static sl_status start(sl_reader *r, sl_error *err)
 static sl_status fill_doc(sl_reader *r, unsigned long line, sl_doc *doc, sl_error *err)
 {
     size_t t = r->text_col, id = r->id_col;
-    doc->text = sl_rd_memdup(r->rec + r->foff[t], r->flen[t]);
+    doc->text = sl_rd_textdup(r->rec + r->foff[t], r->flen[t]);
     doc->text_len = r->flen[t];
     /* An empty id cell names nothing: fall back to FILE:LINE as if absent. */
     if (id < r->ncols && r->flen[id] > 0)

@@ -52,6 +52,10 @@ sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 void sl_rd_csv_release(sl_reader *r);
 
+/* A story text's copy: NUL-terminated and followed by SL_TEXT_PAD zero
+ * bytes (see doc.h). NULL when out of memory. */
+char *sl_rd_textdup(const char *s, size_t n);
+
 /* A NUL-terminated copy of s[0..n); NULL when out of memory. */
 char *sl_rd_memdup(const char *s, size_t n);
 

@@ -170,7 +170,7 @@ static sl_status take_text(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err
         return sl_fail(err, SL_EDATA, "%s:%lu: story %s: field \"%s\" is %s, expected a string",
                        r->name, r->line, doc->id, r->text_field, kind_of(v));
     doc->text_len = json_string_length(v);
-    doc->text = sl_rd_memdup(json_string_value(v), doc->text_len);
+    doc->text = sl_rd_textdup(json_string_value(v), doc->text_len);
     return doc->text ? SL_OK : sl_fail_nomem(err);
 }
 

@@ -176,7 +176,7 @@ sl_status sl_rd_txt_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     const char *body = p;
     rc = front_matter(doc, p, end, &body, err);
     if (rc == SL_OK) {
-        doc->text = sl_rd_memdup(body, (size_t)(end - body));
+        doc->text = sl_rd_textdup(body, (size_t)(end - body));
         doc->id = strdup(r->id_base);
         if (!doc->text || !doc->id)
             rc = sl_fail_nomem(err);
