@@ -65,9 +65,9 @@ static sl_status expand_path(const char *path, char ***list, size_t *n, sl_error
             (*list)[(*n)++] = full;
         }
         closedir(d);
-        qsort(*list + first, *n - first, sizeof **list, cmp_str);
-        if (*n == first)
+        if (*n == first) /* before qsort: *list may still be NULL */
             return sl_fail(err, SL_ENOINPUT, "%s: no *.lex files in this directory", path);
+        qsort(*list + first, *n - first, sizeof **list, cmp_str);
         return SL_OK;
     }
     char *dup = strdup(path), **nl = realloc(*list, (*n + 1) * sizeof *nl);

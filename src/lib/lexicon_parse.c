@@ -317,7 +317,9 @@ static int parse_element(line_ctx *c, const char *w, size_t n, uint32_t *id)
         return -1;
     }
     const sl_token *t = &c->toks.tok[0];
-    if (kind == SL_ATOM_PREFIX && t->fold_len > SL_MAX_PREFIX) {
+    /* The tokeniser caps folded forms at SL_MAX_PREFIX bytes, so a longer
+     * prefix shows in its written length, not in its (cut) fold. */
+    if (kind == SL_ATOM_PREFIX && (bn > SL_MAX_PREFIX || t->fold_len > SL_MAX_PREFIX)) {
         report(c, SL_ELEXICON, w, "wildcard prefix longer than %d bytes", SL_MAX_PREFIX);
         return -1;
     }
@@ -496,7 +498,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     }
     const char *ee;
     sl_entry *e;
-    if (*s == '/') {
+    if (s < end && *s == '/') { /* s == end after a lone '!' */
         const char *close = regex_close(s, end);
         if (!close) {
             report(c, SL_ELEXICON, s, "regex has no closing '/'; write /pattern/flags");
@@ -513,7 +515,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
         if (!(e = new_entry(c, src, (size_t)(fe - src), src, excl)))
             return;
         compile_regex(c, e, s, close, fl, (size_t)(fe - fl));
-    } else if (*s == '"') {
+    } else if (s < end && *s == '"') {
         const char *close = memchr(s + 1, '"', (size_t)(end - s - 1));
         if (!close) {
             report(c, SL_ELEXICON, s, "unclosed quote in phrase; end it with \"");
@@ -576,6 +578,7 @@ sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path, 
         s += 3;
     if (memchr(buf, '\0', len)) {
         sl_tokens_free(&c.toks);
+        p->nerrors++; /* counted like any other, for "(and N more errors)" */
         return sl_fail(err, SL_ELEXICON, "%s:1:1: a NUL byte: this is not a text lexicon file",
                        path);
     }

@@ -35,7 +35,7 @@ void sl_strmap_clear(sl_strmap *m)
 
 uint64_t sl_strmap_hash(const char *key, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 14695981039346656037ULL; /* the FNV-1a 64-bit offset basis */
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)key[i];
         h *= 1099511628211ULL;
