@@ -280,7 +280,8 @@ static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tok
         uint32_t te = ts;
         while (te < hi && toks->tok[te].start < me)
             te++;
-        if (te > ts && push_cand(&m->cands, ei, e->theme, ts, te) != 0)
+        /* an empty match overlaps no token, even one it falls inside */
+        if (me > ms && te > ts && push_cand(&m->cands, ei, e->theme, ts, te) != 0)
             return sl_fail_nomem(err);
         at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
         while (at < len && (subj[at] & 0xC0) == 0x80)
@@ -330,7 +331,11 @@ static int cmp_longest_first(const void *a, const void *b)
 }
 
 /* Splits cands into exclusions (sorted, with running max end per theme run,
- * so "does any exclusion of theme u overlap [s,e)" is one binary search). */
+ * so "does any exclusion of theme u overlap [s,e)" is one binary search).
+ * An exclusion belongs to the theme it is written in: it removes the
+ * matches counted there (that theme's entries and its descendants'), and
+ * spread_to_ancestors() keeps a removed match out of every ancestor too.
+ * It never touches an ancestor's own entries or a sibling's. */
 static int split_exclusions(sl_matcher *m)
 {
     cand *c = m->cands.p;

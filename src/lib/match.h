@@ -8,8 +8,10 @@
  * Counting rules: within one theme, overlapping matches count once and the
  * longest wins (ties: the earlier start, then the earlier entry); across
  * themes each theme counts on its own. A parent theme counts the union of
- * its own entries and its descendants'. An exclusion of theme T removes
- * any match it overlaps from T and from T's ancestors.
+ * its own entries and its descendants'. An exclusion written in theme T
+ * removes the matches counted in T that it overlaps (T's entries' and its
+ * descendants'), and keeps them out of T's ancestors; an ancestor's own
+ * entries and a sibling's are untouched.
  */
 #ifndef SL_MATCH_H
 #define SL_MATCH_H

@@ -1,0 +1,513 @@
+/*
+ * test_match.c - unit tests for match.c: which theme hits a story yields.
+ *
+ * Each case loads a small lexicon from a temporary .lex file, tokenises a
+ * story and runs sl_match(); the expected hit counts (per theme, and per
+ * entry within the entry's own theme) are worked out by hand from the rules
+ * in match.h and lexicon.h. Every result is also checked against the
+ * structural promises of match.h (theme order, no overlap within a theme).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lexicon.h"
+#include "match.h"
+#include "tokenize.h"
+
+#define MAXW 8
+
+/* Stories and lexicons several tables share. */
+#define FELT_LONELY "She felt lonely and very lonely." /* she0 felt1 lonely2 and3 very4 lonely5 */
+#define NOT_LONELY "She was not lonely."
+#define STAY_HOME "[home]\n\"stay ~3 home\"\n"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static sl_lexicon *lex_from(const char *src)
+{
+    char path[] = "/tmp/sl_test_match_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
+    assert_int_equal(fclose(f), 0);
+    const char *paths[] = {path};
+    sl_lexicon *lex = NULL;
+    sl_error err = {0};
+    sl_status s = sl_lexicon_load(&lex, paths, 1, NULL, &err);
+    unlink(path);
+    if (s != SL_OK)
+        fail_msg("lexicon did not load: %s\n%s", err.text, src);
+    return lex;
+}
+
+static uint32_t theme_index(const sl_lexicon *lex, const char *name)
+{
+    for (size_t t = 0; t < lex->nthemes; t++)
+        if (strcmp(lex->themes[t].name, name) == 0)
+            return (uint32_t)t;
+    fail_msg("no theme [%s]", name);
+    return 0;
+}
+
+static uint32_t entry_index(const sl_lexicon *lex, uint32_t theme, const char *source)
+{
+    for (size_t e = 0; e < lex->nentries; e++)
+        if (lex->entries[e].theme == theme && strcmp(lex->entries[e].source, source) == 0)
+            return (uint32_t)e;
+    fail_msg("no entry %s in [%s]", source, lex->themes[theme].name);
+    return 0;
+}
+
+/* What match.h promises of every result. */
+static void check_hits(const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        const sl_hit *x = &h->h[i];
+        assert_true(x->theme < lex->nthemes);
+        assert_true(x->entry < lex->nentries);
+        assert_false(lex->entries[x->entry].exclusion);
+        assert_true(x->start < x->end && x->end <= toks->n);
+        /* the entry belongs to the theme or to one of its descendants */
+        int32_t t = (int32_t)lex->entries[x->entry].theme;
+        while (t >= 0 && (uint32_t)t != x->theme)
+            t = lex->themes[t].parent;
+        assert_true(t >= 0);
+        if (i > 0) {
+            const sl_hit *p = &h->h[i - 1];
+            assert_true(p->theme <= x->theme);
+            if (p->theme == x->theme)
+                assert_true(p->end <= x->start); /* ordered and never overlapping */
+        }
+    }
+}
+
+typedef struct matched {
+    sl_lexicon *lex;
+    sl_matcher *m;
+    sl_tokens toks;
+    const sl_hits *hits;
+} matched;
+
+static void match_text(matched *r, const char *lexsrc, const char *text)
+{
+    memset(r, 0, sizeof *r);
+    r->lex = lex_from(lexsrc);
+    sl_error err = {0};
+    assert_int_equal(sl_matcher_new(&r->m, r->lex, &err), SL_OK);
+    sl_tokens_init(&r->toks);
+    assert_int_equal(sl_tokenize(&r->toks, text, strlen(text)), 0);
+    assert_int_equal(sl_match(r->m, text, &r->toks, "test", &r->hits, &err), SL_OK);
+    check_hits(r->lex, &r->toks, r->hits);
+}
+
+static void matched_free(matched *r)
+{
+    sl_tokens_free(&r->toks);
+    sl_matcher_free(r->m);
+    sl_lexicon_free(r->lex);
+}
+
+static unsigned theme_hits(const matched *r, const char *theme)
+{
+    uint32_t t = theme_index(r->lex, theme);
+    unsigned n = 0;
+    for (size_t i = 0; i < r->hits->n; i++)
+        n += r->hits->h[i].theme == t;
+    return n;
+}
+
+/* Hits of an entry counted in its own theme (what .entries[E] reports). */
+static unsigned entry_hits(const matched *r, const char *theme, const char *source)
+{
+    uint32_t t = theme_index(r->lex, theme), e = entry_index(r->lex, t, source);
+    unsigned n = 0;
+    for (size_t i = 0; i < r->hits->n; i++)
+        n += r->hits->h[i].theme == t && r->hits->h[i].entry == e;
+    return n;
+}
+
+/* ---- table-driven cases ------------------------------------------------- */
+
+typedef struct want {
+    const char *theme;
+    const char *entry; /* NULL: the theme's total */
+    unsigned hits;
+} want;
+
+typedef struct match_case {
+    const char *lex;
+    const char *text;
+    want w[MAXW]; /* ends at theme == NULL */
+} match_case;
+
+static void run_match_cases(const match_case *cases, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        const match_case *mc = &cases[c];
+        matched r;
+        match_text(&r, mc->lex, mc->text);
+        for (size_t k = 0; k < MAXW && mc->w[k].theme; k++) {
+            const want *w = &mc->w[k];
+            unsigned got = w->entry ? entry_hits(&r, w->theme, w->entry)
+                                    : theme_hits(&r, w->theme);
+            if (got != w->hits)
+                fail_msg("case %zu (\"%s\"): [%s]%s%s has %u hits, expected %u", c, mc->text,
+                         w->theme, w->entry ? " entry " : "", w->entry ? w->entry : "", got,
+                         w->hits);
+        }
+        matched_free(&r);
+    }
+}
+
+#define RUN(cases) run_match_cases(cases, sizeof cases / sizeof cases[0])
+
+static void match__stem_entry_matches_inflections(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        /* caring, cares, cared all stem to "care"; "carer" stays "carer" */
+        {"[care]\ncaring\n", "She cares, he cared, they are caring for the carer.",
+         {{"care", NULL, 3}, {"care", "caring", 3}}},
+        /* the Snowball stem of "lonely" is "lone"; "loneliness" is "loneli" */
+        {"[iso]\nlonely\n", "Lonely, a lone parent; loneliness.", {{"iso", NULL, 2}}},
+        {"[iso]\nlonely\n", "She felt lonely and very lonely.", {{"iso", NULL, 2}}},
+    };
+    RUN(cases);
+}
+
+static void match__prefix_entry_matches_word_starts(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[iso]\nisolat*\n",
+         "Isolated and isolating in isolation; isolat. Self-isolating is one word, isola is "
+         "short.",
+         {{"iso", NULL, 4}, {"iso", "isolat*", 4}}},
+    };
+    RUN(cases);
+}
+
+static void match__exact_entry_matches_the_folded_word_only(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[iso]\n=lonely\n", "LONELY lonely Lonely loneliness lone lonelier", {{"iso", NULL, 3}}},
+        /* full Unicode case folding: sharp s folds to "ss", in entries and text alike */
+        {"[s]\n=stra\xc3\x9f" "e\n", "STRASSE Stra\xc3\x9f" "e strasse strase", {{"s", NULL, 3}}},
+        /* the curly apostrophe is normalised to ' */
+        {"[d]\n=don't\n", "I DON\xe2\x80\x99T know, don't ask, dont.", {{"d", NULL, 2}}},
+        {"[d]\n=don\xe2\x80\x99t\n", "I don't know.", {{"d", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__hyphenated_word_is_one_token(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[pc]\n=person-centred\n", "Person-centred care, person centred care.",
+         {{"pc", NULL, 1}}},
+        {"[c]\ncentred\n", "Person-centred care.", {{"c", NULL, 0}}},
+        {"[c]\ncentred\n", "Person centred care.", {{"c", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__phrase_needs_consecutive_tokens_in_one_sentence(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[iso]\n\"very lonely\"\n", "Very lonely. Very, very lonely. Very much lonely.",
+         {{"iso", NULL, 2}}},
+        /* a sentence boundary between the words */
+        {"[iso]\n\"very lonely\"\n", "I was very. Lonely days followed.", {{"iso", NULL, 0}}},
+        {"[iso]\n\"very lonely\"\n", "Was it very? Lonely, yes.", {{"iso", NULL, 0}}},
+        /* a paragraph break ends the sentence too */
+        {"[iso]\n\"very lonely\"\n", "very\n\nlonely", {{"iso", NULL, 0}}},
+        /* the words of a phrase are stems too */
+        {"[iso]\n\"feel alone\"\n", "She felt alone; he feels alone.", {{"iso", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__gap_allows_up_to_n_tokens_between(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {STAY_HOME, "We stay home.", {{"home", NULL, 1}}},
+        {STAY_HOME, "I stayed at my own home.", {{"home", NULL, 1}}},        /* 3 between */
+        {STAY_HOME, "I stay at my very own home.", {{"home", NULL, 0}}},     /* 4 between */
+        {STAY_HOME, "Stay. Home now.", {{"home", NULL, 0}}},                 /* two sentences */
+        {STAY_HOME, "Stay at home and stay in my home.", {{"home", NULL, 2}}},
+        {"[home]\n\"stay ~0 home\"\n", "stay home, stay at home", {{"home", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__regex_runs_over_each_sentence_text(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[alone]\n/\\bon (her|his) own\\b/i\n",
+         "He lives On His Own. She is on her own, not on their own.", {{"alone", NULL, 2}}},
+        /* no match across the sentence boundary */
+        {"[x]\n/lonely\\. she/i\n", "I was lonely. She left.", {{"x", NULL, 0}}},
+        /* without /i the case of the original text matters */
+        {"[x]\n/Lonely/\n", "lonely Lonely LONELY", {{"x", NULL, 1}}},
+        /* a match inside a word covers that word */
+        {"[x]\n/nel/\n", "loneliness and lonely", {{"x", NULL, 2}}},
+        /* a match of punctuation alone covers no token */
+        {"[x]\n/;/\n", "one; two", {{"x", NULL, 0}}},
+        /* an empty match overlaps no token, inside a word or at its edge */
+        {"[x]\n/(?=nel)/\n", "lonely", {{"x", NULL, 0}}},
+        {"[x]\n/(?=lonely)/\n", "lonely", {{"x", NULL, 0}}},
+        {"[x]\n/q*/\n", "lonely and sad", {{"x", NULL, 0}}},
+        /* ... while an optional part that does match counts */
+        {"[x]\n/(ly)?/\n", "lonely and sad", {{"x", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__longest_overlap_wins_within_theme(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        /* the phrase swallows the second "lonely" */
+        {"[iso]\nlonely\n\"very lonely\"\n", FELT_LONELY,
+         {{"iso", NULL, 2}, {"iso", "lonely", 1}, {"iso", "\"very lonely\"", 1}}},
+        {"[iso]\n\"very lonely\"\nlonely\n", FELT_LONELY,
+         {{"iso", NULL, 2}, {"iso", "lonely", 1}, {"iso", "\"very lonely\"", 1}}},
+        {"[iso]\n\"felt lonely\"\n\"lonely and very lonely\"\n", FELT_LONELY,
+         {{"iso", NULL, 1}, {"iso", "\"felt lonely\"", 0}, {"iso", "\"lonely and very lonely\"", 1}}},
+        /* a regex covering felt..and swallows the first "lonely" */
+        {"[iso]\nlonely\n/felt lonely and/\n", FELT_LONELY,
+         {{"iso", NULL, 2}, {"iso", "lonely", 1}, {"iso", "/felt lonely and/", 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__overlap_tie_goes_to_earlier_start_then_earlier_entry(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        /* felt lonely [1,3) and lonely and [2,4): equal length, earlier start wins */
+        {"[iso]\n\"lonely and\"\n\"felt lonely\"\n", FELT_LONELY,
+         {{"iso", NULL, 1}, {"iso", "\"lonely and\"", 0}, {"iso", "\"felt lonely\"", 1}}},
+        /* same token, same length: the entry written first wins */
+        {"[iso]\nlonel*\nlone*\n", "lonely", {{"iso", "lonel*", 1}, {"iso", "lone*", 0}}},
+        {"[iso]\nlone*\nlonel*\n", "lonely", {{"iso", "lone*", 1}, {"iso", "lonel*", 0}}},
+        {"[iso]\n/ONELY/i\n=lonely\n", "lonely", {{"iso", "/ONELY/i", 1}, {"iso", "=lonely", 0}}},
+    };
+    RUN(cases);
+}
+
+static void match__themes_count_independently(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[a]\nlonely\n[b]\n\"very lonely\"\n", "She felt lonely and very lonely.",
+         {{"a", NULL, 2}, {"b", NULL, 1}}},
+        {"[a]\nlonely\n[b]\nlonely\n", "lonely", {{"a", NULL, 1}, {"b", NULL, 1}}},
+    };
+    RUN(cases);
+}
+
+static void match__parent_counts_union_of_own_and_children(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        /* a: felt, lonely (1st), "very lonely"; the 2nd lonely overlaps the phrase */
+        {"[a]\nfelt\n[a.b]\nlonely\n[a.c]\n\"very lonely\"\n", FELT_LONELY,
+         {{"a", NULL, 3},
+          {"a.b", NULL, 2},
+          {"a.c", NULL, 1},
+          {"a", "felt", 1},
+          {"a.b", "lonely", 2},
+          {"a.c", "\"very lonely\"", 1}}},
+        /* an implicit parent */
+        {"[x.y]\nlonely\n", FELT_LONELY, {{"x", NULL, 2}, {"x.y", NULL, 2}}},
+        /* rolls up through every level */
+        {"[p.q.r]\nlonely\n[p.s]\nvery\n", FELT_LONELY,
+         {{"p", NULL, 3}, {"p.q", NULL, 2}, {"p.q.r", NULL, 2}, {"p.s", NULL, 1}}},
+        /* the same word in parent and child counts once for the parent */
+        {"[a]\nlonely\n[a.b]\n=lonely\n", FELT_LONELY,
+         {{"a", NULL, 2}, {"a.b", NULL, 2}, {"a", "lonely", 2}, {"a.b", "=lonely", 2}}},
+    };
+    RUN(cases);
+}
+
+static void match__exclusion_removes_overlapping_matches(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[iso]\nlonely\n!\"not lonely\"\n", "She was not lonely.", {{"iso", NULL, 0}}},
+        {"[iso]\nlonely\n!\"not lonely\"\n", "She was not lonely. She was lonely.",
+         {{"iso", NULL, 1}}},
+        /* any overlap is enough */
+        {"[iso]\n\"very lonely\"\n!\"not very\"\n", "not very lonely", {{"iso", NULL, 0}}},
+        /* a regex exclusion */
+        {"[iso]\nlonely\n!/never\\s+lonely/i\n", "Never lonely, always lonely.",
+         {{"iso", NULL, 1}}},
+        /* the exclusion is written after or before the entry alike */
+        {"[iso]\n!\"not lonely\"\nlonely\n", "not lonely, lonely", {{"iso", NULL, 1}}},
+        /* another theme's exclusion does not apply */
+        {"[a]\nlonely\n[b]\nlonely\n!\"not lonely\"\n", "She was not lonely.",
+         {{"a", NULL, 1}, {"b", NULL, 0}}},
+    };
+    RUN(cases);
+}
+
+static void match__exclusion_removes_theme_matches_up_the_tree(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        /* the child's own match, removed from the child and so from its parent */
+        {"[a]\n[a.b]\nlonely\n!\"not lonely\"\n", NOT_LONELY, {{"a", NULL, 0}, {"a.b", NULL, 0}}},
+        /* a child's exclusion does not touch the parent's own entries */
+        {"[a]\nlonely\n[a.b]\n!\"not lonely\"\n", NOT_LONELY, {{"a", NULL, 1}, {"a", "lonely", 1}}},
+        /* nor a sibling's: both it and their parent keep the match */
+        {"[a.b]\nlonely\n[a.c]\n!\"not lonely\"\n", NOT_LONELY,
+         {{"a.b", NULL, 1}, {"a.c", NULL, 0}, {"a", NULL, 1}}},
+        /* a grandchild's match excluded in the middle theme stays out above it */
+        {"[p.q]\n!\"not lonely\"\n[p.q.r]\nlonely\n", NOT_LONELY,
+         {{"p.q.r", NULL, 1}, {"p.q", NULL, 0}, {"p", NULL, 0}}},
+        /* a parent's exclusion removes its child's match from the parent only */
+        {"[a]\n!\"not lonely\"\n[a.b]\nlonely\n", NOT_LONELY, {{"a", NULL, 0}, {"a.b", NULL, 1}}},
+        /* elsewhere in the story the child counts again */
+        {"[a]\n[a.b]\nlonely\n!\"not lonely\"\n", "She was not lonely. She was lonely.",
+         {{"a", NULL, 1}, {"a.b", "lonely", 1}}},
+    };
+    RUN(cases);
+}
+
+/* ---- exact token ranges -------------------------------------------------- */
+
+typedef struct span_case {
+    const char *lex;
+    const char *text;
+    const char *theme;
+    unsigned ranges[MAXW][2]; /* expected [start, end) of the theme's hits; ends at {0,0} */
+} span_case;
+
+static void match__hit_ranges_cover_the_tokens_matched(void **state)
+{
+    (void)state;
+    static const span_case cases[] = {
+        /* so0 lonely1 and2 sad3: the regex overlaps "lonely" and "and" */
+        {"[x]\n/ely an/\n", "so lonely and sad", "x", {{1, 3}}},
+        /* a gap phrase covers the words between */
+        {"[h]\n\"stay ~3 home\"\n", "I stayed at my own home today.", "h", {{1, 6}}},
+        {"[iso]\nlonely\n\"very lonely\"\n", "She felt lonely and very lonely.", "iso",
+         {{2, 3}, {4, 6}}},
+        /* the second sentence starts at token 2 */
+        {"[alone]\n/\\bon (her|his) own\\b/i\n", "Yes. Now on her own.", "alone", {{2, 5}}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const span_case *sc = &cases[c];
+        matched r;
+        match_text(&r, sc->lex, sc->text);
+        uint32_t t = theme_index(r.lex, sc->theme);
+        size_t k = 0;
+        for (size_t i = 0; i < r.hits->n; i++) {
+            if (r.hits->h[i].theme != t)
+                continue;
+            if (sc->ranges[k][1] == 0)
+                fail_msg("case %zu: more hits than expected", c);
+            if (r.hits->h[i].start != sc->ranges[k][0] || r.hits->h[i].end != sc->ranges[k][1])
+                fail_msg("case %zu hit %zu: [%u,%u), expected [%u,%u)", c, k,
+                         (unsigned)r.hits->h[i].start, (unsigned)r.hits->h[i].end,
+                         sc->ranges[k][0], sc->ranges[k][1]);
+            k++;
+        }
+        if (k < MAXW && sc->ranges[k][1] != 0)
+            fail_msg("case %zu: %zu hits, expected more", c, k);
+        matched_free(&r);
+    }
+}
+
+/* ---- the matcher across stories ----------------------------------------- */
+
+static void match__matcher_reused_across_stories_gives_same_hits(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = lex_from("[iso]\nlonely\nisolat*\n\"very lonely\"\n!\"not lonely\"\n"
+                               "[iso.x]\n/on (her|his) own/i\n");
+    sl_matcher *m = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_matcher_new(&m, lex, &err), SL_OK);
+    sl_tokens toks;
+    sl_tokens_init(&toks);
+    static const struct {
+        const char *text;
+        size_t iso;
+    } stories[] = {
+        {"She felt lonely and very lonely.", 2},
+        {"", 0},
+        {"Not lonely. Isolated, on her own.", 2}, /* isolated; on her own (via iso.x) */
+        {"lonely lonely lonely lonely", 4},
+        {"She was not lonely.", 0},
+    };
+    const uint32_t iso = theme_index(lex, "iso");
+    for (int round = 0; round < 3; round++)
+        for (size_t s = 0; s < sizeof stories / sizeof stories[0]; s++) {
+            const char *text = stories[s].text;
+            assert_int_equal(sl_tokenize(&toks, text, strlen(text)), 0);
+            const sl_hits *h = NULL;
+            assert_int_equal(sl_match(m, text, &toks, "s", &h, &err), SL_OK);
+            check_hits(lex, &toks, h);
+            size_t n = 0;
+            for (size_t i = 0; i < h->n; i++)
+                n += h->h[i].theme == iso;
+            if (n != stories[s].iso)
+                fail_msg("round %d story %zu: %zu hits, expected %zu", round, s, n,
+                         stories[s].iso);
+        }
+    sl_tokens_free(&toks);
+    sl_matcher_free(m);
+    sl_lexicon_free(lex);
+}
+
+static void match__empty_story_has_no_hits(void **state)
+{
+    (void)state;
+    matched r;
+    match_text(&r, "[x]\nlonely\n/.*/\n", "");
+    assert_int_equal(r.hits->n, 0);
+    matched_free(&r);
+    match_text(&r, "[x]\nlonely\n/.*/\n", "... !!!");
+    assert_int_equal(r.hits->n, 0);
+    matched_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(match__stem_entry_matches_inflections),
+        cmocka_unit_test(match__prefix_entry_matches_word_starts),
+        cmocka_unit_test(match__exact_entry_matches_the_folded_word_only),
+        cmocka_unit_test(match__hyphenated_word_is_one_token),
+        cmocka_unit_test(match__phrase_needs_consecutive_tokens_in_one_sentence),
+        cmocka_unit_test(match__gap_allows_up_to_n_tokens_between),
+        cmocka_unit_test(match__regex_runs_over_each_sentence_text),
+        cmocka_unit_test(match__longest_overlap_wins_within_theme),
+        cmocka_unit_test(match__overlap_tie_goes_to_earlier_start_then_earlier_entry),
+        cmocka_unit_test(match__themes_count_independently),
+        cmocka_unit_test(match__parent_counts_union_of_own_and_children),
+        cmocka_unit_test(match__exclusion_removes_overlapping_matches),
+        cmocka_unit_test(match__exclusion_removes_theme_matches_up_the_tree),
+        cmocka_unit_test(match__hit_ranges_cover_the_tokens_matched),
+        cmocka_unit_test(match__matcher_reused_across_stories_gives_same_hits),
+        cmocka_unit_test(match__empty_story_has_no_hits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
