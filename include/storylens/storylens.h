@@ -81,6 +81,51 @@ sl_status sl_options_set_per_document(sl_options *opts, int on);
 /* The format of standard input (AUTO means jsonl there). */
 sl_status sl_options_set_stdin_format(sl_options *opts, sl_input_format fmt);
 
+/* ---- observers ---------------------------------------------------------
+ * Optional callbacks, always called on the thread that calls the
+ * sl_analysis functions, in input order, never from a worker thread. The
+ * pointers they receive are borrowed: valid only during the call. */
+
+typedef enum sl_severity { SL_SEVERITY_WARNING = 1, SL_SEVERITY_NOTE = 2 } sl_severity;
+
+/* A warning about the input that did not stop the run (message is a
+ * complete "FILE:LINE: ..." sentence). */
+typedef void (*sl_message_fn)(void *user, sl_severity severity, const char *message);
+sl_status sl_options_set_message_handler(sl_options *opts, sl_message_fn fn, void *user);
+
+typedef struct sl_progress {
+    unsigned long long stories; /* analysed so far */
+    unsigned long long bytes;   /* of story text analysed so far */
+} sl_progress;
+
+/* Called after each batch of stories has been analysed. */
+typedef void (*sl_progress_fn)(void *user, const sl_progress *progress);
+sl_status sl_options_set_progress_handler(sl_options *opts, sl_progress_fn fn, void *user);
+
+/* One counted hit: a theme's match after overlap resolution and exclusions. */
+typedef struct sl_hit_view {
+    size_t theme;       /* the theme it counts for (sl_lexicon_theme_name) */
+    size_t entry_theme; /* the theme the entry is written in (theme or a descendant) */
+    const char *entry;  /* the entry as written */
+    size_t start, end;  /* byte offsets of the matched text in the story: [start, end) */
+} sl_hit_view;
+
+typedef struct sl_story_view {
+    const char *id;
+    const char *text;   /* text_len bytes */
+    size_t text_len;
+    size_t tokens;
+    const char *const *meta_keys, *const *meta_values;
+    size_t nmeta;
+} sl_story_view;
+
+/* Called once per story with its counted hits, ordered by theme then
+ * position (a hit counted for a theme and its ancestors appears once per
+ * theme). Setting it costs memory per hit; leave it unset for figures only. */
+typedef void (*sl_story_fn)(void *user, const sl_story_view *story, const sl_hit_view *hits,
+                            size_t nhits);
+sl_status sl_options_set_story_handler(sl_options *opts, sl_story_fn fn, void *user);
+
 /* ---- lexicons ---------------------------------------------------------- */
 
 typedef struct sl_lexicon sl_lexicon;

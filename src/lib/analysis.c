@@ -31,9 +31,16 @@ typedef struct sl_worker {
     sl_agg_scratch *scratch;
 } sl_worker;
 
+/* A story's counted hits, kept only when a story handler is set. */
+typedef struct hit_list {
+    sl_hit_view *v;
+    size_t n, cap;
+} hit_list;
+
 typedef struct sl_batch {
     sl_doc docs[BATCH_DOCS];
     sl_docres res[BATCH_DOCS];
+    hit_list hits[BATCH_DOCS];
     sl_status status[BATCH_DOCS];
     sl_error *errs; /* BATCH_DOCS records */
     size_t n, bytes;
@@ -112,6 +119,8 @@ static void free_batch(sl_batch *b)
         sl_doc_clear(&b->docs[i]);
         sl_docres_clear(&b->res[i]);
     }
+    for (size_t i = 0; i < BATCH_DOCS; i++)
+        free(b->hits[i].v);
     free(b->errs);
     free(b);
 }
@@ -147,8 +156,29 @@ void sl_analysis_free(sl_analysis *an)
 
 /* ---- one story, on a worker ------------------------------------------ */
 
+/* Copies the hits into byte-offset views for the story handler. */
+static int keep_hits(const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits,
+                     hit_list *out)
+{
+    out->n = 0;
+    if (hits->n > out->cap) {
+        sl_hit_view *v = realloc(out->v, hits->n * sizeof *v);
+        if (!v)
+            return -1;
+        out->v = v;
+        out->cap = hits->n;
+    }
+    for (size_t i = 0; i < hits->n; i++) {
+        const sl_hit *h = &hits->h[i];
+        const sl_entry *e = &lex->entries[h->entry];
+        out->v[out->n++] = (sl_hit_view){h->theme, e->theme, e->source,
+                                          toks->tok[h->start].start, toks->tok[h->end - 1].end};
+    }
+    return 0;
+}
+
 static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *d,
-                             sl_docres *r, sl_error *err)
+                             sl_docres *r, hit_list *kept, sl_error *err)
 {
     if (sl_tokenize(&w->toks, d->text, d->text_len) != 0)
         return sl_fail_nomem(err);
@@ -157,6 +187,8 @@ static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *
     if (s != SL_OK)
         return s;
     if (sl_docres_compute(r, w->scratch, &an->shape, an->lex, &w->toks, hits) != 0)
+        return sl_fail_nomem(err);
+    if (an->opts->on_story && keep_hits(an->lex, &w->toks, hits, kept) != 0)
         return sl_fail_nomem(err);
     r->invalid_utf8 += d->invalid_utf8;
     return SL_OK;
@@ -204,6 +236,27 @@ static int keep_row(sl_analysis *an, sl_doc *d, sl_docres *r)
     return 0;
 }
 
+static sl_status report_story(const sl_analysis *an, const sl_doc *d, const sl_docres *r,
+                              const hit_list *hits, sl_error *err)
+{
+    const char **keys = malloc((d->nmeta + 1) * sizeof *keys);
+    const char **vals = malloc((d->nmeta + 1) * sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return sl_fail_nomem(err);
+    }
+    for (size_t k = 0; k < d->nmeta; k++) {
+        keys[k] = d->meta[k].key;
+        vals[k] = d->meta[k].value;
+    }
+    sl_story_view v = {d->id, d->text, d->text_len, (size_t)r->tokens, keys, vals, d->nmeta};
+    an->opts->on_story(an->opts->story_user, &v, hits->v, hits->n);
+    free(keys);
+    free(vals);
+    return SL_OK;
+}
+
 static sl_status add_story(sl_analysis *an, sl_doc *d, sl_docres *r, sl_error *err)
 {
     sl_accum_add(&an->total, &an->shape, r);
@@ -227,7 +280,7 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long i = 0; i < n; i++) {
         sl_worker *w = &an->workers[omp_get_thread_num()];
-        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->errs[i]);
+        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->errs[i]);
     }
     sl_status s = SL_OK;
     for (size_t i = 0; i < b->n; i++) {
@@ -236,11 +289,17 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
             if (err)
                 *err = b->errs[i];
         }
+        if (s == SL_OK && an->opts->on_story)
+            s = report_story(an, &b->docs[i], &b->res[i], &b->hits[i], err);
         if (s == SL_OK)
             s = add_story(an, &b->docs[i], &b->res[i], err);
         sl_doc_clear(&b->docs[i]);
         sl_docres_clear(&b->res[i]);
     }
+    an->progress.stories += b->n;
+    an->progress.bytes += b->bytes;
+    if (s == SL_OK && b->n && an->opts->on_progress)
+        an->opts->on_progress(an->opts->progress_user, &an->progress);
     b->n = 0;
     b->bytes = 0;
     return s;

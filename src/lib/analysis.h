@@ -42,6 +42,7 @@ struct sl_analysis {
     int nthreads;
     struct sl_batch *batch;
     sl_status failed;       /* sticky: a failed run writes nothing */
+    sl_progress progress;   /* stories and bytes analysed so far */
 };
 
 /* One value of a --by field, for writing groups in byte order of value. */

@@ -147,3 +147,24 @@ sl_status sl_options_set_stdin_format(sl_options *o, sl_input_format fmt)
     o->stdin_format = fmt;
     return SL_OK;
 }
+
+sl_status sl_options_set_message_handler(sl_options *o, sl_message_fn fn, void *user)
+{
+    o->on_message = fn;
+    o->message_user = user;
+    return SL_OK;
+}
+
+sl_status sl_options_set_progress_handler(sl_options *o, sl_progress_fn fn, void *user)
+{
+    o->on_progress = fn;
+    o->progress_user = user;
+    return SL_OK;
+}
+
+sl_status sl_options_set_story_handler(sl_options *o, sl_story_fn fn, void *user)
+{
+    o->on_story = fn;
+    o->story_user = user;
+    return SL_OK;
+}

@@ -17,6 +17,12 @@ struct sl_options {
     size_t nby;
     int per_document;
     sl_input_format stdin_format;
+    sl_message_fn on_message;
+    void *message_user;
+    sl_progress_fn on_progress;
+    void *progress_user;
+    sl_story_fn on_story;
+    void *story_user;
 };
 
 #endif

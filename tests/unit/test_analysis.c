@@ -614,6 +614,64 @@ static void analysis__story_with_no_tokens_has_null_rate(void **state)
 /* ---- the tables -------------------------------------------------------------- */
 
 /* Does text hold line as a whole line? */
+/* ---- observers -------------------------------------------------------------- */
+
+typedef struct seen {
+    char log[1024];
+    size_t stories, progress_calls;
+    unsigned long long last_stories, last_bytes;
+} seen;
+
+static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hits, size_t n)
+{
+    seen *s = user;
+    size_t len = strlen(s->log);
+    len += (size_t)snprintf(s->log + len, sizeof s->log - len, "%s(%zu):", st->id, st->tokens);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(s->log + len, sizeof s->log - len, " %zu/%zu %s [%.*s]",
+                                hits[i].theme, hits[i].entry_theme, hits[i].entry,
+                                (int)(hits[i].end - hits[i].start), st->text + hits[i].start);
+    snprintf(s->log + len, sizeof s->log - len, ";");
+    s->stories++;
+}
+
+static void on_progress(void *user, const sl_progress *p)
+{
+    seen *s = user;
+    s->progress_calls++;
+    s->last_stories = p->stories;
+    s->last_bytes = p->bytes;
+}
+
+static void analysis__story_and_progress_handlers_see_every_story_in_order(void **state)
+{
+    (void)state;
+    /* Worked by hand. Themes: a (0), a.b (1). "Very lonely" is the longest match of
+     * a.b and so of a; its bytes are 8..19 of "She was Very lonely." (20 bytes).
+     * The second story's "LONELY" is bytes 0..6 of "LONELY" (6 bytes). */
+    sl_lexicon *lex = lex_from("[a.b]\nlonely\n\"very lonely\"\n");
+    config cfg = {.threads = 2, .input = SL_INPUT_JSONL};
+    sl_options *o = options_for(&cfg);
+    seen s = {{0}, 0, 0, 0, 0};
+    sl_options_set_story_handler(o, on_story, &s);
+    sl_options_set_progress_handler(o, on_progress, &s);
+    sl_analysis *an = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_analysis_new(&an, lex, o, &err), SL_OK);
+    add_input(an, "{\"id\":\"x\",\"text\":\"She was Very lonely.\"}\n"
+                  "{\"id\":\"y\",\"text\":\"LONELY\"}\n{\"id\":\"z\",\"text\":\"\"}\n");
+    free(write_out(an, SL_FORMAT_JSON));
+    assert_string_equal(s.log, "x(4): 0/1 \"very lonely\" [Very lonely] 1/1 \"very lonely\" [Very lonely];"
+                               "y(1): 0/1 lonely [LONELY] 1/1 lonely [LONELY];z(0):;");
+    assert_int_equal(s.stories, 3);
+    assert_true(s.progress_calls >= 1);
+    assert_int_equal(s.last_stories, 3);
+    assert_int_equal(s.last_bytes, 20 + 6);
+    sl_analysis_free(an);
+    sl_options_free(o);
+    sl_lexicon_free(lex);
+}
+
 static int has_line(const char *text, const char *line)
 {
     size_t n = strlen(line);
@@ -1001,6 +1059,7 @@ int main(void)
         cmocka_unit_test(analysis__story_with_no_tokens_has_null_rate),
         cmocka_unit_test(analysis__tsv_one_figure_a_row),
         cmocka_unit_test(analysis__csv_quotes_fields_with_commas_and_quotes),
+        cmocka_unit_test(analysis__story_and_progress_handlers_see_every_story_in_order),
         cmocka_unit_test(analysis__output_identical_for_any_thread_count),
         cmocka_unit_test(analysis__options_reject_bad_values),
         cmocka_unit_test(analysis__settings_echo_the_options),
