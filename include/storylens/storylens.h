@@ -171,6 +171,11 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
 /* Adds a stream (standard input). name is used in messages and ids. */
 sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl_error *err);
 
+/* Analyses the stories still waiting in the current batch, so the story
+ * handler has seen every story added so far (sl_analysis_write() does this
+ * too). For callers that only observe stories. */
+sl_status sl_analysis_flush(sl_analysis *an, sl_error *err);
+
 /* Writes the result. May be called after all inputs are added. */
 sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err);
 
