@@ -98,8 +98,8 @@ double sl_g2(unsigned long long a, unsigned long long b, unsigned long long n1,
                     o_ln_o_over_e((double)(n1 - a), n1 * c2 / N) +
                     o_ln_o_over_e((double)b, n2 * c1 / N) +
                     o_ln_o_over_e((double)(n2 - b), n2 * c2 / N));
-    if (g < 0)
-        g = 0; /* rounding when observed = expected */
+    if (g <= 0)
+        return 0; /* observed = expected, give or take rounding */
     return (double)a * (double)n2 < (double)b * (double)n1 ? -g : g;
 }
 
@@ -426,14 +426,20 @@ sl_status sl_suggest_add_reference(sl_suggest *sg, const sl_story_view *story, s
 typedef struct ranked {
     size_t cand;
     double g2;
+    unsigned long long count;
     const char *text;
 } ranked;
 
+/* G2 first; count second, which is the whole ranking when one side is
+ * empty and every G2 is 0; text last, so equal figures sort the same on
+ * every run. */
 static int cmp_ranked(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
     if (x->g2 != y->g2)
         return x->g2 < y->g2 ? 1 : -1;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
     return strcmp(x->text, y->text);
 }
 
@@ -477,7 +483,8 @@ sl_status sl_suggest_rank(sl_suggest *sg, unsigned long long min_count, size_t t
         if (c->count < min_count)
             continue;
         r[nr++] = (ranked){i, sl_g2(c->count, c->ref, sg->sizes.focus_tokens,
-                                    sg->sizes.ref_tokens), sg->cands.arena + c->key_off};
+                                    sg->sizes.ref_tokens), c->count,
+                           sg->cands.arena + c->key_off};
     }
     qsort(r, nr, sizeof *r, cmp_ranked);
     if (nr > top)
