@@ -186,6 +186,10 @@ int cmd_explain(int argc, char **argv)
 {
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "explain", argc, argv, explain_help, NULL);
+    if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */
+        cli_corpus_end(&c);
+        return rc;
+    }
     if (rc < 0 && c.format && strcmp(c.format, "text") && strcmp(c.format, "json") &&
         strcmp(c.format, "tsv"))
         rc = cli_usage_error("explain", "--format: \"%s\"; use text, json or tsv", c.format);

@@ -337,6 +337,10 @@ int cmd_kwic(int argc, char **argv)
     cli_extra extra = {kwic_opts, apply_kwic, &k};
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "kwic", argc, argv, kwic_help, &extra);
+    if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */
+        cli_corpus_end(&c);
+        return rc;
+    }
     const char *fmt = c.format ? c.format : "text";
     if (rc < 0 && strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "json"))
         rc = cli_usage_error("kwic", "--format: \"%s\"; use text, tsv or json", fmt);

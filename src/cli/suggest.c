@@ -270,6 +270,11 @@ int cmd_suggest(int argc, char **argv)
     cli_extra extra = {suggest_opts, apply_suggest, &s};
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "suggest", argc, argv, suggest_help, &extra);
+    if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */
+        cli_corpus_end(&c);
+        free(s.refs);
+        return rc;
+    }
     if (rc < 0 && c.format && strcmp(c.format, "text") && strcmp(c.format, "tsv") &&
         strcmp(c.format, "json"))
         rc = cli_usage_error("suggest", "--format: \"%s\"; use text, tsv or json", c.format);
