@@ -218,10 +218,10 @@ static int write_json(FILE *f, const sl_suggestion *x, size_t n, const sl_sugges
                              "example", x[i].example, "ids", ids));
     }
     json_t *root = json_pack(
-        "{s:{s:s, s:I, s:I}, s:{s:s, s:I, s:I}, s:b, s:o}", "focus", "stories",
+        "{s:{s:s, s:I, s:I}, s:{s:s, s:I, s:I}, s:b, s:o}", "focus", "side",
         refs ? "every input story" : "stories with a theme hit", "documents",
         (json_int_t)z->focus_stories, "tokens", (json_int_t)z->focus_tokens, "reference",
-        "stories", refs ? "the --reference corpus" : "stories without a theme hit", "documents",
+        "side", refs ? "the --reference corpus" : "stories without a theme hit", "documents",
         (json_int_t)z->ref_stories, "tokens", (json_int_t)z->ref_tokens, "stop_words", stop,
         "candidates", cands);
     int bad = !root || json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
