@@ -1,6 +1,8 @@
 /*
  * analyse.c - the analyse and cat commands: options in, library calls,
- * output committed atomically, one exit status out.
+ * output committed atomically, one exit status out. Its option table and
+ * lexicon loading also serve explain, kwic and suggest (cli_corpus_begin),
+ * so every corpus command reads its input the same way.
  */
 #include <getopt.h>
 #include <limits.h>
