@@ -171,6 +171,11 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
 /* Adds a stream (standard input). name is used in messages and ids. */
 sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl_error *err);
 
+/* Analyses the stories still waiting in the current batch, so the story
+ * handler has seen every story added so far (sl_analysis_write() does this
+ * too). For callers that only observe stories. */
+sl_status sl_analysis_flush(sl_analysis *an, sl_error *err);
+
 /* Writes the result. May be called after all inputs are added. */
 sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err);
 
@@ -178,6 +183,96 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
  * story as one JSON object a line: {"id", "text", then the metadata fields}:
  * the corpus exactly as storylens reads it. Used by "storylens cat". */
 sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, sl_error *err);
+
+
+/* ---- lexicon tuning: entries, explain, suggest -------------------------
+ * Tools for researchers tuning a lexicon. explain and suggest are fed from
+ * the story handler: pass each story and its hits on as they arrive. */
+
+/* Number of entries of lex, exclusions included, in lexicon order. */
+size_t sl_lexicon_entry_count(const sl_lexicon *lex);
+/* Entry i as written (the same pointer sl_hit_view.entry carries), its
+ * theme in *theme and whether it is an exclusion ('!') in *exclusion (either
+ * may be NULL). Borrowed: valid until sl_lexicon_free(); NULL when i is out
+ * of range. */
+const char *sl_lexicon_entry(const sl_lexicon *lex, size_t i, size_t *theme, int *exclusion);
+
+/* One distinct surface form an entry matched: the matched text with Unicode
+ * full case folding (NFC) and each run of white space made one space. */
+typedef struct sl_surface {
+    const char *text;
+    unsigned long long count;
+} sl_surface;
+
+typedef struct sl_explain sl_explain;
+
+/* Collects, for every entry of lex, the surface forms it matched. lex is
+ * borrowed and must outlive the handle. Caller owns *out; free with
+ * sl_explain_free(). Returns SL_ENOMEM on failure. */
+sl_status sl_explain_new(sl_explain **out, const sl_lexicon *lex);
+void sl_explain_free(sl_explain *ex);
+/* Records the story's hits that count for the entry's own theme (theme ==
+ * entry_theme), so a hit counted for ancestors is recorded once. story and
+ * hits are borrowed for the call. SL_ENOMEM; SL_EUSAGE when a hit's entry
+ * is not an entry of the handle's lexicon. */
+sl_status sl_explain_add(sl_explain *ex, const sl_story_view *story, const sl_hit_view *hits,
+                         size_t nhits, sl_error *err);
+/* The surface forms lexicon entry i matched, by count (most first) then
+ * bytewise by text; *n of them, 0 when it matched nothing. Borrowed: valid
+ * until the next sl_explain_add() or sl_explain_free(). NULL with *n = 0 when
+ * out of memory or i is out of range. */
+const sl_surface *sl_explain_surfaces(sl_explain *ex, size_t i, size_t *n);
+
+typedef struct sl_suggest sl_suggest;
+
+/* Flags of sl_suggest_new(). */
+#define SL_SUGGEST_REFERENCE 1u  /* compare every story with a reference corpus
+                                    fed through sl_suggest_add_reference(); without
+                                    it, stories with a hit against those without */
+#define SL_SUGGEST_STOP_WORDS 2u /* skip a built-in English stop list; applies
+                                    only when language is "english" */
+
+/* One candidate: a stem, or two stems of adjacent tokens of one sentence
+ * joined by a space, that no counted hit covers. */
+typedef struct sl_suggestion {
+    const char *text;
+    int phrase;                  /* 1 for two stems */
+    const char *example;         /* most frequent folded surface form, ties bytewise */
+    unsigned long long count;    /* uncovered occurrences in the focus stories */
+    unsigned long long ref_count;/* occurrences in the reference */
+    double g2;                   /* log-likelihood, + over-used in focus, - under-used */
+    const char *const *ids;      /* the first focus stories it occurs in, input order */
+    size_t nids;
+} sl_suggestion;
+
+typedef struct sl_suggest_sizes {
+    unsigned long long focus_stories, focus_tokens, ref_stories, ref_tokens;
+} sl_suggest_sizes;
+
+/* Counts uncovered stems and stem pairs. language names a Snowball
+ * algorithm (NULL = "english"); flags are SL_SUGGEST_*; max_ids bounds the
+ * ids kept per candidate. Caller owns *out; free with sl_suggest_free().
+ * SL_EUSAGE for an unknown language, SL_ENOMEM. */
+sl_status sl_suggest_new(sl_suggest **out, const char *language, unsigned flags, size_t max_ids,
+                         sl_error *err);
+void sl_suggest_free(sl_suggest *sg);
+/* Adds one analysed story: re-tokenises story->text, marks the tokens the
+ * hits cover and counts the rest (a focus story when it has a hit or when
+ * SL_SUGGEST_REFERENCE is set; else a reference story). Borrowed for the
+ * call. SL_ENOMEM. */
+sl_status sl_suggest_add_story(sl_suggest *sg, const sl_story_view *story, const sl_hit_view *hits,
+                               size_t nhits, sl_error *err);
+/* Adds one story of the reference corpus: every token counts. SL_ENOMEM. */
+sl_status sl_suggest_add_reference(sl_suggest *sg, const sl_story_view *story, sl_error *err);
+/* Ranks the candidates with count >= min_count by signed G2, then count,
+ * then bytewise text, and returns the first top of them in *out (*n).
+ * Borrowed: valid until the next sl_suggest_* call on sg. SL_ENOMEM. */
+sl_status sl_suggest_rank(sl_suggest *sg, unsigned long long min_count, size_t top,
+                          const sl_suggestion **out, size_t *n, sl_error *err);
+/* The story and token counts of the focus and reference sides. */
+void sl_suggest_get_sizes(const sl_suggest *sg, sl_suggest_sizes *out);
+/* Whether the stop list is in use (SL_SUGGEST_STOP_WORDS and english). */
+int sl_suggest_stop_words(const sl_suggest *sg);
 
 #ifdef __cplusplus
 }

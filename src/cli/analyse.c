@@ -1,6 +1,8 @@
 /*
  * analyse.c - the analyse and cat commands: options in, library calls,
- * output committed atomically, one exit status out.
+ * output committed atomically, one exit status out. Its option table and
+ * lexicon loading also serve explain, kwic and suggest (cli_corpus_begin),
+ * so every corpus command reads its input the same way.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -56,6 +58,7 @@ typedef struct args {
     char **inputs;
     size_t ninputs;
     sl_options *opts;
+    const cli_extra *extra; /* a command's own options, or NULL */
 } args;
 
 enum {
@@ -146,8 +149,24 @@ static int apply_option(args *a, int c, const char *arg)
         sl_options_set_threads(a->opts, n);
         return -1;
     default:
+        if (a->extra)
+            return a->extra->apply(a->extra->ctx, c, arg);
         return cli_usage_error(a->cmd, "unknown option");
     }
+}
+
+/* long_opts followed by the command's own options. Caller frees. */
+static struct option *with_extra(const cli_extra *extra)
+{
+    size_t n = sizeof long_opts / sizeof long_opts[0] - 1, m = 0;
+    while (extra->opts[m].name)
+        m++;
+    struct option *t = malloc((n + m + 1) * sizeof *t);
+    if (!t)
+        return NULL;
+    memcpy(t, long_opts, n * sizeof *t);
+    memcpy(t + n, extra->opts, (m + 1) * sizeof *t);
+    return t;
 }
 
 /* Parses argv into a; returns -1 to go on, else an exit status. */
@@ -156,17 +175,20 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "l:f:o:j:h", long_opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        if (c == '?' || c == ':')
-            return cli_usage_error(a->cmd, "bad option \"%s\"", argv[optind - 1]);
-        int rc = apply_option(a, c, optarg);
-        if (rc >= 0)
+    struct option *table = a->extra ? with_extra(a->extra) : NULL;
+    if (a->extra && !table)
+        return EXIT_OSERR;
+    while ((c = getopt_long(argc, argv, "l:f:o:j:h", table ? table : long_opts, NULL)) != -1) {
+        int rc = c == 'h' ? (fputs(help, stdout), EXIT_OK)
+                 : c == '?' || c == ':'
+                     ? cli_usage_error(a->cmd, "bad option \"%s\"", argv[optind - 1])
+                     : apply_option(a, c, optarg);
+        if (rc >= 0) {
+            free(table);
             return rc;
+        }
     }
+    free(table);
     a->inputs = argv + optind;
     a->ninputs = (size_t)(argc - optind);
     return -1;
@@ -287,4 +309,48 @@ int cmd_cat(int argc, char **argv)
     sl_options_free(a.opts);
     free(a.lexicons);
     return rc;
+}
+
+/* ---- the corpus commands' shared front end (explain, kwic, suggest) ---- */
+
+struct cli_corpus_state {
+    args a;
+};
+
+int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, const char *help,
+                     const cli_extra *extra)
+{
+    memset(c, 0, sizeof *c);
+    c->state = calloc(1, sizeof *c->state);
+    if (!c->state)
+        return EXIT_OSERR;
+    args *a = &c->state->a;
+    a->cmd = cmd;
+    a->extra = extra;
+    if (sl_options_new(&a->opts) != SL_OK)
+        return EXIT_OSERR;
+    c->opts = a->opts;
+    int rc = parse_args(a, argc, argv, help);
+    c->format = a->format;
+    c->output = a->output;
+    c->language = a->language;
+    if (rc < 0)
+        rc = load_lexicons(a, &c->lex);
+    return rc == EXIT_OK && c->lex ? -1 : rc;
+}
+
+int cli_corpus_add_inputs(const cli_corpus *c, sl_analysis *an)
+{
+    return add_inputs(&c->state->a, an);
+}
+
+void cli_corpus_end(cli_corpus *c)
+{
+    sl_lexicon_free(c->lex);
+    if (c->state) {
+        sl_options_free(c->state->a.opts);
+        free(c->state->a.lexicons);
+        free(c->state);
+    }
+    memset(c, 0, sizeof *c);
 }

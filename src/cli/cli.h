@@ -57,4 +57,50 @@ void cli_output_abort(cli_output *out);
 int cmd_analyse(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
 
+/* ---- corpus commands beyond analyse (explain, kwic, suggest) ---------- */
+
+struct option;
+
+/* A command's own long options (values >= 512, a {NULL} row last), applied
+ * by apply(ctx, value, optarg): -1 to go on, else an exit status. */
+typedef struct cli_extra {
+    const struct option *opts;
+    int (*apply)(void *ctx, int c, const char *arg);
+    void *ctx;
+} cli_extra;
+
+/* What a corpus command gets after the options analyse shares: -l,
+ * --language, --text-field, --id-field, --input-format, -j, -f, -o. */
+typedef struct cli_corpus {
+    sl_options *opts;       /* owned; set a story handler on it */
+    sl_lexicon *lex;        /* owned, loaded */
+    const char *format, *output, *language; /* borrowed from argv; may be NULL */
+    struct cli_corpus_state *state;
+} cli_corpus;
+
+/* Parses argv and loads the lexicons. Returns -1 to go on, else the exit
+ * status (EXIT_OK after --help). Call cli_corpus_end() in every case. */
+int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, const char *help,
+                     const cli_extra *extra);
+/* Adds the INPUTs (standard input when none) to an; an exit status. */
+int cli_corpus_add_inputs(const cli_corpus *c, sl_analysis *an);
+void cli_corpus_end(cli_corpus *c);
+
+/* Runs the INPUTs through an analysis so the story handler set on c->opts
+ * sees every story; an exit status. */
+int cli_corpus_run(const cli_corpus *c);
+
+/* Display columns of the character at s (len bytes left); *step gets its
+ * byte length (1 for a byte that is not UTF-8, which counts one column). */
+size_t cli_char_width(const char *s, size_t len, size_t *step);
+/* Pads s to width display columns (utf8proc widths) on the left (right
+ * aligned) or the right; writes to f. */
+void cli_put_padded(FILE *f, const char *s, size_t width, int right_align);
+/* Display columns of the UTF-8 string s. */
+size_t cli_display_width(const char *s);
+
+int cmd_explain(int argc, char **argv);
+int cmd_kwic(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
+
 #endif

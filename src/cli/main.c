@@ -41,11 +41,17 @@ int main(int argc, char **argv)
         return cmd_analyse(argc - 1, argv + 1);
     if (strcmp(cmd, "cat") == 0)
         return cmd_cat(argc - 1, argv + 1);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(cmd, "kwic") == 0)
+        return cmd_kwic(argc - 1, argv + 1);
+    if (strcmp(cmd, "suggest") == 0)
+        return cmd_suggest(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         for (const char **l = sl_languages(); *l; l++)
             puts(*l);
         return EXIT_OK;
     }
-    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat and "
-                                 "languages", cmd);
+    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, "
+                                 "explain, kwic, suggest and languages", cmd);
 }

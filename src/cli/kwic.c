@@ -1,0 +1,371 @@
+/*
+ * kwic.c - storylens kwic: every counted hit in its context, so a coder can
+ * read what the lexicon coded.
+ *
+ * The story handler hands over each story's text and hits (byte offsets);
+ * this file cuts the context either side, measured in display columns
+ * rather than bytes so accented and wide characters align on a terminal,
+ * with line breaks, tabs and other controls shown as one space. Rows are
+ * kept until the end because the id column is as wide as the widest id.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "cli.h"
+
+static const char kwic_help[] =
+    "usage: storylens kwic [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Keyword in context: every counted hit of the INPUTs, stories in input order\n"
+    "and hits by position, with the text before and after it. Line breaks and\n"
+    "tabs in the text show as spaces; context is cut to whole characters.\n"
+    "\n"
+    "      --theme T           only hits counted for theme T (its sub-themes' hits included)\n"
+    "      --entry E           only hits of the entry written E (quote it in the shell)\n"
+    "      --width N           characters of context each side (default 40)\n"
+    "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
+    "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
+    "  -j, --threads N         as for analyse\n"
+    "  -f, --format F          text (default: aligned columns id, left, match, right),\n"
+    "                          tsv (id, theme, entry, start, end, left, match, right;\n"
+    "                          start and end are byte offsets into the story text)\n"
+    "                          or json (one object a line with the same fields)\n"
+    "  -o, --output FILE       write to FILE atomically (default standard output)\n"
+    "  -h, --help              this help\n";
+
+enum { OPT_THEME = 512, OPT_ENTRY, OPT_WIDTH };
+
+static const struct option kwic_opts[] = {
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"entry", required_argument, NULL, OPT_ENTRY},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct row {
+    char *id, *left, *match, *right;
+    size_t theme, start, end;
+    const char *entry;
+} row;
+
+typedef struct kwic {
+    const char *theme_name, *entry;
+    size_t theme;                /* index of theme_name once resolved */
+    size_t width;
+    const sl_lexicon *lex;
+    row *rows;
+    size_t n, cap;
+    const sl_hit_view **sel;     /* scratch: the story's selected hits */
+    size_t sel_cap;
+    int nomem;
+} kwic;
+
+static int apply_kwic(void *ctx, int c, const char *arg)
+{
+    kwic *k = ctx;
+    char *end;
+    long v;
+    switch (c) {
+    case OPT_THEME: k->theme_name = arg; return -1;
+    case OPT_ENTRY: k->entry = arg; return -1;
+    case OPT_WIDTH:
+        v = strtol(arg, &end, 10);
+        if (*arg == '\0' || *end != '\0' || v < 0 || v > 1000)
+            return cli_usage_error("kwic", "--width: \"%s\"; give a number of characters from 0 "
+                                           "to 1000", arg);
+        k->width = (size_t)v;
+        return -1;
+    }
+    return cli_usage_error("kwic", "unknown option");
+}
+
+/* ---- context text ----------------------------------------------------- */
+
+/* text[0..len) with controls and white space as single spaces and bytes
+ * that are not UTF-8 as U+FFFD, so every output format can hold it. */
+static char *clean(const char *text, size_t len)
+{
+    char *out = malloc(len * 3 + 1), *o = out;
+    if (!out)
+        return NULL;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            space = 0;
+            continue;
+        }
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_ZS ||
+            cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
+            if (!space)
+                *o++ = ' ';
+            space = 1;
+        } else {
+            memcpy(o, text + i, (size_t)n);
+            o += n;
+            space = 0;
+        }
+        i += (size_t)n;
+    }
+    *o = '\0';
+    return out;
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s), a = 0;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    while (a < n && s[a] == ' ')
+        a++;
+    memmove(s, s + a, n - a);
+    s[n - a] = '\0';
+}
+
+/* Keeps the last (from_end) or first width display columns of s. */
+static void cut_columns(char *s, size_t width, int from_end)
+{
+    trim(s);
+    size_t len = strlen(s), total = cli_display_width(s), w = 0, step;
+    if (total <= width)
+        return;
+    size_t i = 0;
+    if (from_end) {
+        for (; i < len && total - w > width; i += step)
+            w += cli_char_width(s + i, len - i, &step);
+        memmove(s, s + i, len - i + 1);
+    } else {
+        for (; i < len; i += step) {
+            size_t cw = cli_char_width(s + i, len - i, &step);
+            if (w + cw > width)
+                break;
+            w += cw;
+        }
+        s[i] = '\0';
+    }
+    trim(s);
+}
+
+/* The byte window either side of a hit that can hold width columns: a
+ * character is at most 4 bytes, and zero-width marks ride on others. */
+static size_t window(size_t width)
+{
+    return width * 16 + 16;
+}
+
+static int make_row(kwic *k, const sl_story_view *st, const sl_hit_view *h)
+{
+    size_t lo = h->start > window(k->width) ? h->start - window(k->width) : 0;
+    while (lo > 0 && lo < h->start && ((unsigned char)st->text[lo] & 0xC0) == 0x80)
+        lo++; /* start on a character, not inside one */
+    size_t hi = st->text_len - h->end > window(k->width) ? h->end + window(k->width)
+                                                          : st->text_len;
+    row r = {.theme = h->theme, .start = h->start, .end = h->end, .entry = h->entry};
+    r.id = clean(st->id ? st->id : "", st->id ? strlen(st->id) : 0);
+    r.left = clean(st->text + lo, h->start - lo);
+    r.match = clean(st->text + h->start, h->end - h->start);
+    r.right = clean(st->text + h->end, hi - h->end);
+    if (!r.id || !r.left || !r.match || !r.right) {
+        free(r.id), free(r.left), free(r.match), free(r.right);
+        return -1;
+    }
+    cut_columns(r.left, k->width, 1);
+    cut_columns(r.right, k->width, 0);
+    trim(r.match);
+    if (k->n == k->cap) {
+        size_t ncap = k->cap ? k->cap * 2 : 64;
+        row *p = realloc(k->rows, ncap * sizeof *p);
+        if (!p) {
+            free(r.id), free(r.left), free(r.match), free(r.right);
+            return -1;
+        }
+        k->rows = p;
+        k->cap = ncap;
+    }
+    k->rows[k->n++] = r;
+    return 0;
+}
+
+/* ---- selection -------------------------------------------------------- */
+
+static int selected(const kwic *k, const sl_hit_view *h)
+{
+    if (k->theme_name)
+        return h->theme == k->theme;
+    if (k->entry && strcmp(h->entry, k->entry) != 0)
+        return 0;
+    return h->theme == h->entry_theme; /* once, not again for each ancestor */
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const sl_hit_view *x = *(const sl_hit_view *const *)a, *y = *(const sl_hit_view *const *)b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    /* the handler orders by theme then position: keep that for equal spans */
+    return x < y ? -1 : x > y;
+}
+
+static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hits, size_t n)
+{
+    kwic *k = user;
+    if (k->nomem)
+        return;
+    if (n > k->sel_cap) {
+        const sl_hit_view **p = realloc(k->sel, n * sizeof *p);
+        if (!p) {
+            k->nomem = 1;
+            return;
+        }
+        k->sel = p;
+        k->sel_cap = n;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (selected(k, &hits[i]))
+            k->sel[m++] = &hits[i];
+    qsort(k->sel, m, sizeof *k->sel, by_position);
+    for (size_t i = 0; i < m && !k->nomem; i++)
+        k->nomem = make_row(k, st, k->sel[i]) != 0;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static void put_field(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void write_text(FILE *f, const kwic *k)
+{
+    size_t idw = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        size_t w = cli_display_width(k->rows[i].id);
+        idw = w > idw ? w : idw;
+    }
+    for (size_t i = 0; i < k->n; i++) {
+        const row *r = &k->rows[i];
+        cli_put_padded(f, r->id, idw, 0);
+        fputs("  ", f);
+        cli_put_padded(f, r->left, k->width, 1);
+        fprintf(f, "  %s%s%s\n", r->match, r->right[0] ? "  " : "", r->right);
+    }
+}
+
+static void write_tsv(FILE *f, const kwic *k)
+{
+    fputs("id\ttheme\tentry\tstart\tend\tleft\tmatch\tright\n", f);
+    for (size_t i = 0; i < k->n; i++) {
+        const row *r = &k->rows[i];
+        fprintf(f, "%s\t%s\t", r->id, sl_lexicon_theme_name(k->lex, r->theme));
+        put_field(f, r->entry);
+        fprintf(f, "\t%zu\t%zu\t%s\t%s\t%s\n", r->start, r->end, r->left, r->match, r->right);
+    }
+}
+
+static int write_jsonl(FILE *f, const kwic *k)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const row *r = &k->rows[i];
+        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s}", "id", r->id, "theme",
+                              sl_lexicon_theme_name(k->lex, r->theme), "entry", r->entry,
+                              "start", (json_int_t)r->start, "end", (json_int_t)r->end,
+                              "left", r->left, "match", r->match, "right", r->right);
+        int bad = !o || json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+                  fputc('\n', f) == EOF;
+        json_decref(o);
+        if (bad)
+            return EXIT_IOERR;
+    }
+    return EXIT_OK;
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+static int resolve(kwic *k, const sl_lexicon *lex)
+{
+    k->lex = lex;
+    if (k->theme_name && k->entry)
+        return cli_usage_error("kwic", "--theme and --entry together; give one of them");
+    if (k->theme_name) {
+        for (size_t t = 0; t < sl_lexicon_theme_count(lex); t++)
+            if (strcmp(sl_lexicon_theme_name(lex, t), k->theme_name) == 0) {
+                k->theme = t;
+                return -1;
+            }
+        return cli_usage_error("kwic", "--theme: no theme \"%s\" in the lexicons; 'storylens "
+                                       "explain' lists them", k->theme_name);
+    }
+    if (k->entry) {
+        int excl;
+        for (size_t i = 0; i < sl_lexicon_entry_count(lex); i++)
+            if (strcmp(sl_lexicon_entry(lex, i, NULL, &excl), k->entry) == 0 && !excl)
+                return -1;
+        return cli_usage_error("kwic", "--entry: no entry written \"%s\" in the lexicons; "
+                                       "'storylens explain' lists them", k->entry);
+    }
+    return -1;
+}
+
+static void free_rows(kwic *k)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        free(k->rows[i].id);
+        free(k->rows[i].left);
+        free(k->rows[i].match);
+        free(k->rows[i].right);
+    }
+    free(k->rows);
+    free(k->sel);
+}
+
+int cmd_kwic(int argc, char **argv)
+{
+    kwic k = {.width = 40};
+    cli_extra extra = {kwic_opts, apply_kwic, &k};
+    cli_corpus c;
+    int rc = cli_corpus_begin(&c, "kwic", argc, argv, kwic_help, &extra);
+    if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */
+        cli_corpus_end(&c);
+        return rc;
+    }
+    const char *fmt = c.format ? c.format : "text";
+    if (rc < 0 && strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "json"))
+        rc = cli_usage_error("kwic", "--format: \"%s\"; use text, tsv or json", fmt);
+    if (rc < 0)
+        rc = resolve(&k, c.lex);
+    if (rc < 0) {
+        sl_options_set_story_handler(c.opts, on_story, &k);
+        rc = cli_corpus_run(&c);
+    }
+    if (rc == EXIT_OK && k.nomem)
+        rc = EXIT_OSERR;
+    cli_output out;
+    if (rc == EXIT_OK && (rc = cli_output_open(&out, c.output)) == EXIT_OK) {
+        if (strcmp(fmt, "tsv") == 0)
+            write_tsv(out.f, &k);
+        else if (strcmp(fmt, "json") == 0)
+            rc = write_jsonl(out.f, &k);
+        else
+            write_text(out.f, &k);
+        if (rc == EXIT_OK)
+            rc = cli_output_commit(&out);
+        else
+            cli_output_abort(&out);
+    }
+    free_rows(&k);
+    cli_corpus_end(&c);
+    return rc < 0 ? EXIT_OK : rc;
+}

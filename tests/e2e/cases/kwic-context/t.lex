@@ -1,0 +1,5 @@
+[isolation]
+lonely
+
+[confidence]
+confid*
