@@ -171,6 +171,11 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
 /* Adds a stream (standard input). name is used in messages and ids. */
 sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl_error *err);
 
+/* Analyses the stories still waiting in the last batch, so that every
+ * story has reached the story handler; for callers that want the handler's
+ * view and not the figures (sl_analysis_write() does this itself). */
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err);
+
 /* Writes the result. May be called after all inputs are added. */
 sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err);
 
@@ -178,6 +183,37 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
  * story as one JSON object a line: {"id", "text", then the metadata fields}:
  * the corpus exactly as storylens reads it. Used by "storylens cat". */
 sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, sl_error *err);
+
+
+/* ---- evaluation against hand codes (storylens eval) --------------------- */
+
+typedef struct sl_gold sl_gold;
+
+/* Loads hand codes: a .csv/.tsv file with an id column (id_field, NULL =
+ * "id") and one column per theme holding 1, 0, or nothing / "?" (not
+ * coded). SL_EDATA with FILE:LINE on a bad cell, a repeated id or a bad
+ * header. Caller owns *out; free with sl_gold_free(). */
+sl_status sl_gold_load(sl_gold **out, const char *path, const char *id_field, sl_error *err);
+void sl_gold_free(sl_gold *gold);
+
+typedef struct sl_eval sl_eval;
+
+/* Starts scoring lex against gold. Both are borrowed and must outlive the
+ * evaluation. SL_EDATA when a gold column names no theme of lex. Caller
+ * owns *out; free with sl_eval_free(). */
+sl_status sl_eval_new(sl_eval **out, const sl_gold *gold, const sl_lexicon *lex, sl_error *err);
+void sl_eval_free(sl_eval *ev);
+
+/* An sl_story_fn: install it with the evaluation as user data
+ * (sl_options_set_story_handler(opts, sl_eval_story, ev)) and run the
+ * analysis; each story is matched to its gold row by id. */
+void sl_eval_story(void *ev, const sl_story_view *story, const sl_hit_view *hits, size_t nhits);
+
+/* Writes the scores: per theme tp, fp, fn, tn, precision, recall, F1,
+ * Cohen's kappa and the false positive / negative ids, then micro and macro
+ * averages, and the ids only one side has. SL_FORMAT_JSON, _TSV, _CSV or
+ * _TABLE. SL_EDATA when a corpus id occurs twice. */
+sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *err);
 
 #ifdef __cplusplus
 }

@@ -417,3 +417,10 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
     }
     return sl_fail(err, SL_EUSAGE, "unknown output format");
 }
+
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err)
+{
+    if (an->failed)
+        return sl_fail(err, SL_EUSAGE, "this analysis has failed");
+    return finish_input(an, flush_batch(an, err));
+}
