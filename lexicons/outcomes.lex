@@ -83,8 +83,6 @@ church
 library
 "community ~1 centre"
 "village hall"
-"instead of ~3 care package"
-"rather than ~3 care package"
 
 [outcome3]
 label = Outcome 3: Goals, resilience and wellbeing

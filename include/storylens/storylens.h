@@ -215,6 +215,34 @@ void sl_eval_story(void *ev, const sl_story_view *story, const sl_hit_view *hits
  * _TABLE. SL_EDATA when a corpus id occurs twice. */
 sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *err);
 
+
+/* ---- lint (storylens lint) ---------------------------------------------- */
+
+typedef enum sl_lint_severity { SL_LINT_ERROR = 0, SL_LINT_WARNING = 1 } sl_lint_severity;
+
+/* One problem. Borrowed: valid until sl_lint_free(). */
+typedef struct sl_lint_item {
+    const char *file;
+    unsigned line, col;          /* from 1; columns count bytes */
+    sl_lint_severity severity;   /* an error stops sl_lexicon_load(); a warning does not */
+    const char *message;         /* "what is wrong; what to do" */
+} sl_lint_item;
+
+typedef struct sl_lint sl_lint;
+
+/* Reads lexicon files (as sl_lexicon_load() does) and collects every
+ * problem: the errors sl_lexicon_load() would stop at, all of them, and
+ * warnings about entries that load but cannot do what was meant. Items are
+ * sorted by file, line and column. Returns SL_OK however many problems
+ * were found; SL_ENOINPUT, SL_EUSAGE (bad language) or SL_ENOMEM otherwise.
+ * Caller owns *out; free with sl_lint_free(). */
+sl_status sl_lint_lexicons(sl_lint **out, const char *const *paths, size_t npaths,
+                           const char *language, sl_error *err);
+size_t sl_lint_count(const sl_lint *lint);
+/* Borrowed: valid until sl_lint_free(); NULL when i is out of range. */
+const sl_lint_item *sl_lint_item_at(const sl_lint *lint, size_t i);
+void sl_lint_free(sl_lint *lint);
+
 #ifdef __cplusplus
 }
 #endif

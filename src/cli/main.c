@@ -16,6 +16,7 @@ static const char usage[] =
     "  cat        the stories as storylens reads them, one JSON object a line\n"
     "  eval       score the lexicons against hand-coded stories\n"
     "  languages  the stemming languages (--language)\n"
+    "  lint       every problem of the lexicons at once\n"
     "\n"
     "  storylens COMMAND --help   the options of a command\n"
     "  storylens --version\n";
@@ -44,11 +45,13 @@ int main(int argc, char **argv)
         return cmd_cat(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "lint") == 0)
+        return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         for (const char **l = sl_languages(); *l; l++)
             puts(*l);
         return EXIT_OK;
     }
-    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, eval "
-                                 "and languages", cmd);
+    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, eval, "
+                                 "languages and lint", cmd);
 }

@@ -90,6 +90,7 @@ typedef struct sl_lex_element {
 typedef struct sl_lex_diag {
     uint32_t file, line, col;
     int warning;              /* 0: an error */
+    size_t seq;               /* order found, to sort stably by position */
     char *message;            /* owned */
 } sl_lex_diag;
 

@@ -65,6 +65,7 @@ void sl_lex_diag_add(sl_lex_parse *p, uint32_t file, uint32_t line, uint32_t col
     d->line = line;
     d->col = col;
     d->warning = warning;
+    d->seq = p->ndiags;
     if (!(d->message = strdup(msg))) {
         p->diags_oom = 1;
         return;
