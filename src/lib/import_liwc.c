@@ -172,6 +172,8 @@ sl_status sl_lex_parse_liwc(sl_lex_parse *p, uint32_t file, const char *path, co
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         s += 3;
     int block = 0; /* 0 before the first %, 1 inside, 2 after */
+    uint32_t open_line = 0;
+    const char *open_at = s;
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *le = nl ? nl : end;
@@ -180,8 +182,12 @@ sl_status sl_lex_parse_liwc(sl_lex_parse *p, uint32_t file, const char *path, co
         while (le > s && (le[-1] == '\r' || le[-1] == ' ' || le[-1] == '\t'))
             le--;
         const char *t = skip_blank(s, le);
-        if (t < le && t[0] == '%' && t + 1 == le)
-            block++;
+        if (t < le && t[0] == '%' && t + 1 == le) {
+            if (block++ == 0) {
+                open_line = c.line;
+                open_at = t;
+            }
+        }
         else if (t == le)
             ;
         else if (block == 1)
@@ -193,10 +199,16 @@ sl_status sl_lex_parse_liwc(sl_lex_parse *p, uint32_t file, const char *path, co
                        "between two lines holding only %%");
         s = nl ? nl + 1 : end;
     }
-    if (block < 2 && c.status == SL_OK) {
-        c.ls = s;
-        liwc_error(&c, SL_ELEXICON, s, "the category block is not closed by a line holding "
-                   "only %%");
+    if (block == 1) {
+        c.line = open_line;
+        c.ls = open_at;
+        liwc_error(&c, SL_ELEXICON, open_at, "the category block opened here is not closed by "
+                   "a line holding only %%");
+    } else if (block == 0 && c.status == SL_OK) {
+        c.line = 1;
+        c.ls = open_at;
+        liwc_error(&c, SL_ELEXICON, open_at, "no category block: a .dic file starts with one "
+                   "between two lines holding only %%");
     }
     free(c.ids);
     free(c.themes);
