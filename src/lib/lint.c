@@ -241,7 +241,8 @@ static int cmp_diag(const void *pa, const void *pb)
 
 static sl_status to_items(sl_lint *l, sl_lex_parse *p, sl_error *err)
 {
-    qsort(p->diags, p->ndiags, sizeof *p->diags, cmp_diag);
+    if (p->ndiags) /* diags is NULL when there are none */
+        qsort(p->diags, p->ndiags, sizeof *p->diags, cmp_diag);
     l->items = calloc(p->ndiags + 1, sizeof *l->items);
     l->messages = calloc(p->ndiags + 1, sizeof *l->messages);
     l->paths = calloc(p->lex->nfiles + 1, sizeof *l->paths);
