@@ -5,7 +5,8 @@
  * makes, but all of them kept rather than the first); the warnings below
  * are about lexicons that load but do not say what their author meant:
  *   - a wildcard with a prefix under SL_LINT_MIN_PREFIX characters;
- *   - a word whose stem is empty, so it can never match;
+ *   - a word whose stem is empty (it matches any word that stems to
+ *     nothing, not the word meant);
  *   - an entry that an exclusion of its own theme removes on every match;
  *   - an entry written in two themes of one file;
  *   - an exclusion that overlaps nothing an entry of its theme (or a
@@ -75,8 +76,9 @@ static void check_words(const lint_ctx *c, const sl_entry *e)
                  "words that start with it; use at least %d characters or list the words",
                  el->text, n, n == 1 ? "" : "s", SL_LINT_MIN_PREFIX);
         if (el->kind == SL_ATOM_STEM && c->stems[e->atoms[k]] && !c->stems[e->atoms[k]][0])
-            warn(c, e, "the stem of \"%s\" is empty, so %s can never match; write it as an "
-                 "exact word =%s", el->text, e->source, el->text);
+            warn(c, e, "the stem of \"%s\" is empty, so %s matches any word that stems to "
+                 "nothing rather than this word; write it as an exact word =%s", el->text,
+                 e->source, el->text);
     }
 }
 

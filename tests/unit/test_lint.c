@@ -147,6 +147,22 @@ static void lint__entries_an_exclusion_always_removes(void **state)
     sl_lint_free(l);
 }
 
+/* The Porter stemmer maps "s" to an empty stem (checked with
+ * `storylens analyse --language porter`); english keeps "s". */
+static void lint__empty_stem_warns(void **state)
+{
+    (void)state;
+    const char *p = write_lex("t.lex", "[t]\nlonely\n \"the s\"\n");
+    sl_lint *l;
+    assert_int_equal(sl_lint_lexicons(&l, &p, 1, "porter", NULL), SL_OK);
+    assert_int_equal(sl_lint_count(l), 1);
+    expect(l, 0, 3, 2, SL_LINT_WARNING, "the stem of \"s\" is empty");
+    sl_lint_free(l);
+    assert_int_equal(sl_lint_lexicons(&l, &p, 1, "english", NULL), SL_OK);
+    assert_int_equal(sl_lint_count(l), 0);
+    sl_lint_free(l);
+}
+
 /* Sorted by file (in the order given), then line and column. */
 static void lint__items_sorted_across_files(void **state)
 {
@@ -204,6 +220,7 @@ int main(void)
         cmocka_unit_test(lint__entry_in_two_themes_of_a_file),
         cmocka_unit_test(lint__exclusions_that_remove_nothing),
         cmocka_unit_test(lint__entries_an_exclusion_always_removes),
+        cmocka_unit_test(lint__empty_stem_warns),
         cmocka_unit_test(lint__items_sorted_across_files),
         cmocka_unit_test(lint__missing_file_and_bad_language),
         cmocka_unit_test(lint__loader_unchanged),
