@@ -17,7 +17,7 @@ INCDIR   = $(PREFIX)/include
 DATADIR  = $(PREFIX)/share/storylens
 MANDIR   = $(PREFIX)/share/man
 
-PKGS          = libpcre2-8 jansson libutf8proc nettle
+PKGS          = libpcre2-8 jansson libutf8proc nettle yaml-0.1
 # libstemmer ships no pkg-config file on Debian 12.
 STEMMER_LIBS ?= -lstemmer
 

@@ -83,8 +83,6 @@ church
 library
 "community ~1 centre"
 "village hall"
-"instead of ~3 care package"
-"rather than ~3 care package"
 
 [outcome3]
 label = Outcome 3: Goals, resilience and wellbeing
@@ -102,7 +100,10 @@ independence                  # stems to "independ": independent, independently
 happier
 "feel* ~2 better"
 "felt ~2 better"
-/\blike (my|him|her|them)sel(f|ves) again\b/i   # "I feel like myself again"
+"like myself again"            # "I feel like myself again"
+"like himself again"
+"like herself again"
+"like themselves again"
 "back to ~1 old self"
 "new lease of life"
 "enjoy* life"
@@ -148,8 +149,12 @@ self-belief
 self-esteem
 "feel ~1 empowered"
 "felt ~1 empowered"
-/\bbelieve[sd]? in (herself|himself|themselves|myself)\b/i
-/\b(feel|feels|felt|feeling) able to\b/i
+"believe in herself"           # the stem "believ" covers believes, believed
+"believe in himself"
+"believe in themselves"
+"believe in myself"
+"feel ~1 able to"              # the stem "feel" covers feels, feeling
+"felt ~1 able to"
 !=confide
 !=confided
 !=confiding
@@ -167,7 +172,16 @@ respite
 "time for ~1 himself"
 "time to ~1 herself"
 "time to ~1 himself"
-/\b(carer|carers|caring|looking after)\b.{0,60}\b(less (stressed|tired|worried)|more rested|relieved|relief|a break|breathing space)\b/i
+# relief for a carer (phrases with gaps rather than a .{0,60} regex)
+"less stressed"
+"less strained"
+"less worried"
+"more rested"
+"breathing space"
+"carer* ~8 relieved"
+"carer* ~8 relief"
+"caring ~8 relief"
+"carer* ~8 a break"
 
 [outcome4]
 label = Outcome 4: Joined-up support
@@ -244,7 +258,15 @@ polarity = asset
 "rather than ~3 care package"
 "rather than ~3 home care"
 "without ~3 care package"
-/\b(cost|costs|saving|savings|saved)\b.{0,40}\b(council|care|package|placement)\b/i
+# money saved (the stems "cost" and "save" cover costs, saving, savings, saved)
+"cost ~6 council"
+"cost ~6 care"
+"cost ~6 package"
+"cost ~6 placement"
+"save ~6 council"
+"save ~6 care"
+"save ~6 package"
+"save ~6 placement"
 
 # ---- not a numbered outcome ----------------------------------------------
 
@@ -258,4 +280,11 @@ polarity = asset
 "timely decision*"
 "freedom to"
 "able to make ~2 decision*"
-/\b(worker|navigator|connector|practitioner|social worker|staff|team)\b.{0,60}\b(felt|feels|feel)\s+(empowered|trusted|valued|free to)/i
+"worker* ~8 empowered"
+"worker* ~8 trusted"
+"worker* ~8 valued"
+"navigator* ~8 empowered"
+"connector* ~8 empowered"
+"practitioner* ~8 empowered"
+"team ~8 empowered"
+"team ~8 trusted"

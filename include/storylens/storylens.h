@@ -274,6 +274,64 @@ void sl_suggest_get_sizes(const sl_suggest *sg, sl_suggest_sizes *out);
 /* Whether the stop list is in use (SL_SUGGEST_STOP_WORDS and english). */
 int sl_suggest_stop_words(const sl_suggest *sg);
 
+/* ---- evaluation against hand codes (storylens eval) --------------------- */
+
+typedef struct sl_gold sl_gold;
+
+/* Loads hand codes: a .csv/.tsv file with an id column (id_field, NULL =
+ * "id") and one column per theme holding 1, 0, or nothing / "?" (not
+ * coded). SL_EDATA with FILE:LINE on a bad cell, a repeated id or a bad
+ * header. Caller owns *out; free with sl_gold_free(). */
+sl_status sl_gold_load(sl_gold **out, const char *path, const char *id_field, sl_error *err);
+void sl_gold_free(sl_gold *gold);
+
+typedef struct sl_eval sl_eval;
+
+/* Starts scoring lex against gold. Both are borrowed and must outlive the
+ * evaluation. SL_EDATA when a gold column names no theme of lex. Caller
+ * owns *out; free with sl_eval_free(). */
+sl_status sl_eval_new(sl_eval **out, const sl_gold *gold, const sl_lexicon *lex, sl_error *err);
+void sl_eval_free(sl_eval *ev);
+
+/* An sl_story_fn: install it with the evaluation as user data
+ * (sl_options_set_story_handler(opts, sl_eval_story, ev)) and run the
+ * analysis; each story is matched to its gold row by id. */
+void sl_eval_story(void *ev, const sl_story_view *story, const sl_hit_view *hits, size_t nhits);
+
+/* Writes the scores: per theme tp, fp, fn, tn, precision, recall, F1,
+ * Cohen's kappa and the false positive / negative ids, then micro and macro
+ * averages, and the ids only one side has. SL_FORMAT_JSON, _TSV, _CSV or
+ * _TABLE. SL_EDATA when a corpus id occurs twice. */
+sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *err);
+
+
+/* ---- lint (storylens lint) ---------------------------------------------- */
+
+typedef enum sl_lint_severity { SL_LINT_ERROR = 0, SL_LINT_WARNING = 1 } sl_lint_severity;
+
+/* One problem. Borrowed: valid until sl_lint_free(). */
+typedef struct sl_lint_item {
+    const char *file;
+    unsigned line, col;          /* from 1; columns count bytes */
+    sl_lint_severity severity;   /* an error stops sl_lexicon_load(); a warning does not */
+    const char *message;         /* "what is wrong; what to do" */
+} sl_lint_item;
+
+typedef struct sl_lint sl_lint;
+
+/* Reads lexicon files (as sl_lexicon_load() does) and collects every
+ * problem: the errors sl_lexicon_load() would stop at, all of them, and
+ * warnings about entries that load but cannot do what was meant. Items are
+ * sorted by file, line and column. Returns SL_OK however many problems
+ * were found; SL_ENOINPUT, SL_EUSAGE (bad language) or SL_ENOMEM otherwise.
+ * Caller owns *out; free with sl_lint_free(). */
+sl_status sl_lint_lexicons(sl_lint **out, const char *const *paths, size_t npaths,
+                           const char *language, sl_error *err);
+size_t sl_lint_count(const sl_lint *lint);
+/* Borrowed: valid until sl_lint_free(); NULL when i is out of range. */
+const sl_lint_item *sl_lint_item_at(const sl_lint *lint, size_t i);
+void sl_lint_free(sl_lint *lint);
+
 #ifdef __cplusplus
 }
 #endif

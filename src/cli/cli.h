@@ -56,6 +56,8 @@ void cli_output_abort(cli_output *out);
 
 int cmd_analyse(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
 
 /* ---- corpus commands beyond analyse (explain, kwic, suggest) ---------- */
 

@@ -14,7 +14,12 @@ static const char usage[] =
     "commands:\n"
     "  analyse    theme frequencies and co-occurrence as JSON, TSV, CSV or a table\n"
     "  cat        the stories as storylens reads them, one JSON object a line\n"
+    "  eval       score the lexicons against hand-coded stories\n"
+    "  explain    what each lexicon entry matched, and the entries that matched nothing\n"
+    "  kwic       every hit in its context (keyword in context)\n"
     "  languages  the stemming languages (--language)\n"
+    "  lint       every problem of the lexicons at once\n"
+    "  suggest    frequent words and phrases no entry covers, ranked by keyness\n"
     "\n"
     "  storylens COMMAND --help   the options of a command\n"
     "  storylens --version\n";
@@ -47,11 +52,15 @@ int main(int argc, char **argv)
         return cmd_kwic(argc - 1, argv + 1);
     if (strcmp(cmd, "suggest") == 0)
         return cmd_suggest(argc - 1, argv + 1);
+    if (strcmp(cmd, "eval") == 0)
+        return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "lint") == 0)
+        return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         for (const char **l = sl_languages(); *l; l++)
             puts(*l);
         return EXIT_OK;
     }
-    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, "
-                                 "explain, kwic, suggest and languages", cmd);
+    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, eval, "
+                                 "explain, kwic, languages, lint and suggest", cmd);
 }

@@ -85,12 +85,64 @@ typedef struct sl_lex_element {
     char *text;         /* folded word, or stem once compiled, or prefix */
 } sl_lex_element;
 
+/* One problem found while reading a lexicon, kept when sl_lex_parse
+ * .collect is set (storylens lint): errors and warnings alike. */
+typedef struct sl_lex_diag {
+    uint32_t file, line, col;
+    int warning;              /* 0: an error */
+    size_t seq;               /* order found, to sort stably by position */
+    char *message;            /* owned */
+} sl_lex_diag;
+
 typedef struct sl_lex_parse {
     sl_lexicon *lex;
     sl_lex_element *elements; /* pending atoms, indexed by entry->atoms before compile */
     size_t nelements, elements_cap;
     size_t nerrors;           /* errors seen; the first is in the sl_error */
+    int collect;              /* keep every problem in diags, warnings too */
+    sl_lex_diag *diags;
+    size_t ndiags, diags_cap;
+    int diags_oom;
 } sl_lex_parse;
+
+/* Records a diagnostic when p->collect is set (otherwise does nothing). */
+void sl_lex_diag_add(sl_lex_parse *p, uint32_t file, uint32_t line, uint32_t col, int warning,
+                     const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+void sl_lex_diags_free(sl_lex_parse *p);
+
+/* For the importers of other dictionary formats: the theme of a dotted
+ * name, created (with its missing ancestors) on first use; -1 on OOM,
+ * -2 when name is not a valid theme name. */
+int32_t sl_lex_theme(sl_lex_parse *p, uint32_t file, uint32_t line, const char *name);
+
+/* For the importers: parses text (len bytes) as one entry line of the .lex
+ * language in theme, reporting problems at FILE:line:col+offset. Returns
+ * SL_OK, or SL_ELEXICON / SL_ENOMEM with the first problem in err (counted
+ * in p->nerrors, like the .lex parser). */
+sl_status sl_lex_add_entry(sl_lex_parse *p, uint32_t file, const char *path, uint32_t line,
+                           uint32_t col, int32_t theme, const char *text, size_t len,
+                           sl_error *err);
+
+/* Parses one file by its extension: .dic (LIWC), .yml/.yaml (quanteda
+ * dictionary), anything else the .lex language. As sl_lex_parse_buffer. */
+sl_status sl_lex_parse_any(sl_lex_parse *p, uint32_t file, const char *path, const char *buf,
+                           size_t len, sl_error *err);
+sl_status sl_lex_parse_liwc(sl_lex_parse *p, uint32_t file, const char *path, const char *buf,
+                            size_t len, sl_error *err);
+sl_status sl_lex_parse_yaml(sl_lex_parse *p, uint32_t file, const char *path, const char *buf,
+                            size_t len, sl_error *err);
+
+/* Reads and parses lexicon paths (files, or directories of *.lex) into p,
+ * recording each file in p->lex->files. As sl_lexicon_load before compiling. */
+sl_status sl_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t npaths,
+                             sl_error *err);
+
+/* Frees what the parse owns besides the lexicon (elements, diagnostics). */
+void sl_lex_parse_free(sl_lex_parse *p);
 
 /* Parses one file's bytes into p. Returns SL_OK or SL_ELEXICON (first error
  * in err, all counted in p->nerrors), SL_ENOMEM. */

@@ -231,6 +231,12 @@ static void free_parse(sl_lex_parse *p)
     for (size_t i = 0; i < p->nelements; i++)
         free(p->elements[i].text);
     free(p->elements);
+    sl_lex_diags_free(p);
+}
+
+void sl_lex_parse_free(sl_lex_parse *p)
+{
+    free_parse(p);
 }
 
 static sl_status load_files(sl_lex_parse *p, char **paths, size_t n, sl_error *err)
@@ -251,8 +257,8 @@ static sl_status load_files(sl_lex_parse *p, char **paths, size_t n, sl_error *e
         lex->nfiles++;
         sha256_hex(buf, len, lex->files[i].sha256);
         sl_error tmp;
-        s = sl_lex_parse_buffer(p, (uint32_t)i, lex->files[i].path, buf, len,
-                                first == SL_OK ? err : &tmp);
+        s = sl_lex_parse_any(p, (uint32_t)i, lex->files[i].path, buf, len,
+                             first == SL_OK ? err : &tmp);
         free(buf);
         if (s == SL_ENOMEM)
             return s;
@@ -267,29 +273,38 @@ static sl_status load_files(sl_lex_parse *p, char **paths, size_t n, sl_error *e
     return first;
 }
 
+sl_status sl_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t npaths,
+                             sl_error *err)
+{
+    char **files = NULL;
+    size_t nfiles = 0;
+    sl_status s = SL_OK;
+    for (size_t i = 0; s == SL_OK && i < npaths; i++)
+        s = expand_path(paths[i], &files, &nfiles, err);
+    if (s == SL_OK && nfiles == 0)
+        s = sl_fail(err, SL_EUSAGE, "no lexicon files given");
+    if (s == SL_OK)
+        s = load_files(p, files, nfiles, err);
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    return s;
+}
+
 sl_status sl_lexicon_load(sl_lexicon **out, const char *const *paths, size_t npaths,
                           const char *language, sl_error *err)
 {
     *out = NULL;
     sl_lexicon *lex = calloc(1, sizeof *lex);
     sl_lex_parse p = {.lex = lex};
-    char **files = NULL;
-    size_t nfiles = 0;
     if (!lex)
         return sl_fail_nomem(err);
     lex->language = strdup(language ? language : "english");
     sl_status s = lex->language ? SL_OK : sl_fail_nomem(err);
-    for (size_t i = 0; s == SL_OK && i < npaths; i++)
-        s = expand_path(paths[i], &files, &nfiles, err);
-    if (s == SL_OK && nfiles == 0)
-        s = sl_fail(err, SL_EUSAGE, "no lexicon files given");
     if (s == SL_OK)
-        s = load_files(&p, files, nfiles, err);
+        s = sl_lex_parse_paths(&p, paths, npaths, err);
     if (s == SL_OK)
         s = sl_lex_compile(&p, err);
-    for (size_t i = 0; i < nfiles; i++)
-        free(files[i]);
-    free(files);
     free_parse(&p);
     if (s != SL_OK) {
         sl_lexicon_free(lex);

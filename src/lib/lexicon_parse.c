@@ -25,6 +25,7 @@ typedef struct line_ctx {
     const char *path;
     uint32_t file, lineno;
     const char *line;     /* start of the line, for columns */
+    uint32_t col_base;    /* the column of *line (1 in a .lex file) */
     int32_t theme;        /* current theme, -1 before the first header */
     sl_tokens toks;
     sl_error *err;
@@ -34,19 +35,67 @@ typedef struct line_ctx {
 static void report(line_ctx *c, sl_status code, const char *at, const char *fmt, ...)
     SL_PRINTF(4, 5);
 
+static uint32_t col_of(const line_ctx *c, const char *at)
+{
+    return (uint32_t)(at - c->line) + c->col_base;
+}
+
+void sl_lex_diag_add(sl_lex_parse *p, uint32_t file, uint32_t line, uint32_t col, int warning,
+                     const char *fmt, ...)
+{
+    if (!p->collect)
+        return;
+    if (p->ndiags == p->diags_cap) {
+        size_t ncap = p->diags_cap ? p->diags_cap * 2 : 16;
+        sl_lex_diag *d = realloc(p->diags, ncap * sizeof *d);
+        if (!d) {
+            p->diags_oom = 1;
+            return;
+        }
+        p->diags = d;
+        p->diags_cap = ncap;
+    }
+    char msg[SL_ERROR_TEXT];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sl_lex_diag *d = &p->diags[p->ndiags];
+    d->file = file;
+    d->line = line;
+    d->col = col;
+    d->warning = warning;
+    d->seq = p->ndiags;
+    if (!(d->message = strdup(msg))) {
+        p->diags_oom = 1;
+        return;
+    }
+    p->ndiags++;
+}
+
+void sl_lex_diags_free(sl_lex_parse *p)
+{
+    for (size_t i = 0; i < p->ndiags; i++)
+        free(p->diags[i].message);
+    free(p->diags);
+    p->diags = NULL;
+    p->ndiags = p->diags_cap = 0;
+}
+
 static void report(line_ctx *c, sl_status code, const char *at, const char *fmt, ...)
 {
     c->p->nerrors++;
-    if (c->status != SL_OK)
-        return; /* keep the first error; count the rest */
     char msg[SL_ERROR_TEXT - 64];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    sl_lex_diag_add(c->p, c->file, c->lineno, col_of(c, at), 0, "%s", msg);
+    if (c->status != SL_OK)
+        return; /* keep the first error; count the rest */
     c->status = code;
-    sl_fail(c->err, code, "%s:%u:%u: %s", c->path, (unsigned)c->lineno,
-            (unsigned)(at - c->line) + 1, msg);
+    sl_fail(c->err, code, "%s:%u:%u: %s", c->path, (unsigned)c->lineno, (unsigned)col_of(c, at),
+            msg);
 }
 
 static char *dupn(const char *s, size_t n)
@@ -252,7 +301,7 @@ static sl_entry *new_entry(line_ctx *c, const char *src, size_t n, const char *a
     e->exclusion = excl;
     e->file = c->file;
     e->line = c->lineno;
-    e->col = (uint32_t)(src - c->line) + 1;
+    e->col = col_of(c, src);
     if (!e->source) {
         lex->nentries--;
         report(c, SL_ENOMEM, at, "out of memory");
@@ -466,12 +515,13 @@ static const char *entry_end(const char *s, const char *end)
     return q;
 }
 
-static int duplicate_entry(const sl_lexicon *lex, const sl_entry *e)
+/* The earlier entry of e's theme written the same way, or NULL. */
+static const sl_entry *duplicate_entry(const sl_lexicon *lex, const sl_entry *e)
 {
     for (size_t i = 0; i + 1 < lex->nentries; i++)
         if (lex->entries[i].theme == e->theme && strcmp(lex->entries[i].source, e->source) == 0)
-            return 1;
-    return 0;
+            return &lex->entries[i];
+    return NULL;
 }
 
 static void drop_last_entry(sl_lexicon *lex)
@@ -545,8 +595,21 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
         if (parse_element(c, s, (size_t)(ee - s), &id) == 0 && append_atom(e, id, 0) != 0)
             report(c, SL_ENOMEM, s, "out of memory");
     }
-    if (c->p->nerrors != before || duplicate_entry(c->p->lex, e))
-        drop_last_entry(c->p->lex); /* a repeated entry counts once */
+    if (c->p->nerrors != before) {
+        drop_last_entry(c->p->lex);
+        return;
+    }
+    const sl_entry *first = duplicate_entry(c->p->lex, e);
+    if (first) {
+        /* A repeated entry counts once: harmless to the figures, but a
+         * sign of a copy-paste slip, so lint says so. */
+        sl_lex_diag_add(c->p, c->file, c->lineno, e->col, 1,
+                        "duplicate entry %s in [%s], first at %s:%u:%u; it counts once, "
+                        "delete this line", e->source, c->p->lex->themes[e->theme].name,
+                        c->p->lex->files[first->file].path, (unsigned)first->line,
+                        (unsigned)first->col);
+        drop_last_entry(c->p->lex);
+    }
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -571,7 +634,7 @@ static void parse_line(line_ctx *c, const char *s, const char *end)
 sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path, const char *buf,
                               size_t len, sl_error *err)
 {
-    line_ctx c = {.p = p, .path = path, .file = file, .theme = -1, .err = err};
+    line_ctx c = {.p = p, .path = path, .file = file, .theme = -1, .err = err, .col_base = 1};
     sl_tokens_init(&c.toks);
     const char *s = buf, *end = buf + len;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
@@ -579,6 +642,7 @@ sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path, 
     if (memchr(buf, '\0', len)) {
         sl_tokens_free(&c.toks);
         p->nerrors++; /* counted like any other, for "(and N more errors)" */
+        sl_lex_diag_add(p, file, 1, 1, 0, "a NUL byte: this is not a text lexicon file");
         return sl_fail(err, SL_ELEXICON, "%s:1:1: a NUL byte: this is not a text lexicon file",
                        path);
     }
@@ -590,6 +654,32 @@ sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path, 
         parse_line(&c, s, le);
         s = nl ? nl + 1 : end;
     }
+    sl_tokens_free(&c.toks);
+    return c.status;
+}
+
+/* ---- for the importers ------------------------------------------------ */
+
+int32_t sl_lex_theme(sl_lex_parse *p, uint32_t file, uint32_t line, const char *name)
+{
+    line_ctx c = {.p = p, .file = file, .lineno = line, .theme = -1};
+    size_t n = strlen(name);
+    if (!valid_theme_name(name, n))
+        return -2;
+    int32_t t = theme_for(&c, name, n, 0);
+    if (t >= 0)
+        p->lex->themes[t].implicit = 0;
+    return t;
+}
+
+sl_status sl_lex_add_entry(sl_lex_parse *p, uint32_t file, const char *path, uint32_t line,
+                           uint32_t col, int32_t theme, const char *text, size_t len,
+                           sl_error *err)
+{
+    line_ctx c = {.p = p, .path = path, .file = file, .lineno = line, .line = text,
+                  .col_base = col, .theme = theme, .err = err};
+    sl_tokens_init(&c.toks);
+    parse_entry(&c, text, text + len);
     sl_tokens_free(&c.toks);
     return c.status;
 }

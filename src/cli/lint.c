@@ -1,0 +1,160 @@
+/*
+ * lint.c - the lint command: every problem of the lexicons, one line each,
+ * FILE:LINE:COLUMN: severity: message, so an editor can jump to each.
+ * Exit 0 when clean (or warnings only), 1 for warnings under --strict,
+ * 65 when any error would stop a run.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char lint_help[] =
+    "usage: storylens lint [OPTIONS] [LEXICON...]\n"
+    "\n"
+    "Reports every problem of the lexicons at once (default: the bundled ones):\n"
+    "errors that stop a run (syntax, bad regexes) and warnings about entries that\n"
+    "load but cannot do what was meant (duplicates, an entry in two themes of a\n"
+    "file, wildcards shorter than 3 characters, words that can never match,\n"
+    "exclusions that remove nothing).\n"
+    "\n"
+    "      --strict            exit 1 when there are warnings\n"
+    "      --language NAME     Snowball stemmer (default english)\n"
+    "  -f, --format F          text (default: FILE:LINE:COLUMN: severity: message),\n"
+    "                          json or tsv\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "exit status: 0 clean (warnings without --strict), 1 warnings with --strict,\n"
+    "             65 errors, 64 usage, 66 a lexicon cannot be opened\n";
+
+enum { OPT_STRICT = 256, OPT_LINT_LANGUAGE };
+
+static const struct option lint_opts[] = {
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"language", required_argument, NULL, OPT_LINT_LANGUAGE},
+    {"format", required_argument, NULL, 'f'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *severity_name(sl_lint_severity s)
+{
+    return s == SL_LINT_ERROR ? "error" : "warning";
+}
+
+static void print_text(const sl_lint *l)
+{
+    for (size_t i = 0; i < sl_lint_count(l); i++) {
+        const sl_lint_item *it = sl_lint_item_at(l, i);
+        printf("%s:%u:%u: %s: %s\n", it->file, it->line, it->col, severity_name(it->severity),
+               it->message);
+    }
+}
+
+/* TSV cells cannot hold tabs or line ends; messages never do, but a file
+ * name might, so they are replaced by spaces. */
+static void tsv_cell(const char *s)
+{
+    for (; *s; s++)
+        putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void print_tsv(const sl_lint *l)
+{
+    puts("file\tline\tcolumn\tseverity\tmessage");
+    for (size_t i = 0; i < sl_lint_count(l); i++) {
+        const sl_lint_item *it = sl_lint_item_at(l, i);
+        tsv_cell(it->file);
+        printf("\t%u\t%u\t%s\t", it->line, it->col, severity_name(it->severity));
+        tsv_cell(it->message);
+        putchar('\n');
+    }
+}
+
+static int print_json(const sl_lint *l, size_t errors, size_t warnings)
+{
+    json_t *root = json_object(), *list = json_array();
+    int bad = !root || !list;
+    for (size_t i = 0; !bad && i < sl_lint_count(l); i++) {
+        const sl_lint_item *it = sl_lint_item_at(l, i);
+        json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "file", it->file, "line",
+                              (json_int_t)it->line, "column", (json_int_t)it->col, "severity",
+                              severity_name(it->severity), "message", it->message);
+        bad = !o || json_array_append_new(list, o) != 0;
+    }
+    if (!bad)
+        bad = json_object_set(root, "errors", json_integer((json_int_t)errors)) != 0 ||
+              json_object_set(root, "warnings", json_integer((json_int_t)warnings)) != 0 ||
+              json_object_set(root, "diagnostics", list) != 0;
+    if (!bad)
+        bad = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+              putchar('\n') == EOF;
+    json_decref(list);
+    json_decref(root);
+    return bad ? EXIT_OSERR : EXIT_OK;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+    int strict = 0, c;
+    const char *language = NULL, *format = "text";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "f:h", lint_opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(lint_help, stdout);
+            return EXIT_OK;
+        }
+        if (c == OPT_STRICT)
+            strict = 1;
+        else if (c == OPT_LINT_LANGUAGE)
+            language = optarg;
+        else if (c == 'f')
+            format = optarg;
+        else
+            return cli_usage_error("lint", "bad option \"%s\"", argv[optind - 1]);
+    }
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "tsv"))
+        return cli_usage_error("lint", "--format: \"%s\"; use text, json or tsv", format);
+    char dir[PATH_MAX];
+    const char *defaults[1] = {dir};
+    const char *const *paths = (const char *const *)(argv + optind);
+    size_t n = (size_t)(argc - optind);
+    if (n == 0) {
+        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
+            fprintf(stderr, "storylens: no default lexicons found; name the lexicons to lint\n");
+            return EXIT_NOINPUT;
+        }
+        paths = defaults;
+        n = 1;
+    }
+    sl_lint *l;
+    sl_error err = {0};
+    if (sl_lint_lexicons(&l, paths, n, language, &err) != SL_OK)
+        return cli_report(&err);
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < sl_lint_count(l); i++)
+        *(sl_lint_item_at(l, i)->severity == SL_LINT_ERROR ? &errors : &warnings) += 1;
+    int rc = EXIT_OK;
+    if (strcmp(format, "json") == 0)
+        rc = print_json(l, errors, warnings);
+    else if (strcmp(format, "tsv") == 0)
+        print_tsv(l);
+    else
+        print_text(l);
+    sl_lint_free(l);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "storylens: standard output: write error\n");
+        return EXIT_IOERR;
+    }
+    if (rc != EXIT_OK)
+        return rc;
+    if (errors || warnings)
+        fprintf(stderr, "storylens: %zu error%s, %zu warning%s\n", errors,
+                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    return errors ? EXIT_DATAERR : warnings && strict ? 1 : EXIT_OK;
+}

@@ -1,0 +1,68 @@
+/*
+ * eval.h - scoring a lexicon against hand-coded stories (storylens eval).
+ *
+ * The gold file is read by the corpus CSV reader; each column header is
+ * parsed into an sl_gold_column so that a later kind of column (a theme
+ * with a qualifier, "T:direction") is one more case in one function, not a
+ * new parser. Stories arrive through the analysis story handler, in input
+ * order on the caller's thread; the arithmetic below is plain functions of
+ * a confusion table so it can be tested on tables worked by hand.
+ */
+#ifndef SL_EVAL_H
+#define SL_EVAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storylens/storylens.h"
+#include "strmap.h"
+
+/* A 2x2 table for one theme: predicted (lexicon) against gold (hand code). */
+typedef struct sl_confusion {
+    uint64_t tp, fp, fn, tn;
+} sl_confusion;
+
+/* Derived figures; each has_* is 0 where the figure is undefined (its
+ * denominator is 0), and the figure is then written as null / NA. */
+typedef struct sl_scores {
+    double precision, recall, f1, kappa;
+    int has_precision, has_recall, has_f1, has_kappa;
+} sl_scores;
+
+/* precision = tp/(tp+fp); recall = tp/(tp+fn); f1 = 2tp/(2tp+fp+fn);
+ * kappa = (po-pe)/(1-pe) with po = (tp+tn)/n and
+ * pe = ((tp+fp)(tp+fn) + (fn+tn)(fp+tn))/n^2. Unrounded. */
+void sl_scores_of(const sl_confusion *c, sl_scores *out);
+
+/* Macro averages: the mean of each figure over the themes where it is
+ * defined; undefined when it is defined for none. */
+void sl_scores_macro(const sl_scores *per, size_t n, sl_scores *out);
+
+/* What a gold column codes. THEME: 1/0/empty/? per story. */
+typedef enum sl_gold_kind { SL_GOLD_THEME = 0 } sl_gold_kind;
+
+typedef struct sl_gold_column {
+    char *header;       /* as written */
+    char *theme;        /* the theme it codes */
+    sl_gold_kind kind;
+} sl_gold_column;
+
+/* Parses one header cell. Returns 0, or -1 with why in msg. */
+int sl_gold_parse_header(const char *header, sl_gold_column *col, char *msg, size_t msgsize);
+
+/* A cell: 1 (present), 0 (absent), -1 (not coded: empty or "?"), or -2
+ * (not a code). Surrounding blanks are ignored. */
+int sl_gold_parse_cell(const char *cell);
+
+struct sl_gold {
+    char *path;
+    sl_gold_column *cols;
+    size_t ncols;
+    char **ids;          /* nids, in file order */
+    unsigned long *lines;
+    int8_t *codes;       /* nids * ncols */
+    size_t nids;
+    sl_strmap index;     /* id -> row */
+};
+
+#endif

@@ -1,0 +1,6 @@
+[a]
+apple
+[b]
+=bread
+[c]
+=zebra

@@ -1,0 +1,9 @@
+[lonely]
+lonel*
+=alone
+"=cut =off"
+car*
+[carer]
+=exhausted
+"=worn =out"
+car*
