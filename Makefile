@@ -111,6 +111,8 @@ install: $(BIN) $(LIBA)
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libstorylens.a
 	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
 	install -m 644 lexicons/*.lex $(DESTDIR)$(DATADIR)/lexicons/
+	install -d $(DESTDIR)$(DATADIR)/lexicons/modifiers
+	install -m 644 lexicons/modifiers/*.lex $(DESTDIR)$(DATADIR)/lexicons/modifiers/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
 	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
 

@@ -270,9 +270,15 @@ static sl_status load_files(sl_lex_parse *p, char **paths, size_t n, sl_error *e
 sl_status sl_lexicon_load(sl_lexicon **out, const char *const *paths, size_t npaths,
                           const char *language, sl_error *err)
 {
+    return sl_lexicon_load_kind(out, paths, npaths, language, 0, err);
+}
+
+sl_status sl_lexicon_load_kind(sl_lexicon **out, const char *const *paths, size_t npaths,
+                               const char *language, int modifiers, sl_error *err)
+{
     *out = NULL;
     sl_lexicon *lex = calloc(1, sizeof *lex);
-    sl_lex_parse p = {.lex = lex};
+    sl_lex_parse p = {.lex = lex, .modifiers = modifiers};
     char **files = NULL;
     size_t nfiles = 0;
     if (!lex)
