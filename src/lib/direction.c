@@ -195,6 +195,7 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
         uint32_t *p = realloc(d->taken, (toks->n + 1) * sizeof *p);
         if (!p)
             return -1;
+        memset(p + d->taken_cap, 0, (toks->n + 1 - d->taken_cap) * sizeof *p);
         d->taken = p;
         d->taken_cap = toks->n + 1;
     }

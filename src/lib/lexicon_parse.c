@@ -295,8 +295,7 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
                c->p->modifiers ? "unknown key \"%.*s\"; the keys are label, description, "
                                  "polarity, scope and distance (a word entry has no '=')"
                                : "unknown key \"%.*s\"; the keys are label, description and "
-                                 "polarity (a word entry has no '='; scope and distance belong "
-                                 "in modifier lexicons)",
+                                 "polarity (a word entry has no '=')",
                (int)kn, s);
         return;
     }
