@@ -91,7 +91,7 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 run: $(BIN)
-	$(BIN) analyse --format table corpus/
+	$(BIN) analyse --format table corpus/stories.csv
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; SL_TEST_DATA=tests/data $(RUNNER) $$t; done
