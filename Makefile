@@ -91,7 +91,7 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 run: $(BIN)
-	$(BIN) analyse --format table corpus/
+	$(BIN) analyse --format table corpus/stories.csv
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; SL_TEST_DATA=tests/data $(RUNNER) $$t; done
@@ -111,6 +111,8 @@ install: $(BIN) $(LIBA)
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libstorylens.a
 	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
 	install -m 644 lexicons/*.lex $(DESTDIR)$(DATADIR)/lexicons/
+	install -d $(DESTDIR)$(DATADIR)/lexicons/modifiers
+	install -m 644 lexicons/modifiers/*.lex $(DESTDIR)$(DATADIR)/lexicons/modifiers/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
 	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
 

@@ -102,12 +102,28 @@ typedef struct sl_progress {
 typedef void (*sl_progress_fn)(void *user, const sl_progress *progress);
 sl_status sl_options_set_progress_handler(sl_options *opts, sl_progress_fn fn, void *user);
 
+/* The direction of change a story gives a hit (see "Direction of change" in
+ * README.md). NONE when direction is off (no modifier lexicons set). */
+typedef enum sl_direction {
+    SL_DIRECTION_NONE = 0, SL_DIRECTION_IMPROVED, SL_DIRECTION_WORSENED, SL_DIRECTION_MENTIONED
+} sl_direction;
+/* When the story places a hit: before or after the change; NONE when off. */
+typedef enum sl_time { SL_TIME_NONE = 0, SL_TIME_BEFORE, SL_TIME_AFTER, SL_TIME_UNKNOWN } sl_time;
+
 /* One counted hit: a theme's match after overlap resolution and exclusions. */
 typedef struct sl_hit_view {
     size_t theme;       /* the theme it counts for (sl_lexicon_theme_name) */
     size_t entry_theme; /* the theme the entry is written in (theme or a descendant) */
     const char *entry;  /* the entry as written */
     size_t start, end;  /* byte offsets of the matched text in the story: [start, end) */
+    /* Direction of change (all zero/NULL when direction is off): */
+    sl_direction direction;
+    sl_time time;
+    const char *trigger;      /* the modifier entry as written that decided the direction,
+                               * NULL when none did (a mention, or an unmarked asset) */
+    const char *trigger_kind; /* its kind: "increase", "decrease", "avoidance", "outcome" */
+    size_t trigger_start, trigger_end; /* its byte range in the story (0, 0 when none) */
+    unsigned negations;       /* negation triggers that applied (odd flips the direction) */
 } sl_hit_view;
 
 typedef struct sl_story_view {
@@ -151,6 +167,26 @@ const char **sl_languages(void);
  * running binary (NULL = /proc/self/exe). Writes a NUL-terminated path into
  * buf. Returns SL_ENOINPUT when none is found. */
 sl_status sl_default_lexicon_dir(char *buf, size_t size, const char *exe_path);
+
+/* ---- direction of change ---------------------------------------------- */
+
+/* Loads modifier lexicons: the same language as theme lexicons, one theme
+ * per trigger kind (increase, decrease, negation, avoidance, baseline,
+ * outcome, breaker), with the keys scope = forward|backward|both and
+ * distance = N and the entry suffix "@scope:N". Each path is a .lex file or
+ * a directory of them. Caller owns *out; free with sl_lexicon_free(). */
+sl_status sl_modifiers_load(sl_lexicon **out, const char *const *paths, size_t npaths,
+                            const char *language, sl_error *err);
+
+/* Turns direction of change on, with these modifier lexicons (borrowed: they
+ * must outlive every analysis made with opts); NULL turns it off (the
+ * default), giving exactly the plain counts. */
+sl_status sl_options_set_modifiers(sl_options *opts, const sl_lexicon *modifiers);
+
+/* "improved", "worsened", "mentioned" ("" for NONE). Borrowed: static. */
+const char *sl_direction_name(sl_direction d);
+/* "before", "after", "unknown" ("" for NONE). Borrowed: static. */
+const char *sl_time_name(sl_time t);
 
 /* ---- analysis ---------------------------------------------------------- */
 

@@ -32,6 +32,9 @@ static const char analyse_help[] =
     "  -f, --format F          json (default), tsv, csv (tidy long tables) or table\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
+    "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
+    "                          a directory (repeatable); default: the bundled ones\n"
+    "      --no-direction      plain counts: no direction of change, no modifiers loaded\n"
     "  -h, --help              this help\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad data or lexicon, 66 no input,\n"
@@ -59,11 +62,14 @@ typedef struct args {
     size_t ninputs;
     sl_options *opts;
     const cli_extra *extra; /* a command's own options, or NULL */
+    const char **modifiers;
+    size_t nmodifiers;
+    int no_direction;
 } args;
 
 enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
-    OPT_PER_DOC
+    OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION
 };
 
 static const struct option long_opts[] = {
@@ -75,6 +81,8 @@ static const struct option long_opts[] = {
     {"cooccurrence", required_argument, NULL, OPT_COOC},
     {"by", required_argument, NULL, OPT_BY},
     {"per-document", no_argument, NULL, OPT_PER_DOC},
+    {"modifiers", required_argument, NULL, OPT_MODIFIERS},
+    {"no-direction", no_argument, NULL, OPT_NO_DIRECTION},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"threads", required_argument, NULL, 'j'},
@@ -142,6 +150,15 @@ static int apply_option(args *a, int c, const char *arg)
         return sl_options_add_by(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--by needs a field name");
     case OPT_PER_DOC: sl_options_set_per_document(a->opts, 1); return -1;
+    case OPT_NO_DIRECTION: a->no_direction = 1; return -1;
+    case OPT_MODIFIERS: {
+        const char **p = realloc(a->modifiers, (a->nmodifiers + 1) * sizeof *p);
+        if (!p)
+            return EXIT_OSERR;
+        a->modifiers = p;
+        a->modifiers[a->nmodifiers++] = arg;
+        return -1;
+    }
     case 'j':
         if (parse_threads(arg, &n) != 0)
             return cli_usage_error(a->cmd, "--threads: \"%s\"; give a number from 0 (all cores) "
@@ -230,6 +247,34 @@ static int load_lexicons(const args *a, sl_lexicon **lex)
     return EXIT_OK;
 }
 
+/* The modifier lexicons: --modifiers, else modifiers/ of the default
+ * lexicon directory; none with --no-direction. */
+static int load_modifiers(const args *a, sl_lexicon **mods)
+{
+    sl_error err = {0};
+    char dir[PATH_MAX], sub[PATH_MAX + 16];
+    const char *defaults[1] = {sub};
+    const char *const *paths = a->modifiers;
+    size_t n = a->nmodifiers;
+    if (a->no_direction)
+        return EXIT_OK;
+    if (n == 0) {
+        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
+            fprintf(stderr, "storylens: no default modifier lexicons found next to the program "
+                            "or in the install prefix; name them with --modifiers DIR or use "
+                            "--no-direction\n");
+            return EXIT_NOINPUT;
+        }
+        snprintf(sub, sizeof sub, "%s/modifiers", dir);
+        paths = defaults;
+        n = 1;
+    }
+    if (sl_modifiers_load(mods, paths, n, a->language, &err) != SL_OK)
+        return cli_report(&err);
+    sl_options_set_modifiers(a->opts, *mods);
+    return EXIT_OK;
+}
+
 static int add_inputs(const args *a, sl_analysis *an)
 {
     sl_error err = {0};
@@ -272,14 +317,21 @@ int cmd_analyse(int argc, char **argv)
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
-    sl_lexicon *lex = NULL;
+    if (rc < 0 && a.no_direction && a.nmodifiers)
+        rc = cli_usage_error(a.cmd, "--modifiers and --no-direction contradict each other; "
+                                    "give one");
+    sl_lexicon *lex = NULL, *mods = NULL;
     if (rc < 0)
         rc = load_lexicons(&a, &lex);
     if (rc == EXIT_OK)
+        rc = load_modifiers(&a, &mods);
+    if (rc == EXIT_OK)
         rc = run_analysis(&a, lex, fmt);
     sl_lexicon_free(lex);
+    sl_lexicon_free(mods);
     sl_options_free(a.opts);
     free(a.lexicons);
+    free(a.modifiers);
     return rc < 0 ? EXIT_OK : rc;
 }
 
@@ -308,6 +360,7 @@ int cmd_cat(int argc, char **argv)
     }
     sl_options_free(a.opts);
     free(a.lexicons);
+    free(a.modifiers);
     return rc;
 }
 
@@ -350,6 +403,7 @@ void cli_corpus_end(cli_corpus *c)
     if (c->state) {
         sl_options_free(c->state->a.opts);
         free(c->state->a.lexicons);
+        free(c->state->a.modifiers);
         free(c->state);
     }
     memset(c, 0, sizeof *c);

@@ -60,6 +60,7 @@ void sl_docres_clear(sl_docres *r)
     free(r->entry_ids);
     free(r->entry_counts);
     free(r->pairs);
+    free(r->dir);
     memset(r, 0, sizeof *r);
 }
 
@@ -262,6 +263,14 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
     a->theme_docs = calloc(t, sizeof *a->theme_docs);
     a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
     a->pairs = calloc((shape->nunits ? shape->nunits : 1) * t * t, sizeof *a->pairs);
+    if (shape->direction) {
+        a->dir_hits = calloc(t * SL_DIR_FIGURES, sizeof *a->dir_hits);
+        a->dir_docs = calloc(t * 3, sizeof *a->dir_docs);
+        if (!a->dir_hits || !a->dir_docs) {
+            sl_accum_free(a);
+            return -1;
+        }
+    }
     if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs) {
         sl_accum_free(a);
         return -1;
@@ -277,7 +286,24 @@ void sl_accum_free(sl_accum *a)
     free(a->theme_docs);
     free(a->entry_hits);
     free(a->pairs);
+    free(a->dir_hits);
+    free(a->dir_docs);
     memset(a, 0, sizeof *a);
+}
+
+/* Direction figures are counts like the rest: hits by direction and time,
+ * and stories by their net direction (sl_direction_net), so that shards
+ * add up exactly. */
+static void accum_direction(sl_accum *a, size_t nt, const uint32_t *dir)
+{
+    for (size_t t = 0; t < nt; t++) {
+        const uint32_t *c = dir + t * SL_DIR_FIGURES;
+        for (size_t k = 0; k < SL_DIR_FIGURES; k++)
+            a->dir_hits[t * SL_DIR_FIGURES + k] += c[k];
+        int net = sl_direction_net(c);
+        if (net != SL_DIRECTION_NONE)
+            a->dir_docs[t * 3 + (size_t)(net - SL_DIRECTION_IMPROVED)]++;
+    }
 }
 
 void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
@@ -300,6 +326,8 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
         const sl_pair *p = &r->pairs[k];
         a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;
     }
+    if (a->dir_hits && r->dir)
+        accum_direction(a, nt, r->dir);
 }
 
 uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "direction.h"
 #include "match.h"
 #include "tokenize.h"
 
@@ -30,6 +31,7 @@ typedef struct sl_shape {
     size_t nthemes, nentries;
     size_t nunits;
     sl_unit units[SL_MAX_UNITS];
+    int direction;      /* direction of change figures are kept (direction.h) */
 } sl_shape;
 
 typedef struct sl_pair {
@@ -45,6 +47,7 @@ typedef struct sl_docres {
     uint64_t units[SL_MAX_UNITS];
     sl_pair *pairs;
     size_t npairs;
+    uint32_t *dir;         /* with direction: nthemes * SL_DIR_FIGURES hit counts, else NULL */
 } sl_docres;
 
 typedef struct sl_accum {
@@ -53,6 +56,8 @@ typedef struct sl_accum {
     uint64_t *entry_hits;              /* nentries */
     uint64_t units[SL_MAX_UNITS];
     uint64_t *pairs;                   /* nunits * nthemes * nthemes; [a][b] with a <= b */
+    uint64_t *dir_hits;  /* with direction: nthemes * SL_DIR_FIGURES hits */
+    uint64_t *dir_docs;  /* with direction: nthemes * 3 stories by net direction */
 } sl_accum;
 
 /* Scratch a worker reuses between stories. */

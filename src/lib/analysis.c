@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "direction.h"
 #include "error.h"
 #include "match.h"
 #include "read.h"
@@ -29,6 +30,7 @@ typedef struct sl_worker {
     sl_tokens toks;
     sl_matcher *matcher;
     sl_agg_scratch *scratch;
+    sl_director *director; /* with direction only */
 } sl_worker;
 
 /* A story's counted hits, kept only when a story handler is set. */
@@ -61,6 +63,9 @@ static sl_status make_workers(sl_analysis *an, sl_error *err)
             return s;
         if (!(w->scratch = sl_agg_scratch_new(&an->shape)))
             return sl_fail_nomem(err);
+        if (an->opts->modifiers &&
+            (s = sl_director_new(&w->director, an->opts->modifiers, err)) != SL_OK)
+            return s;
     }
     return SL_OK;
 }
@@ -90,6 +95,7 @@ sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_opt
     an->shape.nentries = lex->nentries;
     an->shape.nunits = opts->nunits;
     memcpy(an->shape.units, opts->units, sizeof an->shape.units);
+    an->shape.direction = opts->modifiers != NULL;
     an->nthreads = opts->threads > 0 ? opts->threads : omp_get_num_procs();
     if (an->nthreads < 1)
         an->nthreads = 1;
@@ -133,6 +139,7 @@ void sl_analysis_free(sl_analysis *an)
         sl_tokens_free(&an->workers[i].toks);
         sl_matcher_free(an->workers[i].matcher);
         sl_agg_scratch_free(an->workers[i].scratch);
+        sl_director_free(an->workers[i].director);
     }
     free(an->workers);
     free_batch(an->batch);
@@ -148,6 +155,7 @@ void sl_analysis_free(sl_analysis *an)
         sl_doc d = {.id = r->id, .meta = r->meta, .nmeta = r->nmeta};
         sl_doc_clear(&d);
         free(r->theme_hits);
+        free(r->dir);
     }
     free(an->rows);
     sl_accum_free(&an->total);
@@ -156,10 +164,27 @@ void sl_analysis_free(sl_analysis *an)
 
 /* ---- one story, on a worker ------------------------------------------ */
 
-/* Copies the hits into byte-offset views for the story handler. */
-static int keep_hits(const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits,
-                     hit_list *out)
+/* Adds a hit's direction, time and deciding trigger to its view. */
+static void view_direction(sl_hit_view *v, const sl_lexicon *mods, const sl_tokens *toks,
+                           const sl_hit_dir *d, const sl_trigger *trig)
 {
+    v->direction = (sl_direction)d->direction;
+    v->time = (sl_time)d->time;
+    v->negations = d->negations;
+    if (d->trigger < 0)
+        return;
+    const sl_trigger *t = &trig[d->trigger];
+    v->trigger = mods->entries[t->entry].source;
+    v->trigger_kind = sl_mod_kind_names[t->kind];
+    v->trigger_start = toks->tok[t->start].start;
+    v->trigger_end = toks->tok[t->end - 1].end;
+}
+
+/* Copies the hits into byte-offset views for the story handler. */
+static int keep_hits(const sl_analysis *an, const sl_tokens *toks, const sl_hits *hits,
+                     const sl_hit_dir *dirs, const sl_trigger *trig, hit_list *out)
+{
+    const sl_lexicon *lex = an->lex;
     out->n = 0;
     if (hits->n > out->cap) {
         sl_hit_view *v = realloc(out->v, hits->n * sizeof *v);
@@ -171,8 +196,11 @@ static int keep_hits(const sl_lexicon *lex, const sl_tokens *toks, const sl_hits
     for (size_t i = 0; i < hits->n; i++) {
         const sl_hit *h = &hits->h[i];
         const sl_entry *e = &lex->entries[h->entry];
-        out->v[out->n++] = (sl_hit_view){h->theme, e->theme, e->source,
-                                          toks->tok[h->start].start, toks->tok[h->end - 1].end};
+        sl_hit_view *v = &out->v[out->n++];
+        *v = (sl_hit_view){.theme = h->theme, .entry_theme = e->theme, .entry = e->source,
+                           .start = toks->tok[h->start].start, .end = toks->tok[h->end - 1].end};
+        if (dirs)
+            view_direction(v, an->opts->modifiers, toks, &dirs[i], trig);
     }
     return 0;
 }
@@ -186,9 +214,19 @@ static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *
     sl_status s = sl_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
     if (s != SL_OK)
         return s;
+    const sl_hit_dir *dirs = NULL;
+    const sl_trigger *trig = NULL;
+    if (w->director && (s = sl_direction_compute(w->director, an->lex, d->text, &w->toks, hits,
+                                                 d->id, &dirs, &trig, err)) != SL_OK)
+        return s;
     if (sl_docres_compute(r, w->scratch, &an->shape, an->lex, &w->toks, hits) != 0)
         return sl_fail_nomem(err);
-    if (an->opts->on_story && keep_hits(an->lex, &w->toks, hits, kept) != 0)
+    if (w->director) {
+        if (!(r->dir = calloc(an->shape.nthemes * SL_DIR_FIGURES + 1, sizeof *r->dir)))
+            return sl_fail_nomem(err);
+        sl_direction_tally(r->dir, hits, dirs);
+    }
+    if (an->opts->on_story && keep_hits(an, &w->toks, hits, dirs, trig, kept) != 0)
         return sl_fail_nomem(err);
     r->invalid_utf8 += d->invalid_utf8;
     return SL_OK;
@@ -228,7 +266,9 @@ static int keep_row(sl_analysis *an, sl_doc *d, sl_docres *r)
         an->rows = p;
         an->rows_cap = ncap;
     }
-    an->rows[an->nrows++] = (sl_docrow){d->id, r->tokens, d->meta, d->nmeta, r->theme_hits};
+    an->rows[an->nrows++] = (sl_docrow){d->id, r->tokens, d->meta, d->nmeta, r->theme_hits,
+                                        r->dir};
+    r->dir = NULL;
     d->id = NULL;
     d->meta = NULL;
     d->nmeta = 0;

@@ -28,6 +28,7 @@ typedef struct sl_docrow {
     sl_meta *meta;
     size_t nmeta;
     uint32_t *theme_hits;
+    uint32_t *dir;       /* with direction: the story's direction counts (sl_docres.dir) */
 } sl_docrow;
 
 struct sl_analysis {

@@ -23,6 +23,10 @@
 typedef enum sl_atom_kind { SL_ATOM_STEM, SL_ATOM_EXACT, SL_ATOM_PREFIX } sl_atom_kind;
 typedef enum sl_entry_kind { SL_ENTRY_TOKENS, SL_ENTRY_REGEX } sl_entry_kind;
 typedef enum sl_polarity { SL_NEUTRAL = 0, SL_PROBLEM, SL_ASSET } sl_polarity;
+/* Which way a modifier trigger reaches (direction.h); 0 = not given. */
+typedef enum sl_scope { SL_SCOPE_UNSET = 0, SL_SCOPE_FORWARD, SL_SCOPE_BACKWARD, SL_SCOPE_BOTH } sl_scope;
+/* Largest trigger distance, in tokens. */
+#define SL_MAX_DISTANCE 50
 
 /* Largest ~N gap in a phrase: keeps phrase matching linear in practice. */
 #define SL_MAX_GAP 20
@@ -40,6 +44,9 @@ typedef struct sl_entry {
     pcre2_code *re;     /* REGEX */
     uint32_t file;      /* index into lexicon files */
     uint32_t line, col;
+    /* modifier lexicons only: an entry's own "@scope:N" suffix; 0 = the theme's */
+    uint8_t scope;      /* sl_scope */
+    uint16_t distance;
 } sl_entry;
 
 typedef struct sl_theme {
@@ -49,6 +56,9 @@ typedef struct sl_theme {
     int32_t parent;     /* index of the parent theme, -1 at the top */
     int implicit;       /* created as the parent of a dotted name */
     uint32_t file, line;
+    /* modifier lexicons only: the default scope and distance of its triggers */
+    uint8_t scope;      /* sl_scope; 0 = not given */
+    uint16_t distance;  /* tokens; 0 = not given */
 } sl_theme;
 
 typedef struct sl_lexfile {
@@ -103,6 +113,7 @@ typedef struct sl_lex_parse {
     sl_lex_diag *diags;
     size_t ndiags, diags_cap;
     int diags_oom;
+    int modifiers;            /* a modifier lexicon: scope/distance keys and @ suffixes allowed */
 } sl_lex_parse;
 
 /* Records a diagnostic when p->collect is set (otherwise does nothing). */
@@ -152,6 +163,12 @@ sl_status sl_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path,
 /* Turns the parsed elements into atoms and builds the indexes; compiles
  * and JIT-compiles regexes were already compiled by the parser. */
 sl_status sl_lex_compile(sl_lex_parse *p, sl_error *err);
+
+/* sl_lexicon_load(), for theme lexicons (modifiers = 0) or modifier
+ * lexicons (modifiers = 1: the scope and distance keys and "@scope:N"
+ * entry suffixes are allowed). */
+sl_status sl_lexicon_load_kind(sl_lexicon **out, const char *const *paths, size_t npaths,
+                               const char *language, int modifiers, sl_error *err);
 
 /* The depth-first ancestors of theme t, t first: writes at most max. */
 size_t sl_lexicon_ancestors(const sl_lexicon *lex, uint32_t t, uint32_t *out, size_t max);

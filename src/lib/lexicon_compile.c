@@ -294,9 +294,15 @@ sl_status sl_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t n
 sl_status sl_lexicon_load(sl_lexicon **out, const char *const *paths, size_t npaths,
                           const char *language, sl_error *err)
 {
+    return sl_lexicon_load_kind(out, paths, npaths, language, 0, err);
+}
+
+sl_status sl_lexicon_load_kind(sl_lexicon **out, const char *const *paths, size_t npaths,
+                               const char *language, int modifiers, sl_error *err)
+{
     *out = NULL;
     sl_lexicon *lex = calloc(1, sizeof *lex);
-    sl_lex_parse p = {.lex = lex};
+    sl_lex_parse p = {.lex = lex, .modifiers = modifiers};
     if (!lex)
         return sl_fail_nomem(err);
     lex->language = strdup(language ? language : "english");

@@ -233,6 +233,72 @@ static int is_key_line(const char *s, const char *end)
     return q < end && *q == '=';
 }
 
+/* ---- modifier scopes -------------------------------------------------- */
+
+/* scope = forward | backward | both */
+static int parse_scope_value(line_ctx *c, const char *v, size_t vn, uint8_t *out)
+{
+    if (vn == 7 && memcmp(v, "forward", 7) == 0)
+        *out = SL_SCOPE_FORWARD;
+    else if (vn == 8 && memcmp(v, "backward", 8) == 0)
+        *out = SL_SCOPE_BACKWARD;
+    else if (vn == 4 && memcmp(v, "both", 4) == 0)
+        *out = SL_SCOPE_BOTH;
+    else {
+        report(c, SL_ELEXICON, v, "scope must be forward, backward or both, not \"%.*s\"",
+               (int)vn, v);
+        return -1;
+    }
+    return 0;
+}
+
+/* distance = N, 1..SL_MAX_DISTANCE tokens */
+static int parse_distance_value(line_ctx *c, const char *v, size_t vn, uint16_t *out)
+{
+    unsigned d = 0;
+    size_t i = 0;
+    for (; i < vn && isdigit((unsigned char)v[i]) && d <= SL_MAX_DISTANCE; i++)
+        d = d * 10 + (unsigned)(v[i] - '0');
+    if (vn == 0 || i < vn || d < 1 || d > SL_MAX_DISTANCE) {
+        report(c, SL_ELEXICON, v, "distance must be a number of tokens from 1 to %d, not \"%.*s\"",
+               SL_MAX_DISTANCE, (int)vn, v);
+        return -1;
+    }
+    *out = (uint16_t)d;
+    return 0;
+}
+
+/* An entry's own scope: a last word "@forward", "@both:3" or "@4" after
+ * white space. Returns where the entry proper ends (end when there is no
+ * suffix); reports a malformed suffix. */
+static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uint8_t *scope,
+                                uint16_t *dist)
+{
+    const char *w = end;
+    while (w > s && w[-1] != ' ' && w[-1] != '\t')
+        w--;
+    if (w == s || *w != '@')
+        return end;
+    if (!c->p->modifiers) {
+        report(c, SL_ELEXICON, w, "a \"@scope\" suffix belongs in modifier lexicons only");
+        return NULL;
+    }
+    const char *q = w + 1, *colon = memchr(q, ':', (size_t)(end - q));
+    const char *se = colon ? colon : end;
+    if (se > q && isdigit((unsigned char)*q) && !colon) {
+        if (parse_distance_value(c, q, (size_t)(end - q), dist) != 0)
+            return NULL;
+    } else {
+        if (parse_scope_value(c, q, (size_t)(se - q), scope) != 0)
+            return NULL;
+        if (colon && parse_distance_value(c, colon + 1, (size_t)(end - colon - 1), dist) != 0)
+            return NULL;
+    }
+    while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
+        w--;
+    return w;
+}
+
 static void parse_key(line_ctx *c, const char *s, const char *end)
 {
     const char *ke = s;
@@ -267,10 +333,18 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
             report(c, SL_ELEXICON, v, "polarity must be problem, asset or neutral, not \"%.*s\"",
                    (int)vn, v);
         return;
+    } else if (c->p->modifiers && kn == 5 && memcmp(s, "scope", 5) == 0) {
+        parse_scope_value(c, v, vn, &t->scope);
+        return;
+    } else if (c->p->modifiers && kn == 8 && memcmp(s, "distance", 8) == 0) {
+        parse_distance_value(c, v, vn, &t->distance);
+        return;
     } else {
         report(c, SL_ELEXICON, s,
-               "unknown key \"%.*s\"; the keys are label, description and polarity "
-               "(a word entry has no '=')",
+               c->p->modifiers ? "unknown key \"%.*s\"; the keys are label, description, "
+                                 "polarity, scope and distance (a word entry has no '=')"
+                               : "unknown key \"%.*s\"; the keys are label, description and "
+                                 "polarity (a word entry has no '=')",
                (int)kn, s);
         return;
     }
@@ -542,6 +616,11 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     size_t before = c->p->nerrors;
     const char *src = s;
     int excl = 0;
+    uint8_t scope = 0;
+    uint16_t dist = 0;
+    end = scope_suffix(c, s, entry_end(s, end), &scope, &dist);
+    if (!end)
+        return;
     if (*s == '!') {
         excl = 1;
         s++;
@@ -595,6 +674,8 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
         if (parse_element(c, s, (size_t)(ee - s), &id) == 0 && append_atom(e, id, 0) != 0)
             report(c, SL_ENOMEM, s, "out of memory");
     }
+    e->scope = scope;
+    e->distance = dist;
     if (c->p->nerrors != before) {
         drop_last_entry(c->p->lex);
         return;

@@ -168,3 +168,9 @@ sl_status sl_options_set_story_handler(sl_options *o, sl_story_fn fn, void *user
     o->story_user = user;
     return SL_OK;
 }
+
+sl_status sl_options_set_modifiers(sl_options *o, const sl_lexicon *modifiers)
+{
+    o->modifiers = modifiers;
+    return SL_OK;
+}

@@ -23,6 +23,7 @@ struct sl_options {
     void *progress_user;
     sl_story_fn on_story;
     void *story_user;
+    const sl_lexicon *modifiers; /* direction of change on when set (borrowed) */
 };
 
 #endif

@@ -103,6 +103,25 @@ static json_t *str_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+/* .direction, .documents_by_direction and .time of theme t: counts only. */
+static void direction_figures(builder *b, json_t *o, const sl_accum *a, size_t t)
+{
+    const uint64_t *h = a->dir_hits + t * SL_DIR_FIGURES, *d = a->dir_docs + t * 3;
+    json_t *dir = json_object(), *docs = json_object(), *time = json_object();
+    set(b, dir, "improved", count(h[SL_DIR_IMPROVED]));
+    set(b, dir, "worsened", count(h[SL_DIR_WORSENED]));
+    set(b, dir, "mentioned", count(h[SL_DIR_MENTIONED]));
+    set(b, docs, "improved", count(d[0]));
+    set(b, docs, "worsened", count(d[1]));
+    set(b, docs, "mentioned", count(d[2]));
+    set(b, time, "before", count(h[SL_DIR_BEFORE]));
+    set(b, time, "after", count(h[SL_DIR_AFTER]));
+    set(b, time, "unknown", count(h[SL_DIR_UNKNOWN]));
+    set(b, o, "direction", dir);
+    set(b, o, "documents_by_direction", docs);
+    set(b, o, "time", time);
+}
+
 static json_t *theme_figures(builder *b, const sl_analysis *an, const sl_accum *a, size_t t,
                              int describe)
 {
@@ -130,6 +149,8 @@ static json_t *theme_figures(builder *b, const sl_analysis *an, const sl_accum *
         if (lex->entries[e].theme == t && !lex->entries[e].exclusion)
             set(b, entries, lex->entries[e].source, count(a->entry_hits[e]));
     set(b, o, "entries", entries);
+    if (a->dir_hits)
+        direction_figures(b, o, a, t);
     return o;
 }
 
@@ -210,6 +231,8 @@ static json_t *settings(builder *b, const sl_analysis *an)
         append(b, by, json_string(op->by[i]));
     set(b, o, "by", by);
     set(b, o, "per_document", json_boolean(op->per_document));
+    if (op->modifiers)
+        set(b, o, "direction", json_true());
     return o;
 }
 
@@ -287,6 +310,18 @@ static json_t *safe_string(const char *s)
     return v;
 }
 
+/* A story's net direction for each theme it mentions. */
+static json_t *document_direction(builder *b, const sl_analysis *an, const uint32_t *dir)
+{
+    json_t *o = json_object();
+    for (size_t t = 0; t < an->lex->nthemes; t++) {
+        int net = sl_direction_net(dir + t * SL_DIR_FIGURES);
+        if (net != SL_DIRECTION_NONE)
+            set(b, o, an->lex->themes[t].name, json_string(sl_direction_name((sl_direction)net)));
+    }
+    return o;
+}
+
 static json_t *documents(builder *b, const sl_analysis *an)
 {
     json_t *arr = json_array();
@@ -302,6 +337,8 @@ static json_t *documents(builder *b, const sl_analysis *an)
             if (r->theme_hits[t])
                 set(b, th, an->lex->themes[t].name, count(r->theme_hits[t]));
         set(b, d, "themes", th);
+        if (r->dir)
+            set(b, d, "direction", document_direction(b, an, r->dir));
         append(b, arr, d);
     }
     return arr;
@@ -315,6 +352,8 @@ sl_status sl_write_json(const sl_analysis *an, FILE *out, sl_error *err)
     set(&b, root, "storylens", json_string(SL_VERSION));
     set(&b, root, "settings", settings(&b, an));
     set(&b, root, "lexicons", lexicons(&b, an->lex));
+    if (an->opts->modifiers)
+        set(&b, root, "modifiers", lexicons(&b, an->opts->modifiers));
     set(&b, root, "corpus", corpus_figures(&b, &an->total));
     set(&b, root, "themes", themes_object(&b, an, &an->total, 1));
     set(&b, root, "cooccurrence", cooccurrence(&b, an, &an->total));

@@ -71,6 +71,25 @@ static void row_real(const row_ctx *c, const char *section, const char *unit, co
     row(c, section, unit, theme, item, measure, ok ? buf : "NA");
 }
 
+/* The direction figures of theme t, measures named by their JSON paths. */
+static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a, size_t t)
+{
+    static const char *const hit_measures[SL_DIR_FIGURES] = {
+        "direction.improved", "direction.worsened", "direction.mentioned",
+        "time.before", "time.after", "time.unknown"};
+    static const char *const doc_measures[3] = {
+        "documents_by_direction.improved", "documents_by_direction.worsened",
+        "documents_by_direction.mentioned"};
+    for (size_t k = 0; k < 3; k++)
+        row_count(c, "theme", NULL, name, NULL, hit_measures[k],
+                  a->dir_hits[t * SL_DIR_FIGURES + k]);
+    for (size_t k = 0; k < 3; k++)
+        row_count(c, "theme", NULL, name, NULL, doc_measures[k], a->dir_docs[t * 3 + k]);
+    for (size_t k = 3; k < SL_DIR_FIGURES; k++)
+        row_count(c, "theme", NULL, name, NULL, hit_measures[k],
+                  a->dir_hits[t * SL_DIR_FIGURES + k]);
+}
+
 static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
 {
     const sl_lexicon *lex = an->lex;
@@ -88,6 +107,8 @@ static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *
             if (lex->entries[e].theme == t && !lex->entries[e].exclusion)
                 row_count(c, "entry", NULL, name, lex->entries[e].source, "hits",
                           a->entry_hits[e]);
+        if (a->dir_hits)
+            direction_rows(c, name, a, t);
     }
 }
 
@@ -153,6 +174,12 @@ static void document_rows(row_ctx *c, const sl_analysis *an)
         for (size_t t = 0; t < an->lex->nthemes; t++)
             row_count(c, "document", NULL, an->lex->themes[t].name, NULL, "hits",
                       r->theme_hits[t]);
+        for (size_t t = 0; r->dir && t < an->lex->nthemes; t++) {
+            int net = sl_direction_net(r->dir + t * SL_DIR_FIGURES);
+            if (net != SL_DIRECTION_NONE)
+                row(c, "document", NULL, an->lex->themes[t].name, NULL, "direction",
+                    sl_direction_name((sl_direction)net));
+        }
     }
     c->document = NULL;
 }

@@ -77,8 +77,8 @@ static void test_surfaces(void **state)
     const char *cut = sl_lexicon_entry(lex, 1, NULL, NULL);
     const char *lonely = sl_lexicon_entry(lex, 4, NULL, NULL);
     sl_hit_view hits[] = {
-        {0, 0, iso, 0, 8},   {0, 0, iso, 10, 19}, {0, 0, iso, 21, 29},
-        {0, 0, cut, 34, 44}, {0, 1, lonely, 46, 52}, {1, 1, lonely, 46, 52},
+        {.theme = 0, .entry_theme = 0, .entry = iso, .start = 0, .end = 8},   {.theme = 0, .entry_theme = 0, .entry = iso, .start = 10, .end = 19}, {.theme = 0, .entry_theme = 0, .entry = iso, .start = 21, .end = 29},
+        {.theme = 0, .entry_theme = 0, .entry = cut, .start = 34, .end = 44}, {.theme = 0, .entry_theme = 1, .entry = lonely, .start = 46, .end = 52}, {.theme = 1, .entry_theme = 1, .entry = lonely, .start = 46, .end = 52},
     };
     sl_story_view st = {.id = "s1", .text = text, .text_len = sizeof text - 1};
     sl_explain *ex;
@@ -105,7 +105,8 @@ static void test_surfaces(void **state)
     assert_int_equal(s[0].count, 1);
 
     /* a second story re-sorts: "isolation" x3 now leads "isolated" x2 */
-    sl_hit_view more[] = {{0, 0, iso, 10, 19}, {0, 0, iso, 10, 19}};
+    sl_hit_view more[] = {{.theme = 0, .entry_theme = 0, .entry = iso, .start = 10, .end = 19},
+                          {.theme = 0, .entry_theme = 0, .entry = iso, .start = 10, .end = 19}};
     assert_int_equal(sl_explain_add(ex, &st, more, 2, &err), SL_OK);
     s = sl_explain_surfaces(ex, 0, &n);
     assert_int_equal(n, 2);
@@ -115,9 +116,10 @@ static void test_surfaces(void **state)
     assert_int_equal(n, 0);
 
     /* a hit from elsewhere is a caller's mistake, said so */
-    sl_hit_view stray = {0, 0, "isolat*", 0, 8}; /* same text, not the entry */
+    sl_hit_view stray = {.theme = 0, .entry_theme = 0, .entry = "isolat*", .start = 0, .end = 8};
+    /* same text, not the entry */
     assert_int_equal(sl_explain_add(ex, &st, &stray, 1, &err), SL_EUSAGE);
-    sl_hit_view outside = {0, 0, iso, 50, 99};
+    sl_hit_view outside = {.theme = 0, .entry_theme = 0, .entry = iso, .start = 50, .end = 99};
     assert_int_equal(sl_explain_add(ex, &st, &outside, 1, &err), SL_EUSAGE);
     sl_explain_free(ex);
     sl_explain_free(NULL);

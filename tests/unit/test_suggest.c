@@ -82,7 +82,7 @@ static void test_rank(void **state)
     assert_int_equal(sl_suggest_new(&sg, "english", SL_SUGGEST_STOP_WORDS, 5, &err), SL_OK);
     assert_true(sl_suggest_stop_words(sg));
     sl_story_view s1 = story("s1", "The day centre helped. Day centre staff.");
-    sl_hit_view hit = {0, 0, "help*", 15, 21};
+    sl_hit_view hit = {.theme = 0, .entry_theme = 0, .entry = "help*", .start = 15, .end = 21};
     assert_int_equal(sl_suggest_add_story(sg, &s1, &hit, 1, &err), SL_OK);
     sl_story_view s2 = story("s2", "Staff went home.");
     assert_int_equal(sl_suggest_add_story(sg, &s2, NULL, 0, &err), SL_OK);

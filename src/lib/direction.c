@@ -1,0 +1,393 @@
+/*
+ * direction.c - direction of change and time for each counted hit; see
+ * direction.h and README.md ("Direction of change") for the rules.
+ *
+ * Why a second matcher: modifier triggers are lexicon entries like any
+ * other, so they get the same words, wildcards, phrases, regexes and
+ * exclusions, but they must never count as themes. Matching them on their
+ * own compiled lexicon keeps the theme figures exactly what they are with
+ * direction off. Stories without a theme hit skip the modifier pass.
+ */
+#include "direction.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+const char *const sl_mod_kind_names[SL_MOD_KINDS] = {
+    "increase", "decrease", "negation", "avoidance", "baseline", "outcome", "breaker"};
+
+/* Which way each kind reaches when its theme does not say. */
+static const uint8_t default_scope[SL_MOD_KINDS] = {
+    SL_SCOPE_BOTH, SL_SCOPE_BOTH, SL_SCOPE_FORWARD, SL_SCOPE_FORWARD, SL_SCOPE_FORWARD,
+    SL_SCOPE_BOTH, SL_SCOPE_BOTH};
+
+typedef struct trig_vec {
+    sl_trigger *v;
+    size_t n, cap;
+} trig_vec;
+
+struct sl_director {
+    const sl_lexicon *mods;
+    sl_matcher *matcher;
+    int8_t *kind_of;      /* per modifier theme: its sl_mod_kind, -1 for none */
+    trig_vec all, kept;   /* candidates across kinds, then the resolved ones */
+    uint32_t *taken;      /* per token: 1 when a kept trigger covers it */
+    size_t taken_cap;
+    sl_hit_dir *dirs;
+    size_t dirs_cap;
+};
+
+const char *sl_direction_name(sl_direction d)
+{
+    switch (d) {
+    case SL_DIRECTION_IMPROVED: return "improved";
+    case SL_DIRECTION_WORSENED: return "worsened";
+    case SL_DIRECTION_MENTIONED: return "mentioned";
+    case SL_DIRECTION_NONE: break;
+    }
+    return "";
+}
+
+const char *sl_time_name(sl_time t)
+{
+    switch (t) {
+    case SL_TIME_BEFORE: return "before";
+    case SL_TIME_AFTER: return "after";
+    case SL_TIME_UNKNOWN: return "unknown";
+    case SL_TIME_NONE: break;
+    }
+    return "";
+}
+
+static int kind_named(const char *name)
+{
+    for (int k = 0; k < SL_MOD_KINDS; k++)
+        if (strcmp(name, sl_mod_kind_names[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* Every theme of a modifier lexicon must be one of the kinds: a misspelt
+ * [decrese] would otherwise silently do nothing. */
+static sl_status check_kinds(const sl_lexicon *lex, sl_error *err)
+{
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        const sl_theme *th = &lex->themes[t];
+        if (kind_named(th->name) < 0)
+            return sl_fail(err, SL_ELEXICON,
+                           "%s:%u:1: unknown modifier kind [%s]; the kinds are increase, "
+                           "decrease, negation, avoidance, baseline, outcome and breaker",
+                           lex->files[th->file].path, (unsigned)th->line, th->name);
+    }
+    return SL_OK;
+}
+
+sl_status sl_modifiers_load(sl_lexicon **out, const char *const *paths, size_t npaths,
+                            const char *language, sl_error *err)
+{
+    sl_status s = sl_lexicon_load_kind(out, paths, npaths, language, 1, err);
+    if (s == SL_OK && (s = check_kinds(*out, err)) != SL_OK) {
+        sl_lexicon_free(*out);
+        *out = NULL;
+    }
+    return s;
+}
+
+sl_status sl_director_new(sl_director **out, const sl_lexicon *mods, sl_error *err)
+{
+    *out = NULL;
+    sl_director *d = calloc(1, sizeof *d);
+    if (!d)
+        return sl_fail_nomem(err);
+    d->mods = mods;
+    d->kind_of = malloc(mods->nthemes + 1);
+    if (!d->kind_of) {
+        free(d);
+        return sl_fail_nomem(err);
+    }
+    for (size_t t = 0; t < mods->nthemes; t++)
+        d->kind_of[t] = (int8_t)kind_named(mods->themes[t].name);
+    sl_status s = sl_matcher_new(&d->matcher, mods, err);
+    if (s != SL_OK) {
+        sl_director_free(d);
+        return s;
+    }
+    *out = d;
+    return SL_OK;
+}
+
+void sl_director_free(sl_director *d)
+{
+    if (!d)
+        return;
+    sl_matcher_free(d->matcher);
+    free(d->kind_of);
+    free(d->all.v);
+    free(d->kept.v);
+    free(d->taken);
+    free(d->dirs);
+    free(d);
+}
+
+/* ---- triggers --------------------------------------------------------- */
+
+static int push_trig(trig_vec *tv, sl_trigger t)
+{
+    if (tv->n == tv->cap) {
+        size_t ncap = tv->cap ? tv->cap * 2 : 32;
+        sl_trigger *p = realloc(tv->v, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        tv->v = p;
+        tv->cap = ncap;
+    }
+    tv->v[tv->n++] = t;
+    return 0;
+}
+
+static int cmp_longest(const void *a, const void *b)
+{
+    const sl_trigger *x = a, *y = b;
+    uint32_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    const sl_trigger *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+/* The trigger as its entry and theme define it. */
+static sl_trigger make_trigger(const sl_director *d, const sl_hit *h)
+{
+    const sl_entry *e = &d->mods->entries[h->entry];
+    const sl_theme *th = &d->mods->themes[h->theme];
+    int kind = d->kind_of[h->theme];
+    uint8_t scope = e->scope ? e->scope : th->scope ? th->scope : default_scope[kind];
+    uint16_t dist = e->distance ? e->distance : th->distance ? th->distance : SL_DEFAULT_DISTANCE;
+    return (sl_trigger){h->entry, (uint8_t)kind, scope, dist, h->start, h->end};
+}
+
+/* Triggers of different kinds that overlap: the longest wins (ties: the
+ * earlier start, then kind order), as within one theme, so that "no
+ * longer" is a decrease and the "not" of "does not need to" is part of an
+ * avoidance, not a negation of its own. */
+static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits *mh)
+{
+    d->all.n = d->kept.n = 0;
+    for (size_t i = 0; i < mh->n; i++)
+        if (d->kind_of[mh->h[i].theme] >= 0 && push_trig(&d->all, make_trigger(d, &mh->h[i])))
+            return -1;
+    if (d->all.n > 1)
+        qsort(d->all.v, d->all.n, sizeof *d->all.v, cmp_longest);
+    if (toks->n + 1 > d->taken_cap) {
+        uint32_t *p = realloc(d->taken, (toks->n + 1) * sizeof *p);
+        if (!p)
+            return -1;
+        memset(p + d->taken_cap, 0, (toks->n + 1 - d->taken_cap) * sizeof *p);
+        d->taken = p;
+        d->taken_cap = toks->n + 1;
+    }
+    for (size_t i = 0; i < d->all.n; i++) {
+        const sl_trigger *t = &d->all.v[i];
+        int free_span = 1;
+        for (uint32_t k = t->start; k < t->end && free_span; k++)
+            free_span = d->taken[k] == 0;
+        if (!free_span)
+            continue;
+        for (uint32_t k = t->start; k < t->end; k++)
+            d->taken[k] = 1;
+        if (push_trig(&d->kept, *t) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < d->kept.n; i++) /* leave taken all zero for the next story */
+        for (uint32_t k = d->kept.v[i].start; k < d->kept.v[i].end; k++)
+            d->taken[k] = 0;
+    if (d->kept.n > 1)
+        qsort(d->kept.v, d->kept.n, sizeof *d->kept.v, cmp_start);
+    return 0;
+}
+
+/* ---- scope ------------------------------------------------------------ */
+
+/* A clause breaker lies wholly inside the token gap [lo, hi). */
+static int breaker_between(const trig_vec *tv, uint32_t lo, uint32_t hi)
+{
+    for (size_t i = 0; i < tv->n; i++)
+        if (tv->v[i].kind == SL_MOD_BREAKER && tv->v[i].start >= lo && tv->v[i].end <= hi)
+            return 1;
+    return 0;
+}
+
+/* How far trigger t is from the hit [hs, he) when its scope reaches it:
+ * the tokens from the trigger's last token to the hit's first (forward)
+ * or from the hit's last token to the trigger's first (backward); 0 when
+ * out of scope. A trigger overlapping the hit is part of what the entry
+ * says, not a modifier of it. */
+static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *toks, uint32_t hs,
+                      uint32_t he)
+{
+    if (toks->tok[t->start].sentence != toks->tok[hs].sentence)
+        return 0; /* the scope stops at the sentence end */
+    uint32_t dist, lo, hi;
+    if (t->end <= hs) {
+        if (t->scope == SL_SCOPE_BACKWARD)
+            return 0;
+        dist = hs - (t->end - 1);
+        lo = t->end;
+        hi = hs;
+    } else if (t->start >= he) {
+        if (t->scope == SL_SCOPE_FORWARD)
+            return 0;
+        dist = t->start - (he - 1);
+        lo = he;
+        hi = t->start;
+    } else
+        return 0;
+    if (dist > t->distance || breaker_between(tv, lo, hi))
+        return 0;
+    return dist;
+}
+
+/* The polarity a hit is judged by: its entry's theme's, or the nearest
+ * ancestor's that is not neutral. */
+static int polarity_sign(const sl_lexicon *lex, uint32_t theme)
+{
+    for (int32_t t = (int32_t)theme; t >= 0; t = lex->themes[t].parent) {
+        if (lex->themes[t].polarity == SL_ASSET)
+            return 1;
+        if (lex->themes[t].polarity == SL_PROBLEM)
+            return -1;
+    }
+    return 0;
+}
+
+static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_tokens *toks,
+                        const sl_hit *h)
+{
+    const trig_vec *tv = &d->kept;
+    int32_t change = -1, when = -1;
+    uint32_t change_dist = 0, when_dist = 0;
+    /* nearest change trigger and nearest time cue in scope (ties: the earlier) */
+    for (size_t i = 0; i < tv->n; i++) {
+        const sl_trigger *t = &tv->v[i];
+        int is_change = t->kind == SL_MOD_INCREASE || t->kind == SL_MOD_DECREASE ||
+                        t->kind == SL_MOD_AVOIDANCE;
+        int is_time = t->kind == SL_MOD_BASELINE || t->kind == SL_MOD_OUTCOME;
+        if (!is_change && !is_time)
+            continue;
+        uint32_t r = reach(tv, t, toks, h->start, h->end);
+        if (!r)
+            continue;
+        if (is_change && (change < 0 || r < change_dist)) {
+            change = (int32_t)i;
+            change_dist = r;
+        } else if (is_time && (when < 0 || r < when_dist)) {
+            when = (int32_t)i;
+            when_dist = r;
+        }
+    }
+    /* negations: those whose scope reaches the hit, and those standing
+     * between the hit and its change trigger ("confidence has not grown") */
+    unsigned neg = 0;
+    for (size_t i = 0; i < tv->n; i++) {
+        const sl_trigger *t = &tv->v[i];
+        if (t->kind != SL_MOD_NEGATION)
+            continue;
+        int between = 0;
+        if (change >= 0) {
+            const sl_trigger *c = &tv->v[change];
+            between = toks->tok[t->start].sentence == toks->tok[h->start].sentence &&
+                      ((t->start >= h->end && t->end <= c->start) ||
+                       (t->start >= c->end && t->end <= h->start));
+        }
+        if (between || reach(tv, t, toks, h->start, h->end))
+            neg++;
+    }
+    sl_hit_dir r = {SL_DIRECTION_MENTIONED, SL_TIME_UNKNOWN, (uint8_t)(neg > 255 ? 255 : neg), -1};
+    if (when >= 0)
+        r.time = tv->v[when].kind == SL_MOD_BASELINE ? SL_TIME_BEFORE : SL_TIME_AFTER;
+    int sign = polarity_sign(lex, lex->entries[h->entry].theme) * (neg % 2 ? -1 : 1);
+    if (sign == 0)
+        return r; /* a neutral theme is only ever mentioned */
+    if (change >= 0) {
+        sign *= tv->v[change].kind == SL_MOD_INCREASE ? 1 : -1;
+        r.direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
+        r.trigger = change;
+    } else if (r.time == SL_TIME_AFTER) {
+        r.direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
+        r.trigger = when;
+    } else if (r.time == SL_TIME_UNKNOWN && sign > 0) {
+        /* a good state outside the baseline: in a change story, the outcome */
+        r.direction = SL_DIRECTION_IMPROVED;
+    }
+    return r;
+}
+
+sl_status sl_direction_compute(sl_director *d, const sl_lexicon *lex, const char *text,
+                               const sl_tokens *toks, const sl_hits *hits, const char *doc_id,
+                               const sl_hit_dir **dirs, const sl_trigger **trig, sl_error *err)
+{
+    *dirs = d->dirs;
+    *trig = d->kept.v;
+    d->kept.n = 0;
+    if (hits->n == 0)
+        return SL_OK; /* nothing to judge: skip the modifier pass */
+    if (hits->n > d->dirs_cap) {
+        sl_hit_dir *p = realloc(d->dirs, hits->n * sizeof *p);
+        if (!p)
+            return sl_fail_nomem(err);
+        d->dirs = p;
+        d->dirs_cap = hits->n;
+    }
+    const sl_hits *mh;
+    sl_status s = sl_match(d->matcher, text, toks, doc_id, &mh, err);
+    if (s != SL_OK)
+        return s;
+    if (resolve_triggers(d, toks, mh) != 0)
+        return sl_fail_nomem(err);
+    for (size_t i = 0; i < hits->n; i++)
+        d->dirs[i] = judge(d, lex, toks, &hits->h[i]);
+    *dirs = d->dirs;
+    *trig = d->kept.v;
+    return SL_OK;
+}
+
+void sl_direction_tally(uint32_t *counts, const sl_hits *hits, const sl_hit_dir *dirs)
+{
+    for (size_t i = 0; i < hits->n; i++) {
+        uint32_t *c = counts + (size_t)hits->h[i].theme * SL_DIR_FIGURES;
+        switch (dirs[i].direction) {
+        case SL_DIRECTION_IMPROVED: c[SL_DIR_IMPROVED]++; break;
+        case SL_DIRECTION_WORSENED: c[SL_DIR_WORSENED]++; break;
+        default: c[SL_DIR_MENTIONED]++; break;
+        }
+        switch (dirs[i].time) {
+        case SL_TIME_BEFORE: c[SL_DIR_BEFORE]++; break;
+        case SL_TIME_AFTER: c[SL_DIR_AFTER]++; break;
+        default: c[SL_DIR_UNKNOWN]++; break;
+        }
+    }
+}
+
+int sl_direction_net(const uint32_t *c)
+{
+    if (c[SL_DIR_IMPROVED] + c[SL_DIR_WORSENED] + c[SL_DIR_MENTIONED] == 0)
+        return SL_DIRECTION_NONE;
+    if (c[SL_DIR_IMPROVED] > c[SL_DIR_WORSENED])
+        return SL_DIRECTION_IMPROVED;
+    if (c[SL_DIR_WORSENED] > c[SL_DIR_IMPROVED])
+        return SL_DIRECTION_WORSENED;
+    return SL_DIRECTION_MENTIONED;
+}

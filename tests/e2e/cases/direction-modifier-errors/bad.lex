@@ -1,0 +1,5 @@
+[negation]
+=not
+scope = ahead
+[increase]
+more @both:99

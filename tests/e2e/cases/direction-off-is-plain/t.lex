@@ -1,0 +1,3 @@
+[iso]
+polarity = problem
+lonely

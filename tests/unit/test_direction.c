@@ -1,0 +1,458 @@
+/*
+ * test_direction.c - the direction-of-change stage: each trigger kind and
+ * scope rule on one-sentence stories, the modifier lexicon language
+ * (scope, distance, "@" suffixes and their errors), the net direction of
+ * a story, and the direction figures in the JSON and TSV output.
+ *
+ * The modifier lexicon below is the test's own, so that every distance is
+ * known. Token positions are counted by hand in each test's comment:
+ * distance = tokens from the trigger's last word to the hit's first word
+ * (forward) or from the hit's last word to the trigger's first (backward).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "direction.h"
+#include "lexicon.h"
+#include "storylens/storylens.h"
+
+#define THEMES                                                                                  \
+    "[iso]\npolarity = problem\nlonely\n"                                                      \
+    "[conf]\npolarity = asset\nconfidence\n"                                                   \
+    "[carehome]\npolarity = problem\n\"care home\"\n"                                          \
+    "[stayed]\npolarity = asset\n\"rather than ~2 care home\"\n"                               \
+    "[tea]\nlabel = Tea (neutral)\n=tea\n"
+
+#define MODIFIERS                                                                               \
+    "[increase]\nscope = both\ndistance = 3\nmore\ngrow @backward:3\ngrew @backward:2\n"      \
+    "[decrease]\nscope = forward\ndistance = 3\nless\n\"no longer\" @forward:5\n"             \
+    "[negation]\nscope = forward\ndistance = 3\n=not\n=no\n=cannot\n"                          \
+    "[avoidance]\nscope = forward\ndistance = 4\n\"rather than\"\navoided\n"                  \
+    "[baseline]\nscope = forward\ndistance = 4\n=was\n"                                        \
+    "[outcome]\nscope = both\ndistance = 3\n=now\n"                                            \
+    "[breaker]\n=but\n"
+
+/* ---- helpers -------------------------------------------------------------- */
+
+static char *temp_file(const char *src)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/sl_test_direction_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+static sl_status load(sl_lexicon **lex, const char *src, int modifiers, sl_error *err)
+{
+    const char *paths[] = {temp_file(src)};
+    sl_status s = modifiers ? sl_modifiers_load(lex, paths, 1, NULL, err)
+                            : sl_lexicon_load(lex, paths, 1, NULL, err);
+    unlink(paths[0]);
+    return s;
+}
+
+/* What the story handler saw of the first hit of one theme. */
+typedef struct seen {
+    size_t theme;
+    int found;
+    sl_direction direction;
+    sl_time time;
+    char trigger[64];
+    char kind[16];
+    unsigned negations;
+    char trigger_text[64];
+} seen;
+
+static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hits, size_t n)
+{
+    seen *s = user;
+    for (size_t i = 0; i < n && !s->found; i++) {
+        if (hits[i].theme != s->theme)
+            continue;
+        s->found = 1;
+        s->direction = hits[i].direction;
+        s->time = hits[i].time;
+        s->negations = hits[i].negations;
+        snprintf(s->trigger, sizeof s->trigger, "%s", hits[i].trigger ? hits[i].trigger : "");
+        snprintf(s->kind, sizeof s->kind, "%s", hits[i].trigger_kind ? hits[i].trigger_kind : "");
+        if (hits[i].trigger)
+            snprintf(s->trigger_text, sizeof s->trigger_text, "%.*s",
+                     (int)(hits[i].trigger_end - hits[i].trigger_start),
+                     st->text + hits[i].trigger_start);
+    }
+}
+
+typedef struct fixture {
+    sl_lexicon *themes, *mods;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    sl_error err = {0};
+    if (load(&f->themes, THEMES, 0, &err) != SL_OK || load(&f->mods, MODIFIERS, 1, &err) != SL_OK)
+        fail_msg("lexicons: %s", err.text);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    sl_lexicon_free(f->themes);
+    sl_lexicon_free(f->mods);
+    free(f);
+    return 0;
+}
+
+/* Runs a one-story corpus and returns what the story handler saw of the
+ * first hit of theme. */
+static seen judge(void **state, const char *theme, const char *text)
+{
+    fixture *f = *state;
+    seen s = {0};
+    while (s.theme < sl_lexicon_theme_count(f->themes) &&
+           strcmp(sl_lexicon_theme_name(f->themes, s.theme), theme) != 0)
+        s.theme++;
+    assert_true(s.theme < sl_lexicon_theme_count(f->themes));
+    sl_options *o;
+    assert_int_equal(sl_options_new(&o), SL_OK);
+    sl_options_set_threads(o, 1);
+    sl_options_set_modifiers(o, f->mods);
+    sl_options_set_story_handler(o, on_story, &s);
+    sl_analysis *an;
+    sl_error err = {0};
+    assert_int_equal(sl_analysis_new(&an, f->themes, o, &err), SL_OK);
+    json_t *rec = json_pack("{s:s, s:s}", "id", "s", "text", text);
+    char *line = json_dumps(rec, JSON_COMPACT);
+    json_decref(rec);
+    FILE *in = fmemopen(line, strlen(line), "r");
+    assert_non_null(in);
+    if (sl_analysis_add_stream(an, in, "mem", &err) != SL_OK)
+        fail_msg("add_stream: %s", err.text);
+    fclose(in);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (sl_analysis_write(an, out, SL_FORMAT_JSON, &err) != SL_OK) /* runs the last batch */
+        fail_msg("write: %s", err.text);
+    fclose(out);
+    free(buf);
+    sl_analysis_free(an);
+    sl_options_free(o);
+    free(line);
+    if (!s.found)
+        fail_msg("no hit of %s in \"%s\"", theme, text);
+    return s;
+}
+
+#define WANT(s, dir, tm)                                                                        \
+    do {                                                                                        \
+        assert_string_equal(sl_direction_name((s).direction), dir);                             \
+        assert_string_equal(sl_time_name((s).time), tm);                                        \
+    } while (0)
+
+/* ---- scope rules ----------------------------------------------------------- */
+
+static void direction__forward_scope_and_distance(void **state)
+{
+    /* "She is less lonely.": less(2) lonely(3), distance 1 <= 3:
+     * a decrease of a problem -> improved, decided by "less" */
+    seen s = judge(state, "iso", "She is less lonely.");
+    WANT(s, "improved", "unknown");
+    assert_string_equal(s.trigger, "less");
+    assert_string_equal(s.kind, "decrease");
+    assert_string_equal(s.trigger_text, "less");
+    /* less(0) than(1) ever(2) lonely(3): distance 3, the limit -> improved */
+    WANT(judge(state, "iso", "Less than ever lonely."), "improved", "unknown");
+    /* less(0) than(1) ever(2) so(3) lonely(4): distance 4 > 3 -> no trigger:
+     * a problem with no cue is a mention */
+    s = judge(state, "iso", "Less than ever so lonely.");
+    WANT(s, "mentioned", "unknown");
+    assert_string_equal(s.trigger, "");
+}
+
+static void direction__backward_scope(void **state)
+{
+    /* lonely(0) feelings(1) grew(2): "grew @backward:2", distance 2 ->
+     * an increase of a problem -> worsened */
+    seen s = judge(state, "iso", "Lonely feelings grew.");
+    WANT(s, "worsened", "unknown");
+    assert_string_equal(s.trigger, "grew"); /* the entry as written, without its suffix */
+    /* grew(0) lonely(1): a backward-only trigger does not reach forward */
+    WANT(judge(state, "iso", "Grew lonely."), "mentioned", "unknown");
+    /* lonely(2) and(3) it(4) grew(5): distance 3 > 2 */
+    WANT(judge(state, "iso", "She felt lonely and it grew."), "mentioned", "unknown");
+}
+
+static void direction__both_scope(void **state)
+{
+    /* more(2) lonely(3) forward, and lonely(2) more(3) backward: worsened */
+    WANT(judge(state, "iso", "She felt more lonely."), "worsened", "unknown");
+    WANT(judge(state, "iso", "She is lonely, more than before."), "worsened", "unknown");
+}
+
+static void direction__sentence_end_stops_scope(void **state)
+{
+    /* "less" ends sentence 0; "lonely" is in sentence 1 */
+    WANT(judge(state, "iso", "She has less. Lonely days are rare."), "mentioned", "unknown");
+}
+
+static void direction__breaker_stops_scope(void **state)
+{
+    /* less(0) tea(1) but(2) lonely(3): distance 3, but a breaker between */
+    WANT(judge(state, "iso", "Less tea but lonely."), "mentioned", "unknown");
+    /* the same distance without the breaker */
+    WANT(judge(state, "iso", "Less tea and lonely."), "improved", "unknown");
+}
+
+/* ---- kinds ----------------------------------------------------------------- */
+
+static void direction__negation_flips(void **state)
+{
+    /* not(2) feel(3) more(4) confidence(5): "more" distance 1, "not"
+     * distance 3: asset(+1) x increase(+1) x negation(-1) -> worsened */
+    seen s = judge(state, "conf", "She does not feel more confidence.");
+    WANT(s, "worsened", "unknown");
+    assert_int_equal(s.negations, 1);
+    assert_string_equal(s.trigger, "more");
+    /* "Confidence did not grow.": grow(3) reaches back 3 tokens; "not"(2)
+     * reaches forward only, but it stands between the hit and its change
+     * trigger, so it negates the change -> worsened */
+    s = judge(state, "conf", "Confidence did not grow.");
+    WANT(s, "worsened", "unknown");
+    assert_int_equal(s.negations, 1);
+}
+
+static void direction__double_negative(void **state)
+{
+    /* no(0) longer(1) feels(2) she(3) cannot(4) find(5) confidence(6):
+     * "no longer" is one decrease (its "no" is not a negation: the longer
+     * trigger wins), distance 6-1 = 5 <= 5; "cannot" distance 2:
+     * asset(+1) x decrease(-1) x one negation(-1) = +1 -> improved */
+    seen s = judge(state, "conf", "No longer feels she cannot find confidence.");
+    WANT(s, "improved", "unknown");
+    assert_int_equal(s.negations, 1);
+    assert_string_equal(s.trigger, "\"no longer\"");
+    assert_string_equal(s.trigger_text, "No longer");
+}
+
+static void direction__avoidance_by_polarity(void **state)
+{
+    /* rather(0) than(1) a(2) care(3) home(4): distance 3-1 = 2; a problem
+     * avoided -> improved */
+    seen s = judge(state, "carehome", "Rather than a care home.");
+    WANT(s, "improved", "unknown");
+    assert_string_equal(s.kind, "avoidance");
+    /* she(0) avoided(1) the(2) confidence(3): an asset avoided -> worsened */
+    WANT(judge(state, "conf", "She avoided the confidence course."), "worsened", "unknown");
+    /* [stayed] (asset) holds the cue inside its own entry: the overlapping
+     * trigger is part of what the entry says, so nothing modifies the hit
+     * and an asset stated outside the baseline is the outcome -> improved */
+    s = judge(state, "stayed", "She stayed rather than a care home.");
+    WANT(s, "improved", "unknown");
+    assert_string_equal(s.trigger, "");
+}
+
+static void direction__time_from_baseline_and_outcome(void **state)
+{
+    /* was(1) lonely(2): before; a problem in the baseline is a mention */
+    WANT(judge(state, "iso", "She was lonely."), "mentioned", "before");
+    /* lonely(2) now(3): after; a problem after the change -> worsened */
+    seen s = judge(state, "iso", "She is lonely now.");
+    WANT(s, "worsened", "after");
+    assert_string_equal(s.kind, "outcome");
+    /* negated problem after the change -> improved */
+    WANT(judge(state, "iso", "She is not lonely now."), "improved", "after");
+    /* an asset with no cue at all: unknown time, improved */
+    WANT(judge(state, "conf", "Her confidence shows."), "improved", "unknown");
+    /* an asset in the baseline: a mention */
+    WANT(judge(state, "conf", "She was full of confidence."), "mentioned", "before");
+}
+
+static void direction__neutral_theme_only_mentioned(void **state)
+{
+    WANT(judge(state, "tea", "More tea now."), "mentioned", "after");
+}
+
+/* ---- net direction ------------------------------------------------------------ */
+
+static void direction__net_of_a_story(void **state)
+{
+    (void)state;
+    /* improved, worsened, mentioned, before, after, unknown */
+    uint32_t a[SL_DIR_FIGURES] = {2, 1, 5, 0, 0, 8};
+    uint32_t b[SL_DIR_FIGURES] = {1, 1, 0, 0, 0, 2};
+    uint32_t c[SL_DIR_FIGURES] = {0, 1, 3, 0, 0, 4};
+    uint32_t d[SL_DIR_FIGURES] = {0, 0, 2, 2, 0, 0};
+    uint32_t e[SL_DIR_FIGURES] = {0};
+    assert_int_equal(sl_direction_net(a), SL_DIRECTION_IMPROVED); /* mentions do not vote */
+    assert_int_equal(sl_direction_net(b), SL_DIRECTION_MENTIONED); /* a tie */
+    assert_int_equal(sl_direction_net(c), SL_DIRECTION_WORSENED);
+    assert_int_equal(sl_direction_net(d), SL_DIRECTION_MENTIONED);
+    assert_int_equal(sl_direction_net(e), SL_DIRECTION_NONE);
+}
+
+/* ---- the lexicon language ---------------------------------------------------- */
+
+static void want_error(const char *src, int modifiers, const char *tail)
+{
+    sl_lexicon *lex = NULL;
+    sl_error err = {0};
+    assert_int_equal(load(&lex, src, modifiers, &err), SL_ELEXICON);
+    assert_null(lex);
+    const char *colon = strchr(err.text, ':'); /* skip the temporary path */
+    assert_non_null(colon);
+    if (strncmp(colon + 1, tail, strlen(tail)) != 0)
+        fail_msg("got \"%s\", want \"...:%s\"", err.text, tail);
+}
+
+static void direction__lexicon_errors_name_line_and_column(void **state)
+{
+    (void)state;
+    want_error("[negation]\nscope = sideways\n", 1,
+               "2:9: scope must be forward, backward or both, not \"sideways\"");
+    want_error("[negation]\ndistance = 0\n", 1, "2:12: distance must be a number of tokens");
+    want_error("[negation]\ndistance = 51\n", 1, "2:12: distance must be a number of tokens");
+    want_error("[negation]\ndistance = 3x\n", 1, "2:12: distance must be a number of tokens");
+    want_error("[negation]\n  =not @sideways:2\n", 1,
+               "2:9: scope must be forward, backward or both");
+    want_error("[negation]\n=not @forward:x\n", 1, "2:15: distance must be a number");
+    want_error("[decreese]\nless\n", 1, "1:1: unknown modifier kind [decreese]");
+    /* theme lexicons know nothing of scopes */
+    want_error("[iso]\nscope = forward\n", 0, "2:1: unknown key \"scope\"");
+    want_error("[iso]\nlonely @forward\n", 0,
+               "2:8: a \"@scope\" suffix belongs in modifier lexicons only");
+}
+
+static void direction__suffix_overrides_theme_defaults(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = NULL;
+    sl_error err = {0};
+    if (load(&lex, "[outcome]\nscope = backward\ndistance = 7\n=now\n"
+                   "\"as a result\" @forward:2\n=today @9\n=anymore @both\n",
+             1, &err) != SL_OK)
+        fail_msg("load: %s", err.text);
+    assert_int_equal(lex->themes[0].scope, SL_SCOPE_BACKWARD);
+    assert_int_equal(lex->themes[0].distance, 7);
+    assert_int_equal(lex->nentries, 4);
+    assert_int_equal(lex->entries[0].scope, SL_SCOPE_UNSET); /* the theme's */
+    assert_int_equal(lex->entries[0].distance, 0);
+    assert_string_equal(lex->entries[1].source, "\"as a result\""); /* no suffix in the key */
+    assert_int_equal(lex->entries[1].scope, SL_SCOPE_FORWARD);
+    assert_int_equal(lex->entries[1].distance, 2);
+    assert_int_equal(lex->entries[2].scope, SL_SCOPE_UNSET);
+    assert_int_equal(lex->entries[2].distance, 9);
+    assert_int_equal(lex->entries[3].scope, SL_SCOPE_BOTH);
+    assert_int_equal(lex->entries[3].distance, 0);
+    sl_lexicon_free(lex);
+}
+
+/* ---- figures --------------------------------------------------------------- */
+
+/* Two stories, worked by hand:
+ *   a (site x): "She was lonely. She is less lonely now."
+ *      lonely#1: was -> before, mentioned; lonely#2: less -> improved,
+ *      now (backward, distance 1) -> after.  net: improved (1 vs 0)
+ *   b (site y): "She felt more lonely."  more -> worsened, unknown. net worsened
+ * iso: direction improved 1 worsened 1 mentioned 1; documents_by_direction
+ *      improved 1 worsened 1 mentioned 0; time before 1 after 1 unknown 1 */
+static void direction__figures_in_json_and_tsv(void **state)
+{
+    fixture *f = *state;
+    const char *corpus = "{\"id\":\"a\",\"site\":\"x\",\"text\":\"She was lonely. She is less "
+                         "lonely now.\"}\n{\"id\":\"b\",\"site\":\"y\",\"text\":\"She felt more "
+                         "lonely.\"}\n";
+    sl_options *o;
+    assert_int_equal(sl_options_new(&o), SL_OK);
+    sl_options_set_modifiers(o, f->mods);
+    sl_options_set_per_document(o, 1);
+    sl_options_add_by(o, "site");
+    char *bufs[2] = {NULL, NULL};
+    for (int fmt = 0; fmt < 2; fmt++) {
+        sl_analysis *an;
+        sl_error err = {0};
+        assert_int_equal(sl_analysis_new(&an, f->themes, o, &err), SL_OK);
+        FILE *in = fmemopen((void *)corpus, strlen(corpus), "r");
+        assert_int_equal(sl_analysis_add_stream(an, in, "mem", &err), SL_OK);
+        fclose(in);
+        size_t len;
+        FILE *out = open_memstream(&bufs[fmt], &len);
+        assert_int_equal(sl_analysis_write(an, out, fmt ? SL_FORMAT_TSV : SL_FORMAT_JSON, &err),
+                         SL_OK);
+        fclose(out);
+        sl_analysis_free(an);
+    }
+    sl_options_free(o);
+    json_error_t je;
+    json_t *root = json_loads(bufs[0], 0, &je);
+    assert_non_null(root);
+    char *got = json_dumps(json_object_get(json_object_get(root, "themes"), "iso"),
+                           JSON_COMPACT | JSON_PRESERVE_ORDER);
+    assert_non_null(strstr(got, "\"direction\":{\"improved\":1,\"worsened\":1,\"mentioned\":1},"
+                                "\"documents_by_direction\":{\"improved\":1,\"worsened\":1,"
+                                "\"mentioned\":0},\"time\":{\"before\":1,\"after\":1,"
+                                "\"unknown\":1}"));
+    free(got);
+    /* group y holds story b only */
+    json_t *gy = json_object_get(json_object_get(json_object_get(json_object_get(
+                     json_object_get(json_object_get(root, "groups"), "site"), "y"), "themes"),
+                     "iso"), "documents_by_direction");
+    assert_int_equal(json_integer_value(json_object_get(gy, "worsened")), 1);
+    assert_int_equal(json_integer_value(json_object_get(gy, "improved")), 0);
+    json_t *docs = json_object_get(root, "documents");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_array_get(docs, 0), "direction"), "iso")),
+                        "improved");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_array_get(docs, 1), "direction"), "iso")),
+                        "worsened");
+    /* story a mentions only iso: no other theme in its direction */
+    assert_int_equal(json_object_size(json_object_get(json_array_get(docs, 0), "direction")), 1);
+    json_decref(root);
+    assert_non_null(strstr(bufs[1], "\t\t\ttheme\t\tiso\t\tdirection.improved\t1\n"));
+    assert_non_null(strstr(bufs[1], "\t\t\ttheme\t\tiso\t\tdocuments_by_direction.mentioned\t0\n"));
+    assert_non_null(strstr(bufs[1], "\t\t\ttheme\t\tiso\t\ttime.before\t1\n"));
+    assert_non_null(strstr(bufs[1], "site\ty\t\ttheme\t\tiso\t\tdirection.worsened\t1\n"));
+    assert_non_null(strstr(bufs[1], "\t\ta\tdocument\t\tiso\t\tdirection\timproved\n"));
+    free(bufs[0]);
+    free(bufs[1]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(direction__forward_scope_and_distance),
+        cmocka_unit_test(direction__backward_scope),
+        cmocka_unit_test(direction__both_scope),
+        cmocka_unit_test(direction__sentence_end_stops_scope),
+        cmocka_unit_test(direction__breaker_stops_scope),
+        cmocka_unit_test(direction__negation_flips),
+        cmocka_unit_test(direction__double_negative),
+        cmocka_unit_test(direction__avoidance_by_polarity),
+        cmocka_unit_test(direction__time_from_baseline_and_outcome),
+        cmocka_unit_test(direction__neutral_theme_only_mentioned),
+        cmocka_unit_test(direction__figures_in_json_and_tsv),
+        cmocka_unit_test(direction__suffix_overrides_theme_defaults),
+    };
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(direction__net_of_a_story),
+        cmocka_unit_test(direction__lexicon_errors_name_line_and_column),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown) + cmocka_run_group_tests(plain, NULL, NULL);
+}
