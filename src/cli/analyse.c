@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static const char analyse_help[] =
     "usage: storylens analyse [OPTIONS] [INPUT...]\n"
@@ -30,6 +31,8 @@ static const char analyse_help[] =
     "  -f, --format F          json (default), tsv, csv (tidy long tables) or table\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
+    "  -q, --quiet             no warnings and no progress (progress shows only when\n"
+    "                          standard error is a terminal)\n"
     "  -h, --help              this help\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad data or lexicon, 66 no input,\n"
@@ -44,6 +47,7 @@ static const char cat_help[] =
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
+    "  -q, --quiet             no warnings\n"
     "  -h, --help              this help\n";
 
 typedef struct args {
@@ -56,6 +60,7 @@ typedef struct args {
     char **inputs;
     size_t ninputs;
     sl_options *opts;
+    int quiet;
 } args;
 
 enum {
@@ -76,6 +81,7 @@ static const struct option long_opts[] = {
     {"output", required_argument, NULL, 'o'},
     {"threads", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
     {NULL, 0, NULL, 0},
 };
 
@@ -120,6 +126,7 @@ static int apply_option(args *a, int c, const char *arg)
     case OPT_LANGUAGE: a->language = arg; return -1;
     case 'o': a->output = arg; return -1;
     case 'f': a->format = arg; return -1;
+    case 'q': a->quiet = 1; return -1;
     case OPT_TEXT_FIELD:
         return sl_options_set_text_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--text-field needs a field name");
@@ -156,7 +163,7 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "l:f:o:j:h", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "l:f:o:j:hq", long_opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(help, stdout);
             return EXIT_OK;
@@ -208,7 +215,7 @@ static int load_lexicons(const args *a, sl_lexicon **lex)
     return EXIT_OK;
 }
 
-static int add_inputs(const args *a, sl_analysis *an)
+static int add_inputs(const args *a, sl_analysis *an, cli_progress *progress)
 {
     sl_error err = {0};
     sl_status s = SL_OK;
@@ -217,21 +224,30 @@ static int add_inputs(const args *a, sl_analysis *an)
     for (size_t i = 0; s == SL_OK && i < a->ninputs; i++)
         s = strcmp(a->inputs[i], "-") == 0 ? sl_analysis_add_stream(an, stdin, "-", &err)
                                            : sl_analysis_add_path(an, a->inputs[i], &err);
-    return s == SL_OK ? EXIT_OK : cli_report(&err);
+    if (s == SL_OK)
+        return EXIT_OK;
+    cli_progress_clear(progress);
+    return cli_report(&err);
 }
 
 static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
 {
     sl_error err = {0};
     sl_analysis *an;
+    cli_progress progress;
+    cli_progress_attach(&progress, a->opts, a->quiet, a->inputs, a->ninputs);
     if (sl_analysis_new(&an, lex, a->opts, &err) != SL_OK)
         return cli_report(&err);
-    int rc = add_inputs(a, an);
+    int rc = add_inputs(a, an, &progress);
     cli_output out;
     if (rc == EXIT_OK)
         rc = cli_output_open(&out, a->output);
     if (rc == EXIT_OK) {
-        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK) {
+        /* The last batch is analysed inside write, so its progress is
+         * erased only after it, and before any error or the output. */
+        sl_status ws = sl_analysis_write(an, out.f, fmt, &err);
+        cli_progress_clear(&progress);
+        if (ws != SL_OK) {
             cli_output_abort(&out);
             rc = cli_report(&err);
         } else
@@ -267,6 +283,9 @@ int cmd_cat(int argc, char **argv)
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, cat_help);
+    cli_progress progress;
+    cli_progress_attach(&progress, a.opts, 1, NULL, 0);
+    progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */
     cli_output out;
     if (rc < 0)
         rc = cli_output_open(&out, a.output);
