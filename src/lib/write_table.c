@@ -14,6 +14,7 @@
 
 #include "analysis.h"
 #include "error.h"
+#include "write_summary.h"
 
 typedef struct row_ctx {
     FILE *out;
@@ -183,7 +184,7 @@ static int name_width(const sl_lexicon *lex)
 {
     int w = 5;
     for (size_t t = 0; t < lex->nthemes; t++) {
-        int n = (int)strlen(lex->themes[t].name);
+        int n = sl_display_width(lex->themes[t].name);
         w = n > w ? n : w;
     }
     return w;
@@ -200,10 +201,13 @@ sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
     for (size_t t = 0; t < lex->nthemes; t++) {
         double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
         double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
-        fprintf(out, "%-*s  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", w,
-                lex->themes[t].name, a->theme_docs[t], share, a->theme_hits[t], rate,
+        sl_put_padded(out, lex->themes[t].name, w, 0); /* by display width, not bytes */
+        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
+                share, a->theme_hits[t], rate,
                 lex->themes[t].label ? lex->themes[t].label : "");
     }
+    if (sl_write_summary_groups(an, out, err) != SL_OK)
+        return err ? err->code : SL_ENOMEM;
     if (ferror(out))
         return sl_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;
