@@ -269,7 +269,7 @@ int cmd_analyse(int argc, char **argv)
     sl_lexicon *lex = NULL;
     if (rc < 0)
         rc = load_lexicons(&a, &lex);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK && lex) /* not after --help, which loads no lexicon */
         rc = run_analysis(&a, lex, fmt);
     sl_lexicon_free(lex);
     sl_options_free(a.opts);
