@@ -46,6 +46,8 @@ static const char cat_help[] =
     "export is read, and to convert any supported format to JSONL.\n"
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
+    "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
+    "                          id, field, value with one row per field of a story\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -q, --quiet             no warnings\n"
     "  -h, --help              this help\n";
@@ -283,6 +285,11 @@ int cmd_cat(int argc, char **argv)
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, cat_help);
+    sl_format fmt = SL_FORMAT_JSON;
+    if (rc < 0 && a.format && strcmp(a.format, "jsonl") != 0 &&
+        (parse_format(a.format, &fmt) != 0 || fmt == SL_FORMAT_TABLE))
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; cat writes json (JSON lines), tsv or csv",
+                             a.format);
     cli_progress progress;
     cli_progress_attach(&progress, a.opts, 1, NULL, 0);
     progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */
@@ -293,10 +300,11 @@ int cmd_cat(int argc, char **argv)
         sl_error err = {0};
         sl_status s = SL_OK;
         if (a.ninputs == 0)
-            s = sl_cat(a.opts, NULL, stdin, out.f, &err);
-        for (size_t i = 0; s == SL_OK && i < a.ninputs; i++)
-            s = strcmp(a.inputs[i], "-") == 0 ? sl_cat(a.opts, NULL, stdin, out.f, &err)
-                                               : sl_cat(a.opts, a.inputs[i], NULL, out.f, &err);
+            s = sl_cat_format(a.opts, NULL, stdin, out.f, fmt, 1, &err);
+        for (size_t i = 0; s == SL_OK && i < a.ninputs; i++) {
+            const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
+            s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
+        }
         if (s != SL_OK) {
             cli_output_abort(&out);
             rc = cli_report(&err);

@@ -44,6 +44,12 @@ static void put_field(const row_ctx *c, const char *s)
     fputc('"', c->out);
 }
 
+void sl_table_field(FILE *out, char sep, const char *s)
+{
+    row_ctx c = {.out = out, .sep = sep};
+    put_field(&c, s);
+}
+
 static void row(const row_ctx *c, const char *section, const char *unit, const char *theme,
                 const char *item, const char *measure, const char *value)
 {
