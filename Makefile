@@ -4,7 +4,8 @@
 #   make test     the same dependency step, build, run every unit and end-to-end test
 #   make test SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test VALGRIND=1   the same under valgrind (leaks are errors)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
+#   make man-check, make install-check   (both part of make test)
 #
 # Each flavour builds into its own directory (build/release, build/asan,
 # build/debug) so flags never mix stale objects.

@@ -247,6 +247,7 @@ static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
     if (rc == EXIT_OK) {
         /* The last batch is analysed inside write, so its progress is
          * erased only after it, and before any error or the output. */
+        cli_progress_before_output(&progress, out.f);
         sl_status ws = sl_analysis_write(an, out.f, fmt, &err);
         cli_progress_clear(&progress);
         if (ws != SL_OK) {

@@ -114,7 +114,7 @@ static void on_progress(void *user, const sl_progress *pr)
     cli_progress *p = user;
     double t = now();
     /* The first batch draws at once; then at most four lines a second. */
-    if (p->width > 0 && t - p->last < REDRAW_SECONDS)
+    if (p->held || (p->width > 0 && t - p->last < REDRAW_SECONDS))
         return;
     p->last = t;
     char line[160];
@@ -139,6 +139,14 @@ void cli_progress_clear(cli_progress *p)
     fprintf(stderr, "\r%*s\r", p->width, "");
     fflush(stderr);
     p->width = 0;
+}
+
+void cli_progress_before_output(cli_progress *p, FILE *out)
+{
+    if (p->on && isatty(fileno(out))) {
+        cli_progress_clear(p);
+        p->held = 1;
+    }
 }
 
 void cli_progress_attach(cli_progress *p, sl_options *opts, int quiet, char *const *inputs,

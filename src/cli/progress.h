@@ -11,6 +11,7 @@
 #define SL_CLI_PROGRESS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "storylens/storylens.h"
 
@@ -20,6 +21,7 @@ typedef struct cli_progress {
     double start, last;       /* seconds on the monotonic clock */
     unsigned long long total; /* bytes of input files, 0 when unknown (stdin) */
     int width;                /* columns of the line drawn last, 0 when none is shown */
+    int held;                 /* draw nothing more (the output is going to the terminal) */
 } cli_progress;
 
 /* Sets p up for a run over the inputs (none or "-" = standard input, whose
@@ -31,6 +33,11 @@ void cli_progress_attach(cli_progress *p, sl_options *opts, int quiet, char *con
 /* Erases the progress line, if one is shown; call before the output is
  * committed and before any error is printed. */
 void cli_progress_clear(cli_progress *p);
+
+/* Called just before the output is written to out: when out is a terminal
+ * too, the line is erased and no more are drawn, so that the output is
+ * not written after (or over) a progress line. */
+void cli_progress_before_output(cli_progress *p, FILE *out);
 
 /* Formats one progress line (no \r) into buf for the figures at elapsed
  * seconds; total 0 leaves the ETA out. Kept apart from the drawing so it
