@@ -212,8 +212,9 @@ sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
                 share, a->theme_hits[t], rate,
                 lex->themes[t].label ? lex->themes[t].label : "");
     }
-    if (sl_write_summary_groups(an, out, err) != SL_OK)
-        return err ? err->code : SL_ENOMEM;
+    sl_status s = sl_write_summary_groups(an, out, err);
+    if (s != SL_OK)
+        return s;
     if (ferror(out))
         return sl_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;
