@@ -4,7 +4,8 @@
 #   make test     the same dependency step, build, run every unit and end-to-end test
 #   make test SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test VALGRIND=1   the same under valgrind (leaks are errors)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
+#   make man-check, make install-check   (both part of make test)
 #
 # Each flavour builds into its own directory (build/release, build/asan,
 # build/debug) so flags never mix stale objects.
@@ -60,7 +61,7 @@ else
 RUNNER =
 endif
 
-.PHONY: all deps run test unit e2e install uninstall clean
+.PHONY: all deps run test unit e2e install uninstall clean install-check man-check
 .SECONDARY:
 
 all: $(BIN) $(TESTS)
@@ -103,6 +104,20 @@ e2e: $(BIN)
 test: $(BIN) $(TESTS)
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory man-check
+	@$(MAKE) --no-print-directory install-check
+
+# The manual renders without warnings and names every option of --help.
+man-check: $(BIN)
+	@tests/man/check $(BIN) src/cli/storylens.1
+
+# A staged install (DESTDIR) runs without flags, also after being moved;
+# pkg-config and a small C program find the installed library; uninstall
+# leaves nothing behind. The flavour's flags reach the C program so an
+# ASan build links.
+install-check: $(BIN) $(LIBA)
+	@MAKE="$(MAKE)" MAKEFLAGS= B="$(B)" SANITIZE="$(SANITIZE)" DEBUG="$(DEBUG)" \
+	  CHECK_CFLAGS="$(OPT) -fopenmp" tests/install/check
 
 install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
@@ -110,15 +125,15 @@ install: $(BIN) $(LIBA)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/storylens
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libstorylens.a
 	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
-	install -m 644 lexicons/*.lex $(DESTDIR)$(DATADIR)/lexicons/
-	install -d $(DESTDIR)$(DATADIR)/lexicons/modifiers
-	install -m 644 lexicons/modifiers/*.lex $(DESTDIR)$(DATADIR)/lexicons/modifiers/
+	cd lexicons && find . -type f -name '*.lex' | LC_ALL=C sort | while IFS= read -r f; do \
+	    install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/lexicons/$${f#./}" || exit 1; done
+	install -D -m 644 src/cli/storylens.1 $(DESTDIR)$(MANDIR)/man1/storylens.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
 	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/storylens $(DESTDIR)$(LIBDIR)/libstorylens.a \
-	      $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc $(DESTDIR)$(MANDIR)/man1/storylens.1
 	rm -rf $(DESTDIR)$(INCDIR)/storylens $(DESTDIR)$(DATADIR)
 
 clean:

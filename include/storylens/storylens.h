@@ -220,6 +220,13 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
  * the corpus exactly as storylens reads it. Used by "storylens cat". */
 sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, sl_error *err);
 
+/* As sl_cat, in format fmt: SL_FORMAT_JSON is sl_cat's JSON lines;
+ * SL_FORMAT_TSV and SL_FORMAT_CSV write a tidy table "id field value", one
+ * row per field of a story (text first, then the metadata in input order),
+ * with the header row only when header is nonzero, so that several INPUTs
+ * make one table. SL_EUSAGE for SL_FORMAT_TABLE. */
+sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE *out,
+                        sl_format fmt, int header, sl_error *err);
 
 /* ---- lexicon tuning: entries, explain, suggest -------------------------
  * Tools for researchers tuning a lexicon. explain and suggest are fed from

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static const char analyse_help[] =
     "usage: storylens analyse [OPTIONS] [INPUT...]\n"
@@ -35,6 +36,8 @@ static const char analyse_help[] =
     "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
     "                          a directory (repeatable); default: the bundled ones\n"
     "      --no-direction      plain counts: no direction of change, no modifiers loaded\n"
+    "  -q, --quiet             no warnings and no progress (progress shows only when\n"
+    "                          standard error is a terminal)\n"
     "  -h, --help              this help\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad data or lexicon, 66 no input,\n"
@@ -48,7 +51,10 @@ static const char cat_help[] =
     "export is read, and to convert any supported format to JSONL.\n"
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
+    "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
+    "                          id, field, value with one row per field of a story\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
+    "  -q, --quiet             no warnings\n"
     "  -h, --help              this help\n";
 
 typedef struct args {
@@ -65,6 +71,7 @@ typedef struct args {
     const char **modifiers;
     size_t nmodifiers;
     int no_direction;
+    int quiet;
 } args;
 
 enum {
@@ -87,6 +94,7 @@ static const struct option long_opts[] = {
     {"output", required_argument, NULL, 'o'},
     {"threads", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
     {NULL, 0, NULL, 0},
 };
 
@@ -131,6 +139,7 @@ static int apply_option(args *a, int c, const char *arg)
     case OPT_LANGUAGE: a->language = arg; return -1;
     case 'o': a->output = arg; return -1;
     case 'f': a->format = arg; return -1;
+    case 'q': a->quiet = 1; return -1;
     case OPT_TEXT_FIELD:
         return sl_options_set_text_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--text-field needs a field name");
@@ -195,7 +204,7 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     struct option *table = a->extra ? with_extra(a->extra) : NULL;
     if (a->extra && !table)
         return EXIT_OSERR;
-    while ((c = getopt_long(argc, argv, "l:f:o:j:h", table ? table : long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "l:f:o:j:hq", table ? table : long_opts, NULL)) != -1) {
         int rc = c == 'h' ? (fputs(help, stdout), EXIT_OK)
                  : c == '?' || c == ':'
                      ? cli_usage_error(a->cmd, "bad option \"%s\"", argv[optind - 1])
@@ -275,7 +284,7 @@ static int load_modifiers(const args *a, sl_lexicon **mods)
     return EXIT_OK;
 }
 
-static int add_inputs(const args *a, sl_analysis *an)
+static int add_inputs(const args *a, sl_analysis *an, cli_progress *progress)
 {
     sl_error err = {0};
     sl_status s = SL_OK;
@@ -284,21 +293,31 @@ static int add_inputs(const args *a, sl_analysis *an)
     for (size_t i = 0; s == SL_OK && i < a->ninputs; i++)
         s = strcmp(a->inputs[i], "-") == 0 ? sl_analysis_add_stream(an, stdin, "-", &err)
                                            : sl_analysis_add_path(an, a->inputs[i], &err);
-    return s == SL_OK ? EXIT_OK : cli_report(&err);
+    if (s == SL_OK)
+        return EXIT_OK;
+    cli_progress_clear(progress);
+    return cli_report(&err);
 }
 
 static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
 {
     sl_error err = {0};
     sl_analysis *an;
+    cli_progress progress;
+    cli_progress_attach(&progress, a->opts, a->quiet, a->inputs, a->ninputs);
     if (sl_analysis_new(&an, lex, a->opts, &err) != SL_OK)
         return cli_report(&err);
-    int rc = add_inputs(a, an);
+    int rc = add_inputs(a, an, &progress);
     cli_output out;
     if (rc == EXIT_OK)
         rc = cli_output_open(&out, a->output);
     if (rc == EXIT_OK) {
-        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK) {
+        /* The last batch is analysed inside write, so its progress is
+         * erased only after it, and before any error or the output. */
+        cli_progress_before_output(&progress, out.f);
+        sl_status ws = sl_analysis_write(an, out.f, fmt, &err);
+        cli_progress_clear(&progress);
+        if (ws != SL_OK) {
             cli_output_abort(&out);
             rc = cli_report(&err);
         } else
@@ -323,9 +342,9 @@ int cmd_analyse(int argc, char **argv)
     sl_lexicon *lex = NULL, *mods = NULL;
     if (rc < 0)
         rc = load_lexicons(&a, &lex);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK && lex) /* not after --help, which loads no lexicon */
         rc = load_modifiers(&a, &mods);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK && lex)
         rc = run_analysis(&a, lex, fmt);
     sl_lexicon_free(lex);
     sl_lexicon_free(mods);
@@ -341,6 +360,14 @@ int cmd_cat(int argc, char **argv)
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, cat_help);
+    sl_format fmt = SL_FORMAT_JSON;
+    if (rc < 0 && a.format && strcmp(a.format, "jsonl") != 0 &&
+        (parse_format(a.format, &fmt) != 0 || fmt == SL_FORMAT_TABLE))
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; cat writes json (JSON lines), tsv or csv",
+                             a.format);
+    cli_progress progress;
+    cli_progress_attach(&progress, a.opts, 1, NULL, 0);
+    progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */
     cli_output out;
     if (rc < 0)
         rc = cli_output_open(&out, a.output);
@@ -348,10 +375,11 @@ int cmd_cat(int argc, char **argv)
         sl_error err = {0};
         sl_status s = SL_OK;
         if (a.ninputs == 0)
-            s = sl_cat(a.opts, NULL, stdin, out.f, &err);
-        for (size_t i = 0; s == SL_OK && i < a.ninputs; i++)
-            s = strcmp(a.inputs[i], "-") == 0 ? sl_cat(a.opts, NULL, stdin, out.f, &err)
-                                               : sl_cat(a.opts, a.inputs[i], NULL, out.f, &err);
+            s = sl_cat_format(a.opts, NULL, stdin, out.f, fmt, 1, &err);
+        for (size_t i = 0; s == SL_OK && i < a.ninputs; i++) {
+            const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
+            s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
+        }
         if (s != SL_OK) {
             cli_output_abort(&out);
             rc = cli_report(&err);
@@ -368,6 +396,8 @@ int cmd_cat(int argc, char **argv)
 
 struct cli_corpus_state {
     args a;
+    cli_progress progress;
+    sl_lexicon *mods;
 };
 
 int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, const char *help,
@@ -387,20 +417,30 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
     c->format = a->format;
     c->output = a->output;
     c->language = a->language;
+    if (rc < 0 && a->no_direction && a->nmodifiers)
+        rc = cli_usage_error(a->cmd, "--modifiers and --no-direction contradict each other; "
+                                     "give one");
     if (rc < 0)
         rc = load_lexicons(a, &c->lex);
+    /* kwic shows each hit's direction and the trigger that decided it */
+    if (rc == EXIT_OK && c->lex)
+        rc = load_modifiers(a, &c->state->mods);
+    cli_progress_attach(&c->state->progress, a->opts, a->quiet, a->inputs, a->ninputs);
     return rc == EXIT_OK && c->lex ? -1 : rc;
 }
 
 int cli_corpus_add_inputs(const cli_corpus *c, sl_analysis *an)
 {
-    return add_inputs(&c->state->a, an);
+    int rc = add_inputs(&c->state->a, an, &c->state->progress);
+    cli_progress_clear(&c->state->progress);
+    return rc;
 }
 
 void cli_corpus_end(cli_corpus *c)
 {
     sl_lexicon_free(c->lex);
     if (c->state) {
+        sl_lexicon_free(c->state->mods);
         sl_options_free(c->state->a.opts);
         free(c->state->a.lexicons);
         free(c->state->a.modifiers);

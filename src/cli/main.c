@@ -57,6 +57,11 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "lint") == 0)
         return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
+        if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+            fputs("usage: storylens languages\n\nLists the Snowball stemmers that "
+                  "analyse --language accepts, one a line.\n", stdout);
+            return EXIT_OK;
+        }
         for (const char **l = sl_languages(); *l; l++)
             puts(*l);
         return EXIT_OK;

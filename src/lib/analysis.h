@@ -58,6 +58,9 @@ sl_group_value *sl_group_sorted(const sl_group_field *g);
 /* Writers. */
 sl_status sl_write_json(const sl_analysis *an, FILE *out, sl_error *err);
 sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err);
+/* One field of a tidy table: TSV (sep '\t': tabs and line breaks become
+ * spaces) or CSV (RFC 4180 quoting). NULL writes nothing. */
+void sl_table_field(FILE *out, char sep, const char *s);
 sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err);
 
 /* One story as a JSON object {id, text, metadata...}; invalid UTF-8 becomes

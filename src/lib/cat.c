@@ -5,13 +5,42 @@
  * user can see what a spreadsheet export turned into (ids, metadata, text
  * after quoting and front matter) and convert any supported format to
  * JSONL. Shares the readers with the analysis and the JSON writer's story
- * encoder, so what it shows is what the analysis reads.
+ * encoder, so what it shows is what the analysis reads. As TSV or CSV it
+ * writes a tidy long table (id, field, value), which holds stories whose
+ * fields differ (JSONL) as well as a spreadsheet's.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "analysis.h"
 #include "error.h"
 #include "read.h"
 
-static sl_status cat_reader(sl_reader *rd, FILE *out, sl_error *err)
+static void table_row(FILE *out, char sep, const char *id, const char *field, const char *value)
+{
+    sl_table_field(out, sep, id);
+    fputc(sep, out);
+    sl_table_field(out, sep, field);
+    fputc(sep, out);
+    sl_table_field(out, sep, value);
+    fputc('\n', out);
+}
+
+/* The story's rows; its text may hold NUL bytes (it has a length), which
+ * end the text in the table as they would in any C-string reader. */
+static sl_status cat_table(const sl_doc *d, FILE *out, char sep, sl_error *err)
+{
+    char *text = strndup(d->text ? d->text : "", d->text_len);
+    if (!text)
+        return sl_fail_nomem(err);
+    table_row(out, sep, d->id, "text", text);
+    free(text);
+    for (size_t k = 0; k < d->nmeta; k++)
+        table_row(out, sep, d->id, d->meta[k].key, d->meta[k].value);
+    return ferror(out) ? sl_fail(err, SL_EIO, "cannot write the output") : SL_OK;
+}
+
+static sl_status cat_reader(sl_reader *rd, FILE *out, sl_format fmt, sl_error *err)
 {
     for (;;) {
         sl_doc d = {0};
@@ -20,6 +49,13 @@ static sl_status cat_reader(sl_reader *rd, FILE *out, sl_error *err)
         if (s != SL_OK || !got) {
             sl_doc_clear(&d);
             return s;
+        }
+        if (fmt != SL_FORMAT_JSON) {
+            s = cat_table(&d, out, fmt == SL_FORMAT_TSV ? '\t' : ',', err);
+            sl_doc_clear(&d);
+            if (s != SL_OK)
+                return s;
+            continue;
         }
         json_t *o = sl_json_story(d.id, d.text, d.text_len, d.meta, d.nmeta);
         sl_doc_clear(&d);
@@ -34,13 +70,25 @@ static sl_status cat_reader(sl_reader *rd, FILE *out, sl_error *err)
 
 sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, sl_error *err)
 {
+    return sl_cat_format(opts, path, in, out, SL_FORMAT_JSON, 0, err);
+}
+
+sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE *out,
+                        sl_format fmt, int header, sl_error *err)
+{
+    if (fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TSV && fmt != SL_FORMAT_CSV)
+        return sl_fail(err, SL_EUSAGE, "cat writes json (JSON lines), tsv or csv");
+    if (header && fmt != SL_FORMAT_JSON) {
+        char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
+        fprintf(out, "id%cfield%cvalue\n", sep, sep);
+    }
     sl_read_opts ro = {opts->text_field, opts->id_field};
     sl_reader *rd;
     sl_status s;
     if (!path) {
         s = sl_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
         if (s == SL_OK) {
-            s = cat_reader(rd, out, err);
+            s = cat_reader(rd, out, fmt, err);
             sl_reader_free(rd);
         }
         return s;
@@ -51,7 +99,7 @@ sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, 
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
         if (s == SL_OK) {
-            s = cat_reader(rd, out, err);
+            s = cat_reader(rd, out, fmt, err);
             sl_reader_free(rd);
         }
     }

@@ -14,6 +14,7 @@
 
 #include "analysis.h"
 #include "error.h"
+#include "write_summary.h"
 
 typedef struct row_ctx {
     FILE *out;
@@ -41,6 +42,12 @@ static void put_field(const row_ctx *c, const char *s)
         fputc(*s, c->out);
     }
     fputc('"', c->out);
+}
+
+void sl_table_field(FILE *out, char sep, const char *s)
+{
+    row_ctx c = {.out = out, .sep = sep};
+    put_field(&c, s);
 }
 
 static void row(const row_ctx *c, const char *section, const char *unit, const char *theme,
@@ -210,7 +217,7 @@ static int name_width(const sl_lexicon *lex)
 {
     int w = 5;
     for (size_t t = 0; t < lex->nthemes; t++) {
-        int n = (int)strlen(lex->themes[t].name);
+        int n = sl_display_width(lex->themes[t].name);
         w = n > w ? n : w;
     }
     return w;
@@ -227,10 +234,14 @@ sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
     for (size_t t = 0; t < lex->nthemes; t++) {
         double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
         double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
-        fprintf(out, "%-*s  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", w,
-                lex->themes[t].name, a->theme_docs[t], share, a->theme_hits[t], rate,
+        sl_put_padded(out, lex->themes[t].name, w, 0); /* by display width, not bytes */
+        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
+                share, a->theme_hits[t], rate,
                 lex->themes[t].label ? lex->themes[t].label : "");
     }
+    sl_status s = sl_write_summary_groups(an, out, err);
+    if (s != SL_OK)
+        return s;
     if (ferror(out))
         return sl_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;

@@ -1,0 +1,6 @@
+[isolation]
+lonely
+[carer_stress]
+exhausted
+[confidence]
+confident

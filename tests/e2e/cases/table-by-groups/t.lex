@@ -1,0 +1,5 @@
+[wellbeing]
+label = Bien-être
+heureux
+[cafe]
+café
