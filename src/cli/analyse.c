@@ -251,10 +251,11 @@ int cmd_analyse(int argc, char **argv)
     if (rc < 0 && parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
     sl_lexicon *lex = NULL;
-    if (rc < 0)
+    if (rc < 0) { /* --help returns EXIT_OK from parse_args: nothing to run */
         rc = load_lexicons(&a, &lex);
-    if (rc == EXIT_OK)
-        rc = run_analysis(&a, lex, fmt);
+        if (rc == EXIT_OK)
+            rc = run_analysis(&a, lex, fmt);
+    }
     sl_lexicon_free(lex);
     sl_options_free(a.opts);
     free(a.lexicons);
