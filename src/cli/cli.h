@@ -56,5 +56,6 @@ void cli_output_abort(cli_output *out);
 
 int cmd_analyse(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

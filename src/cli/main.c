@@ -15,6 +15,7 @@ static const char usage[] =
     "  analyse    theme frequencies and co-occurrence as JSON, TSV, CSV or a table\n"
     "  cat        the stories as storylens reads them, one JSON object a line\n"
     "  languages  the stemming languages (--language)\n"
+    "  merge      add up the JSON analyses of shards of a corpus into one\n"
     "\n"
     "  storylens COMMAND --help   the options of a command\n"
     "  storylens --version\n";
@@ -41,11 +42,13 @@ int main(int argc, char **argv)
         return cmd_analyse(argc - 1, argv + 1);
     if (strcmp(cmd, "cat") == 0)
         return cmd_cat(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0)
+        return cmd_merge(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         for (const char **l = sl_languages(); *l; l++)
             puts(*l);
         return EXIT_OK;
     }
-    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat and "
-                                 "languages", cmd);
+    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, "
+                                 "languages and merge", cmd);
 }

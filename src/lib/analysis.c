@@ -417,3 +417,10 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
     }
     return sl_fail(err, SL_EUSAGE, "unknown output format");
 }
+
+/* The totals of value of the g-th --by field, created empty on first use:
+ * for merge.c, which adds parts' group figures. NULL when out of memory. */
+sl_accum *sl_analysis_group_accum(sl_analysis *an, size_t g, const char *value)
+{
+    return group_accum(an, &an->groups[g], value);
+}
