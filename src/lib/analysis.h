@@ -41,6 +41,7 @@ struct sl_analysis {
     struct sl_worker *workers;
     int nthreads;
     struct sl_batch *batch;
+    struct sl_batch *spare; /* read into while batch is analysed (-j > 1) */
     sl_status failed;       /* sticky: a failed run writes nothing */
     sl_progress progress;   /* stories and bytes analysed so far */
 };
