@@ -140,3 +140,21 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+
+# ---- benchmarks (performance is measured here, never in a timed test) ----
+#   make bench                         100 MB and 1 GB JSONL, median of 3 runs
+#   make bench BENCH_SIZES="1 100" BENCH_RUNS=5
+# Always the optimised release build; corpora are cached in build/bench/.
+BENCH_SIZES ?= 100 1000
+BENCH_RUNS  ?= 3
+GEN_CORPUS   = build/bench/gen-corpus
+
+$(GEN_CORPUS): tests/bench/gen_corpus.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 $(WARN) $(WERROR) -D_XOPEN_SOURCE=700 -o $@ $< -lm
+
+.PHONY: bench
+bench:
+	@scripts/deps time
+	@$(MAKE) --no-print-directory FLAVOUR=release B=build/release build/release/storylens $(GEN_CORPUS)
+	@scripts/bench build/release/storylens "$(BENCH_SIZES)" $(BENCH_RUNS)

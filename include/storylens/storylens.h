@@ -375,6 +375,28 @@ size_t sl_lint_count(const sl_lint *lint);
 const sl_lint_item *sl_lint_item_at(const sl_lint *lint, size_t i);
 void sl_lint_free(sl_lint *lint);
 
+/* ---- merging shards ----------------------------------------------------
+ * The JSON of analyses of disjoint shards of a corpus ("parts") add up to
+ * exactly the JSON of one run over the whole corpus ("storylens merge"). */
+
+/* Reads the settings a part was made with (fields, co-occurrence units,
+ * --by, --per-document) into opts, and its stemming language into language
+ * (size bytes), so the merging run is set up like the shards' runs. */
+sl_status sl_part_settings(sl_options *opts, char *language, size_t size, const char *path,
+                           sl_error *err);
+
+/* Whether the part at path was analysed with direction of change (its
+ * settings.direction): the merging run must then set the same modifier
+ * lexicons with sl_options_set_modifiers(). *on is 0 or 1. */
+sl_status sl_part_direction(int *on, const char *path, sl_error *err);
+
+/* Adds the figures of the part at path to an (made with opts from
+ * sl_part_settings and the same lexicons); its --per-document rows follow
+ * those already added. SL_EDATA when the part was made with other lexicons
+ * (by sha256, in order), other settings or another storylens version, or is
+ * not an analysis; the run is then failed and writes nothing. */
+sl_status sl_analysis_add_part(sl_analysis *an, const char *path, sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -104,5 +104,6 @@ size_t cli_display_width(const char *s);
 int cmd_explain(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const char usage[] =
     "  kwic       every hit in its context (keyword in context)\n"
     "  languages  the stemming languages (--language)\n"
     "  lint       every problem of the lexicons at once\n"
+    "  merge      add up the JSON analyses of shards of a corpus into one\n"
     "  suggest    frequent words and phrases no entry covers, ranked by keyness\n"
     "\n"
     "  storylens COMMAND --help   the options of a command\n"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
         return cmd_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "lint") == 0)
         return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0)
+        return cmd_merge(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
             fputs("usage: storylens languages\n\nLists the Snowball stemmers that "
@@ -67,5 +70,5 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, eval, "
-                                 "explain, kwic, languages, lint and suggest", cmd);
+                                 "explain, kwic, languages, lint, merge and suggest", cmd);
 }

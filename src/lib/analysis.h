@@ -42,6 +42,7 @@ struct sl_analysis {
     struct sl_worker *workers;
     int nthreads;
     struct sl_batch *batch;
+    struct sl_batch *spare; /* read into while batch is analysed (-j > 1) */
     sl_status failed;       /* sticky: a failed run writes nothing */
     sl_progress progress;   /* stories and bytes analysed so far */
 };
@@ -75,5 +76,11 @@ double sl_jaccard(uint64_t ab, uint64_t a, uint64_t b, int *ok);
 double sl_npmi(uint64_t ab, uint64_t a, uint64_t b, uint64_t n, int *ok);
 const char *sl_unit_name(const sl_unit *u, char *buf, size_t size);
 const char *sl_polarity_name(sl_polarity p);
+
+/* Merging parts (merge.c): the totals of a --by value, created on first
+ * use (borrowed; NULL on OOM), and the settings object the JSON writer
+ * writes (new reference; NULL on OOM). */
+sl_accum *sl_analysis_group_accum(sl_analysis *an, size_t g, const char *value);
+json_t *sl_json_settings(const sl_analysis *an);
 
 #endif

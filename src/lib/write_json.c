@@ -403,3 +403,16 @@ json_t *sl_json_story(const char *id, const char *text, size_t text_len, const s
     }
     return o;
 }
+
+/* The "settings" object this analysis writes: merge.c compares each part's
+ * with it. New reference; NULL when out of memory. */
+json_t *sl_json_settings(const sl_analysis *an)
+{
+    builder b = {0};
+    json_t *o = settings(&b, an);
+    if (b.oom) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}

@@ -1,0 +1,189 @@
+/*
+ * merge.c - "storylens merge": one analysis from the analyses of shards.
+ *
+ * The reducer of a sharded run (scripts/parallel-analyse, Hadoop
+ * Streaming): it takes the JSON parts, sets itself up with the first
+ * part's settings, loads the lexicons (the defaults, or -l as given to
+ * analyse: the output records these paths, while parts are checked by
+ * sha256 only) and writes what one run over the whole corpus would.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char merge_help[] =
+    "usage: storylens merge [OPTIONS] PART.json...\n"
+    "\n"
+    "Add up the JSON analyses of disjoint shards of a corpus into exactly the\n"
+    "output one \"storylens analyse\" over the whole corpus gives. Parts made with\n"
+    "other lexicons (by sha256) or other settings are refused. --per-document\n"
+    "rows follow the order of the parts: give them in corpus order.\n"
+    "\n"
+    "options:\n"
+    "  -l, --lexicon PATH      the lexicon files or folders the shards were analysed\n"
+    "                          with, as given to analyse (repeatable; default: the\n"
+    "                          bundled lexicons)\n"
+    "      --modifiers PATH    the modifier lexicons the shards were analysed with\n"
+    "                          (default: the bundled ones), when they have direction\n"
+    "                          of change\n"
+    "  -f, --format FORMAT     json (default), tsv, csv or table\n"
+    "  -o, --output FILE       write here (atomically) instead of standard output\n"
+    "  -h, --help              this help\n";
+
+typedef struct merge_args {
+    const char **lexicons;
+    size_t nlexicons;
+    const char *format, *output, *modifiers;
+    char **parts;
+    size_t nparts;
+} merge_args;
+
+static const struct option merge_opts[] = {
+    {"lexicon", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
+    {"modifiers", required_argument, NULL, 'm'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Returns -1 to go on, else an exit status. */
+static int parse(merge_args *a, int argc, char **argv)
+{
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "l:f:o:h", merge_opts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(merge_help, stdout);
+            return EXIT_OK;
+        case 'l': {
+            const char **p = realloc(a->lexicons, (a->nlexicons + 1) * sizeof *p);
+            if (!p)
+                return EXIT_OSERR;
+            a->lexicons = p;
+            a->lexicons[a->nlexicons++] = optarg;
+            break;
+        }
+        case 'f': a->format = optarg; break;
+        case 'm': a->modifiers = optarg; break;
+        case 'o': a->output = optarg; break;
+        default:
+            return cli_usage_error("merge", "bad option \"%s\"", argv[optind - 1]);
+        }
+    }
+    a->parts = argv + optind;
+    a->nparts = (size_t)(argc - optind);
+    if (a->nparts == 0)
+        return cli_usage_error("merge", "no parts given; name the JSON files analyse wrote");
+    return -1;
+}
+
+static int format_of(const char *s, sl_format *f)
+{
+    static const struct { const char *name; sl_format f; } t[] = {
+        {"json", SL_FORMAT_JSON}, {"tsv", SL_FORMAT_TSV}, {"csv", SL_FORMAT_CSV},
+        {"table", SL_FORMAT_TABLE}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(s ? s : "json", t[i].name) == 0) {
+            *f = t[i].f;
+            return 0;
+        }
+    return cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", s);
+}
+
+static int load(const merge_args *a, const char *language, sl_lexicon **lex)
+{
+    sl_error err = {0};
+    char dir[PATH_MAX];
+    const char *defaults[1] = {dir};
+    const char *const *paths = a->lexicons;
+    size_t n = a->nlexicons;
+    if (n == 0) {
+        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
+            fprintf(stderr, "storylens: no default lexicons found next to the program or in "
+                            "the install prefix; name the shards' lexicons with -l FILE.lex\n");
+            return EXIT_NOINPUT;
+        }
+        paths = defaults;
+        n = 1;
+    }
+    return sl_lexicon_load(lex, paths, n, language, &err) == SL_OK ? EXIT_OK : cli_report(&err);
+}
+
+/* The modifier lexicons, when the parts have direction of change. */
+static int load_modifiers(const merge_args *a, const char *language, sl_lexicon **mods)
+{
+    sl_error err = {0};
+    char dir[PATH_MAX], sub[PATH_MAX + 16];
+    const char *paths[1] = {a->modifiers};
+    if (!a->modifiers) {
+        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
+            fprintf(stderr, "storylens: the parts have direction of change and no default "
+                            "modifier lexicons were found; name them with --modifiers\n");
+            return EXIT_NOINPUT;
+        }
+        snprintf(sub, sizeof sub, "%s/modifiers", dir);
+        paths[0] = sub;
+    }
+    return sl_modifiers_load(mods, paths, 1, language, &err) == SL_OK ? EXIT_OK
+                                                                      : cli_report(&err);
+}
+
+static int run(const merge_args *a, const sl_lexicon *lex, const sl_options *opts, sl_format fmt)
+{
+    sl_error err = {0};
+    sl_analysis *an;
+    if (sl_analysis_new(&an, lex, opts, &err) != SL_OK)
+        return cli_report(&err);
+    int rc = EXIT_OK;
+    for (size_t i = 0; rc == EXIT_OK && i < a->nparts; i++)
+        if (sl_analysis_add_part(an, a->parts[i], &err) != SL_OK)
+            rc = cli_report(&err);
+    cli_output out;
+    if (rc == EXIT_OK)
+        rc = cli_output_open(&out, a->output);
+    if (rc == EXIT_OK) {
+        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK) {
+            cli_output_abort(&out);
+            rc = cli_report(&err);
+        } else
+            rc = cli_output_commit(&out);
+    }
+    sl_analysis_free(an);
+    return rc;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    merge_args a = {0};
+    sl_options *opts = NULL;
+    sl_lexicon *lex = NULL;
+    sl_format fmt = SL_FORMAT_JSON;
+    char language[128];
+    sl_error err = {0};
+    int rc = parse(&a, argc, argv);
+    if (rc < 0 && format_of(a.format, &fmt) != 0)
+        rc = EXIT_USAGE;
+    if (rc < 0 && sl_options_new(&opts) != SL_OK)
+        rc = EXIT_OSERR;
+    if (rc < 0 && sl_part_settings(opts, language, sizeof language, a.parts[0], &err) != SL_OK)
+        rc = cli_report(&err);
+    int direction = 0;
+    sl_lexicon *mods = NULL;
+    if (rc < 0 && sl_part_direction(&direction, a.parts[0], &err) != SL_OK)
+        rc = cli_report(&err);
+    if (rc < 0 && direction && (rc = load_modifiers(&a, language, &mods)) == EXIT_OK) {
+        sl_options_set_modifiers(opts, mods);
+        rc = -1;
+    }
+    if (rc < 0 && (rc = load(&a, language, &lex)) == EXIT_OK)
+        rc = run(&a, lex, opts, fmt);
+    sl_lexicon_free(lex);
+    sl_lexicon_free(mods);
+    sl_options_free(opts);
+    free(a.lexicons);
+    return rc < 0 ? EXIT_OK : rc;
+}
