@@ -369,9 +369,10 @@ int cmd_cat(int argc, char **argv)
     cli_progress_attach(&progress, a.opts, 1, NULL, 0);
     progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */
     cli_output out;
-    if (rc < 0)
+    int run = rc < 0; /* not after --help, which must not read standard input */
+    if (run)
         rc = cli_output_open(&out, a.output);
-    if (rc == EXIT_OK) {
+    if (run && rc == EXIT_OK) {
         sl_error err = {0};
         sl_status s = SL_OK;
         if (a.ninputs == 0)

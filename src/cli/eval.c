@@ -206,6 +206,11 @@ int cmd_eval(int argc, char **argv)
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = eval_parse(&a, argc, argv);
+    if (rc >= 0) { /* --help or a usage error: nothing to score */
+        sl_options_free(a.opts);
+        free(a.lexicons);
+        return rc;
+    }
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && eval_format(a.format, &fmt) != 0)
         rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", a.format);
