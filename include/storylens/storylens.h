@@ -323,8 +323,9 @@ typedef struct sl_gold sl_gold;
 
 /* Loads hand codes: a .csv/.tsv file with an id column (id_field, NULL =
  * "id") and one column per theme holding 1, 0, or nothing / "?" (not
- * coded). SL_EDATA with FILE:LINE on a bad cell, a repeated id or a bad
- * header. Caller owns *out; free with sl_gold_free(). */
+ * coded); a column "THEME:direction" holds improved, worsened, mentioned
+ * or nothing / "?". SL_EDATA with FILE:LINE on a bad cell, a repeated id
+ * or a bad header. Caller owns *out; free with sl_gold_free(). */
 sl_status sl_gold_load(sl_gold **out, const char *path, const char *id_field, sl_error *err);
 void sl_gold_free(sl_gold *gold);
 
@@ -343,8 +344,11 @@ void sl_eval_story(void *ev, const sl_story_view *story, const sl_hit_view *hits
 
 /* Writes the scores: per theme tp, fp, fn, tn, precision, recall, F1,
  * Cohen's kappa and the false positive / negative ids, then micro and macro
- * averages, and the ids only one side has. SL_FORMAT_JSON, _TSV, _CSV or
- * _TABLE. SL_EDATA when a corpus id occurs twice. */
+ * averages, and the ids only one side has; for each direction column the
+ * multi-class figures against each story's net direction (the analysis
+ * must have had modifiers set). SL_FORMAT_JSON, _TSV, _CSV or _TABLE.
+ * SL_EDATA when a corpus id occurs twice; SL_EUSAGE when there is a
+ * direction column but the hits carried no direction. */
 sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *err);
 
 

@@ -260,13 +260,17 @@ static int load_lexicons(const args *a, sl_lexicon **lex)
  * lexicon directory; none with --no-direction. */
 static int load_modifiers(const args *a, sl_lexicon **mods)
 {
+    if (a->no_direction)
+        return EXIT_OK;
+    return cli_load_modifiers(a->modifiers, a->nmodifiers, a->language, a->opts, mods);
+}
+
+int cli_load_modifiers(const char *const *paths, size_t n, const char *language, sl_options *opts,
+                       sl_lexicon **mods)
+{
     sl_error err = {0};
     char dir[PATH_MAX], sub[PATH_MAX + 16];
     const char *defaults[1] = {sub};
-    const char *const *paths = a->modifiers;
-    size_t n = a->nmodifiers;
-    if (a->no_direction)
-        return EXIT_OK;
     if (n == 0) {
         if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
             fprintf(stderr, "storylens: no default modifier lexicons found next to the program "
@@ -278,9 +282,9 @@ static int load_modifiers(const args *a, sl_lexicon **mods)
         paths = defaults;
         n = 1;
     }
-    if (sl_modifiers_load(mods, paths, n, a->language, &err) != SL_OK)
+    if (sl_modifiers_load(mods, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
-    sl_options_set_modifiers(a->opts, *mods);
+    sl_options_set_modifiers(opts, *mods);
     return EXIT_OK;
 }
 

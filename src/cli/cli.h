@@ -54,6 +54,12 @@ int cli_output_commit(cli_output *out);
 /* Abandons the output: removes the temporary file. */
 void cli_output_abort(cli_output *out);
 
+/* Loads the modifier lexicons (paths, else modifiers/ of the default
+ * lexicon directory) and turns direction of change on in opts. *mods is
+ * the caller's to free. An exit status. */
+int cli_load_modifiers(const char *const *paths, size_t n, const char *language, sl_options *opts,
+                       sl_lexicon **mods);
+
 int cmd_analyse(int argc, char **argv);
 int cmd_cat(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

@@ -21,6 +21,11 @@ static const char eval_help[] =
     "precision, recall, F1 and Cohen's kappa, with the ids of the false positives\n"
     "and false negatives.\n"
     "\n"
+    "A column THEME:direction holds improved, worsened, mentioned or nothing / ?\n"
+    "and is scored against the story's net direction for THEME (a story with no\n"
+    "hit of THEME is \"absent\", always wrong): accuracy, per-class precision,\n"
+    "recall and F1, macro F1, Cohen's kappa, the confusion matrix, mismatches.\n"
+    "\n"
     "  -g, --gold FILE         the hand codes (.csv or .tsv); required\n"
     "  -l, --lexicon PATH      a lexicon file or directory (repeatable); default: bundled\n"
     "      --language NAME     Snowball stemmer (default english)\n"
@@ -30,6 +35,9 @@ static const char eval_help[] =
     "  -f, --format F          json (default), tsv, csv or table\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores)\n"
+    "      --modifiers PATH    modifier lexicons for the direction (repeatable; default:\n"
+    "                          the bundled ones)\n"
+    "      --no-direction      no direction of change (refused with direction columns)\n"
     "  -h, --help              this help\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad codes, corpus or lexicon, 66 no input\n";
@@ -38,12 +46,18 @@ typedef struct eval_args {
     const char *gold, *language, *output, *format, *id_field;
     const char **lexicons;
     size_t nlexicons;
+    const char **modifiers;
+    size_t nmodifiers;
+    int no_direction;
     char **inputs;
     size_t ninputs;
     sl_options *opts;
 } eval_args;
 
-enum { OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT };
+enum {
+    OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_MODIFIERS,
+    OPT_NO_DIRECTION
+};
 
 static const struct option eval_opts[] = {
     {"gold", required_argument, NULL, 'g'},
@@ -55,6 +69,8 @@ static const struct option eval_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"threads", required_argument, NULL, 'j'},
+    {"modifiers", required_argument, NULL, OPT_MODIFIERS},
+    {"no-direction", no_argument, NULL, OPT_NO_DIRECTION},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -88,6 +104,15 @@ static int eval_option(eval_args *a, int c, const char *arg)
         a->lexicons[a->nlexicons++] = arg;
         return -1;
     }
+    case OPT_MODIFIERS: {
+        const char **p = realloc(a->modifiers, (a->nmodifiers + 1) * sizeof *p);
+        if (!p)
+            return EXIT_OSERR;
+        a->modifiers = p;
+        a->modifiers[a->nmodifiers++] = arg;
+        return -1;
+    }
+    case OPT_NO_DIRECTION: a->no_direction = 1; return -1;
     case OPT_LANGUAGE: a->language = arg; return -1;
     case 'o': a->output = arg; return -1;
     case 'f': a->format = arg; return -1;
@@ -132,6 +157,9 @@ static int eval_parse(eval_args *a, int argc, char **argv)
     }
     if (!a->gold)
         return cli_usage_error("eval", "--gold CODES.csv is required");
+    if (a->no_direction && a->nmodifiers)
+        return cli_usage_error("eval", "--modifiers and --no-direction contradict each other; "
+                                       "give one");
     a->inputs = argv + optind;
     a->ninputs = (size_t)(argc - optind);
     return -1;
@@ -214,7 +242,7 @@ int cmd_eval(int argc, char **argv)
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && eval_format(a.format, &fmt) != 0)
         rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", a.format);
-    sl_lexicon *lex = NULL;
+    sl_lexicon *lex = NULL, *mods = NULL;
     sl_gold *gold = NULL;
     sl_eval *ev = NULL;
     sl_error err = {0};
@@ -222,14 +250,19 @@ int cmd_eval(int argc, char **argv)
         rc = cli_report(&err);
     if (rc < 0)
         rc = eval_lexicons(&a, &lex);
-    if (rc == EXIT_OK && sl_eval_new(&ev, gold, lex, &err) != SL_OK)
+    /* direction columns are scored against each story's net direction */
+    if (rc == EXIT_OK && lex && !a.no_direction) /* lex: not after --help */
+        rc = cli_load_modifiers(a.modifiers, a.nmodifiers, a.language, a.opts, &mods);
+    if (rc == EXIT_OK && lex && sl_eval_new(&ev, gold, lex, &err) != SL_OK)
         rc = cli_report(&err);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK && lex)
         rc = eval_run(&a, lex, ev, fmt);
     sl_eval_free(ev);
     sl_gold_free(gold);
     sl_lexicon_free(lex);
+    sl_lexicon_free(mods);
     sl_options_free(a.opts);
     free(a.lexicons);
+    free(a.modifiers);
     return rc < 0 ? EXIT_OK : rc;
 }

@@ -7,6 +7,8 @@
  * rather than bytes so accented and wide characters align on a terminal,
  * with line breaks, tabs and other controls shown as one space. Rows are
  * kept until the end because the id column is as wide as the widest id.
+ * Each row also carries the hit's direction of change, its time and the
+ * trigger that decided it, so a coder can see why a hit was judged so.
  */
 #include <getopt.h>
 #include <jansson.h>
@@ -25,14 +27,18 @@ static const char kwic_help[] =
     "\n"
     "      --theme T           only hits counted for theme T (its sub-themes' hits included)\n"
     "      --entry E           only hits of the entry written E (quote it in the shell)\n"
-    "      --width N           characters of context each side (default 40)\n"
+    "      --width N           characters of context each side (default 40; 30 in\n"
+    "                          text with the direction column)\n"
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
-    "  -f, --format F          text (default: aligned columns id, left, match, right),\n"
-    "                          tsv (id, theme, entry, start, end, left, match, right;\n"
-    "                          start and end are byte offsets into the story text)\n"
-    "                          or json (one object a line with the same fields)\n"
+    "  -f, --format F          text (default: aligned columns id, direction, left,\n"
+    "                          match, right), tsv (id, theme, entry, start, end, left,\n"
+    "                          match, right, direction, time, trigger, trigger_entry,\n"
+    "                          negations; start and end are byte offsets into the\n"
+    "                          story text) or json (one object a line, same fields)\n"
+    "      --modifiers PATH    modifier lexicons for the direction (default: bundled)\n"
+    "      --no-direction      no direction of change: its columns are left empty\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -h, --help              this help\n";
 
@@ -49,12 +55,18 @@ typedef struct row {
     char *id, *left, *match, *right;
     size_t theme, start, end;
     const char *entry;
+    sl_direction direction;   /* SL_DIRECTION_NONE with --no-direction */
+    sl_time time;
+    char *trigger;            /* the trigger's text in the story, cleaned; NULL if none */
+    const char *trigger_entry;/* the modifier entry as written; NULL if none */
+    unsigned negations;
 } row;
 
 typedef struct kwic {
     const char *theme_name, *entry;
     size_t theme;                /* index of theme_name once resolved */
     size_t width;
+    int width_set;               /* --width given */
     const sl_lexicon *lex;
     row *rows;
     size_t n, cap;
@@ -77,6 +89,7 @@ static int apply_kwic(void *ctx, int c, const char *arg)
             return cli_usage_error("kwic", "--width: \"%s\"; give a number of characters from 0 "
                                            "to 1000", arg);
         k->width = (size_t)v;
+        k->width_set = 1;
         return -1;
     }
     return cli_usage_error("kwic", "unknown option");
@@ -169,13 +182,20 @@ static int make_row(kwic *k, const sl_story_view *st, const sl_hit_view *h)
         lo++; /* start on a character, not inside one */
     size_t hi = st->text_len - h->end > window(k->width) ? h->end + window(k->width)
                                                           : st->text_len;
-    row r = {.theme = h->theme, .start = h->start, .end = h->end, .entry = h->entry};
+    row r = {.theme = h->theme, .start = h->start, .end = h->end, .entry = h->entry,
+             .direction = h->direction, .time = h->time, .trigger_entry = h->trigger,
+             .negations = h->negations};
+    if (h->trigger && h->trigger_end > h->trigger_start && h->trigger_end <= st->text_len) {
+        if (!(r.trigger = clean(st->text + h->trigger_start, h->trigger_end - h->trigger_start)))
+            return -1;
+        trim(r.trigger);
+    }
     r.id = clean(st->id ? st->id : "", st->id ? strlen(st->id) : 0);
     r.left = clean(st->text + lo, h->start - lo);
     r.match = clean(st->text + h->start, h->end - h->start);
     r.right = clean(st->text + h->end, hi - h->end);
     if (!r.id || !r.left || !r.match || !r.right) {
-        free(r.id), free(r.left), free(r.match), free(r.right);
+        free(r.id), free(r.left), free(r.match), free(r.right), free(r.trigger);
         return -1;
     }
     cut_columns(r.left, k->width, 1);
@@ -185,7 +205,7 @@ static int make_row(kwic *k, const sl_story_view *st, const sl_hit_view *h)
         size_t ncap = k->cap ? k->cap * 2 : 64;
         row *p = realloc(k->rows, ncap * sizeof *p);
         if (!p) {
-            free(r.id), free(r.left), free(r.match), free(r.right);
+            free(r.id), free(r.left), free(r.match), free(r.right), free(r.trigger);
             return -1;
         }
         k->rows = p;
@@ -248,30 +268,96 @@ static void put_field(FILE *f, const char *s)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
-static void write_text(FILE *f, const kwic *k)
+/* The trigger text shown on a terminal: at most this many columns, so one
+ * long regex trigger cannot push every row's context off the screen. */
+#define TRIGGER_COLUMNS 14
+/* Context each side on a terminal when the direction column is shown and
+ * --width was not given: id, direction, 2 x 30 and the match fit about
+ * 110 columns. */
+#define DIRECTION_WIDTH 30
+
+/* The direction column for a person: "improved  after  <- no longer",
+ * direction and time in fixed sub-columns (an unknown time is blank),
+ * then the deciding trigger's text and the negations that flipped it.
+ * Empty with --no-direction, so the column disappears. */
+static int annotation(const row *r, char *buf, size_t size)
 {
-    size_t idw = 0;
+    if (r->direction == SL_DIRECTION_NONE) {
+        buf[0] = '\0';
+        return 0;
+    }
+    const char *t = r->time == SL_TIME_BEFORE || r->time == SL_TIME_AFTER ? sl_time_name(r->time)
+                                                                         : "";
+    int n = snprintf(buf, size, "%-9s %-6s", sl_direction_name(r->direction), t);
+    if (r->trigger) {
+        char *cut = strdup(r->trigger);
+        if (!cut)
+            return -1;
+        size_t full = cli_display_width(cut);
+        cut_columns(cut, TRIGGER_COLUMNS, 0);
+        n += snprintf(buf + n, size - (size_t)n, " <- %s%s", cut,
+                      cli_display_width(cut) < full ? "\u2026" : "");
+        free(cut);
+    }
+    if (r->negations)
+        n += snprintf(buf + n, size - (size_t)n, " (%u negation%s)", r->negations,
+                      r->negations == 1 ? "" : "s");
+    while (n > 0 && buf[n - 1] == ' ')
+        buf[--n] = '\0';
+    return 0;
+}
+
+static int write_text(FILE *f, kwic *k)
+{
+    size_t idw = 0, dirw = 0;
+    char ann[256];
     for (size_t i = 0; i < k->n; i++) {
         size_t w = cli_display_width(k->rows[i].id);
         idw = w > idw ? w : idw;
+        if (annotation(&k->rows[i], ann, sizeof ann) != 0)
+            return EXIT_OSERR;
+        w = cli_display_width(ann);
+        dirw = w > dirw ? w : dirw;
     }
+    size_t width = dirw && !k->width_set && k->width > DIRECTION_WIDTH ? DIRECTION_WIDTH
+                                                                        : k->width;
     for (size_t i = 0; i < k->n; i++) {
-        const row *r = &k->rows[i];
+        row *r = &k->rows[i];
+        if (width < k->width) { /* the last/first columns of the cut are the original's */
+            cut_columns(r->left, width, 1);
+            cut_columns(r->right, width, 0);
+        }
         cli_put_padded(f, r->id, idw, 0);
         fputs("  ", f);
-        cli_put_padded(f, r->left, k->width, 1);
+        if (dirw) {
+            if (annotation(r, ann, sizeof ann) != 0)
+                return EXIT_OSERR;
+            cli_put_padded(f, ann, dirw, 0);
+            fputs("  ", f);
+        }
+        cli_put_padded(f, r->left, width, 1);
         fprintf(f, "  %s%s%s\n", r->match, r->right[0] ? "  " : "", r->right);
     }
+    return EXIT_OK;
 }
 
 static void write_tsv(FILE *f, const kwic *k)
 {
-    fputs("id\ttheme\tentry\tstart\tend\tleft\tmatch\tright\n", f);
+    fputs("id\ttheme\tentry\tstart\tend\tleft\tmatch\tright"
+          "\tdirection\ttime\ttrigger\ttrigger_entry\tnegations\n", f);
     for (size_t i = 0; i < k->n; i++) {
         const row *r = &k->rows[i];
         fprintf(f, "%s\t%s\t", r->id, sl_lexicon_theme_name(k->lex, r->theme));
         put_field(f, r->entry);
-        fprintf(f, "\t%zu\t%zu\t%s\t%s\t%s\n", r->start, r->end, r->left, r->match, r->right);
+        fprintf(f, "\t%zu\t%zu\t%s\t%s\t%s", r->start, r->end, r->left, r->match, r->right);
+        /* appended after the original columns, so older readers keep working */
+        fprintf(f, "\t%s\t%s\t%s\t", sl_direction_name(r->direction), sl_time_name(r->time),
+                r->trigger ? r->trigger : "");
+        put_field(f, r->trigger_entry ? r->trigger_entry : "");
+        if (r->direction != SL_DIRECTION_NONE)
+            fprintf(f, "\t%u\n", r->negations);
+        else
+            fputs("\t\n", f);
     }
 }
 
@@ -279,10 +365,16 @@ static int write_jsonl(FILE *f, const kwic *k)
 {
     for (size_t i = 0; i < k->n; i++) {
         const row *r = &k->rows[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s}", "id", r->id, "theme",
-                              sl_lexicon_theme_name(k->lex, r->theme), "entry", r->entry,
-                              "start", (json_int_t)r->start, "end", (json_int_t)r->end,
-                              "left", r->left, "match", r->match, "right", r->right);
+        int on = r->direction != SL_DIRECTION_NONE;
+        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+                              "id", r->id, "theme", sl_lexicon_theme_name(k->lex, r->theme),
+                              "entry", r->entry, "start", (json_int_t)r->start,
+                              "end", (json_int_t)r->end, "left", r->left, "match", r->match,
+                              "right", r->right, "direction", sl_direction_name(r->direction),
+                              "time", sl_time_name(r->time),
+                              "trigger", r->trigger ? r->trigger : "",
+                              "trigger_entry", r->trigger_entry ? r->trigger_entry : "",
+                              "negations", on ? json_integer(r->negations) : json_null());
         int bad = !o || json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
                   fputc('\n', f) == EOF;
         json_decref(o);
@@ -326,6 +418,7 @@ static void free_rows(kwic *k)
         free(k->rows[i].left);
         free(k->rows[i].match);
         free(k->rows[i].right);
+        free(k->rows[i].trigger);
     }
     free(k->rows);
     free(k->sel);
@@ -359,7 +452,7 @@ int cmd_kwic(int argc, char **argv)
         else if (strcmp(fmt, "json") == 0)
             rc = write_jsonl(out.f, &k);
         else
-            write_text(out.f, &k);
+            rc = write_text(out.f, &k);
         if (rc == EXIT_OK)
             rc = cli_output_commit(&out);
         else

@@ -9,12 +9,14 @@
  * theme T when at least one hit is counted for T (its own entries or a
  * descendant's). Only stories that are both in the corpus and in the gold
  * file, with the theme coded, enter T's table; the others are listed in the
- * output, never silently dropped.
+ * output, never silently dropped. A column "T:direction" codes the
+ * story's net direction for T instead (eval_direction.c scores it).
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "direction.h"
 #include "error.h"
 #include "eval.h"
 #include "eval_impl.h"
@@ -86,18 +88,23 @@ int sl_gold_parse_header(const char *h, sl_gold_column *col, char *msg, size_t s
         snprintf(msg, size, "a column has no name; name it after the theme it codes");
         return -1;
     }
-    /* "T:qualifier" columns are reserved for coding more than presence
-     * (e.g. a direction of change); until a kind exists for them they are
-     * refused rather than read as a theme named "T:x". */
+    /* "T:qualifier" columns code more than presence; an unknown qualifier
+     * is refused rather than read as a theme named "T:x". */
     const char *colon = strchr(h, ':');
-    if (colon) {
-        snprintf(msg, size, "column \"%s\": qualified columns (THEME:%s) are not supported; "
-                 "name the column after a theme", h, colon + 1);
+    size_t tlen = colon ? (size_t)(colon - h) : strlen(h);
+    if (colon && strcmp(colon + 1, "direction") != 0) {
+        snprintf(msg, size, "column \"%s\": unknown qualifier \"%s\"; name the column after a "
+                 "theme (1/0 codes) or THEME:direction (improved/worsened/mentioned)", h,
+                 colon + 1);
+        return -1;
+    }
+    if (tlen == 0) {
+        snprintf(msg, size, "column \"%s\" names no theme; write THEME:direction", h);
         return -1;
     }
     col->header = strdup(h);
-    col->theme = strdup(h);
-    col->kind = SL_GOLD_THEME;
+    col->theme = strndup(h, tlen);
+    col->kind = colon ? SL_GOLD_DIRECTION : SL_GOLD_THEME;
     if (!col->header || !col->theme) {
         free(col->header);
         free(col->theme);
@@ -194,11 +201,14 @@ static sl_status add_row(sl_gold *g, sl_doc *d, size_t *cap, sl_error *err)
         return sl_fail(err, SL_EDATA, "%s:%lu: id \"%s\" is coded twice (first at line %lu); "
                        "keep one row per story", g->path, d->line, d->text, g->lines[*v]);
     for (size_t c = 0; c < g->ncols; c++) {
-        int code = sl_gold_parse_cell(d->meta[c].value);
+        int dir = g->cols[c].kind == SL_GOLD_DIRECTION;
+        int code = dir ? sl_gold_parse_direction(d->meta[c].value)
+                       : sl_gold_parse_cell(d->meta[c].value);
         if (code == -2)
             return sl_fail(err, SL_EDATA, "%s:%lu: story %s, column %s: \"%s\" is not a code; "
-                           "write 1, 0, or nothing (or ?) when not coded",
-                           g->path, d->line, d->text, g->cols[c].header, d->meta[c].value);
+                           "write %s, or nothing (or ?) when not coded",
+                           g->path, d->line, d->text, g->cols[c].header, d->meta[c].value,
+                           dir ? "improved, worsened or mentioned" : "1, 0");
         g->codes[g->nids * g->ncols + c] = (int8_t)code;
     }
     g->lines[g->nids] = d->line;
@@ -284,12 +294,15 @@ sl_status sl_eval_new(sl_eval **out, const sl_gold *g, const sl_lexicon *lex, sl
     ev->col_of = malloc((lex->nthemes + 1) * sizeof *ev->col_of);
     ev->row_seen = calloc(g->nids, 1);
     ev->pred = calloc(g->nids * g->ncols + 1, 1);
-    if (!ev->theme_of || !ev->col_of || !ev->row_seen || !ev->pred) {
+    ev->dcol_of = malloc((lex->nthemes + 1) * sizeof *ev->dcol_of);
+    ev->counts = calloc(g->ncols * SL_DIR_FIGURES + 1, sizeof *ev->counts);
+    if (!ev->theme_of || !ev->col_of || !ev->row_seen || !ev->pred || !ev->dcol_of ||
+        !ev->counts) {
         sl_eval_free(ev);
         return sl_fail_nomem(err);
     }
     for (size_t t = 0; t < lex->nthemes; t++)
-        ev->col_of[t] = SIZE_MAX;
+        ev->col_of[t] = ev->dcol_of[t] = SIZE_MAX;
     for (size_t c = 0; c < g->ncols; c++) {
         size_t t = 0;
         while (t < lex->nthemes && strcmp(lex->themes[t].name, g->cols[c].theme) != 0)
@@ -301,7 +314,10 @@ sl_status sl_eval_new(sl_eval **out, const sl_gold *g, const sl_lexicon *lex, sl
                            g->path, g->cols[c].header);
         }
         ev->theme_of[c] = t;
-        ev->col_of[t] = c;
+        if (g->cols[c].kind == SL_GOLD_DIRECTION)
+            ev->dcol_of[t] = c;
+        else
+            ev->col_of[t] = c;
     }
     *out = ev;
     return SL_OK;
@@ -322,6 +338,8 @@ void sl_eval_free(sl_eval *ev)
     free(ev->col_of);
     free(ev->row_seen);
     free(ev->pred);
+    free(ev->dcol_of);
+    free(ev->counts);
     free(ev);
 }
 
@@ -335,6 +353,33 @@ static int push_id(char ***list, size_t *n, const char *id)
         return -1;
     (*n)++;
     return 0;
+}
+
+/* The story's net direction for each direction column's theme, from its
+ * hits counted for that theme (hit.theme == T), as
+ * .themes[T].documents_by_direction counts it. */
+static void direction_of_story(sl_eval *ev, size_t row, const sl_hit_view *hits, size_t nhits)
+{
+    const sl_gold *g = ev->gold;
+    memset(ev->counts, 0, g->ncols * SL_DIR_FIGURES * sizeof *ev->counts);
+    for (size_t h = 0; h < nhits; h++) {
+        if (hits[h].direction == SL_DIRECTION_NONE)
+            ev->no_direction = 1; /* every hit has one when direction is on */
+        size_t c = hits[h].theme < ev->lex->nthemes ? ev->dcol_of[hits[h].theme] : SIZE_MAX;
+        if (c == SIZE_MAX)
+            continue;
+        uint32_t *k = ev->counts + c * SL_DIR_FIGURES;
+        switch (hits[h].direction) {
+        case SL_DIRECTION_IMPROVED: k[SL_DIR_IMPROVED]++; break;
+        case SL_DIRECTION_WORSENED: k[SL_DIR_WORSENED]++; break;
+        case SL_DIRECTION_MENTIONED: k[SL_DIR_MENTIONED]++; break;
+        case SL_DIRECTION_NONE: break;
+        }
+    }
+    for (size_t c = 0; c < g->ncols; c++)
+        if (g->cols[c].kind == SL_GOLD_DIRECTION)
+            ev->pred[row * g->ncols + c] =
+                (uint8_t)sl_direction_net(ev->counts + c * SL_DIR_FIGURES);
 }
 
 void sl_eval_story(void *user, const sl_story_view *story, const sl_hit_view *hits, size_t nhits)
@@ -364,6 +409,7 @@ void sl_eval_story(void *user, const sl_story_view *story, const sl_hit_view *hi
         if (c != SIZE_MAX)
             ev->pred[(size_t)*row * g->ncols + c] = 1;
     }
+    direction_of_story(ev, *row, hits, nhits);
 }
 
 void sl_eval_table(const sl_eval *ev, size_t col, sl_confusion *c)

@@ -38,8 +38,10 @@ void sl_scores_of(const sl_confusion *c, sl_scores *out);
  * defined; undefined when it is defined for none. */
 void sl_scores_macro(const sl_scores *per, size_t n, sl_scores *out);
 
-/* What a gold column codes. THEME: 1/0/empty/? per story. */
-typedef enum sl_gold_kind { SL_GOLD_THEME = 0 } sl_gold_kind;
+/* What a gold column codes. THEME: 1/0/empty/? per story. DIRECTION
+ * ("T:direction"): improved/worsened/mentioned/empty/? per story, the
+ * story's net direction for T. */
+typedef enum sl_gold_kind { SL_GOLD_THEME = 0, SL_GOLD_DIRECTION } sl_gold_kind;
 
 typedef struct sl_gold_column {
     char *header;       /* as written */
@@ -53,6 +55,41 @@ int sl_gold_parse_header(const char *header, sl_gold_column *col, char *msg, siz
 /* A cell: 1 (present), 0 (absent), -1 (not coded: empty or "?"), or -2
  * (not a code). Surrounding blanks are ignored. */
 int sl_gold_parse_cell(const char *cell);
+
+/* A direction cell: SL_DIRECTION_IMPROVED, _WORSENED or _MENTIONED (any
+ * case), -1 (not coded: empty or "?"), or -2 (not a direction). */
+int sl_gold_parse_direction(const char *cell);
+
+/* ---- direction columns: multi-class scores ----------------------------
+ * Classes in sl_direction order less one (improved 0, worsened 1,
+ * mentioned 2); ABSENT is what storylens answers for a story where it
+ * counted no hit for the theme: never a coder's class, so always wrong. */
+enum { SL_DC_IMPROVED, SL_DC_WORSENED, SL_DC_MENTIONED, SL_DC_ABSENT, SL_DC_FOUND };
+#define SL_DC_CODED 3
+
+/* Coded class (rows) against found class (columns). */
+typedef struct sl_dir_confusion {
+    uint64_t m[SL_DC_CODED][SL_DC_FOUND];
+} sl_dir_confusion;
+
+typedef struct sl_dir_scores {
+    uint64_t n, correct;            /* coded stories; on the diagonal */
+    uint64_t coded[SL_DC_CODED];    /* row sums */
+    uint64_t found[SL_DC_FOUND];    /* column sums */
+    double accuracy, macro_f1, kappa;
+    int has_accuracy, has_macro_f1, has_kappa;
+    sl_scores cls[SL_DC_CODED];     /* precision, recall, f1 of each class (no kappa) */
+} sl_dir_scores;
+
+/* accuracy = correct/n; per class k: precision = m[k][k]/found[k],
+ * recall = m[k][k]/coded[k], f1 = 2 m[k][k]/(found[k] + coded[k]);
+ * macro_f1 = mean f1 over the classes where it is defined; Cohen's kappa
+ * = (po - pe)/(1 - pe), po = correct/n, pe = sum_k coded[k] found[k] / n^2
+ * (ABSENT adds nothing to pe: no coder writes it). Unrounded. */
+void sl_dir_scores_of(const sl_dir_confusion *c, sl_dir_scores *out);
+
+/* "improved", "worsened", "mentioned", "absent". */
+const char *sl_dir_class_name(int k);
 
 struct sl_gold {
     char *path;

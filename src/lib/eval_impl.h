@@ -22,9 +22,20 @@ struct sl_eval {
     size_t ndup;
     unsigned long long ndocs;  /* corpus stories */
     int oom;
+    /* direction columns: pred holds the story's net sl_direction for T
+     * (0: no hit, absent); counts is per-story scratch, ncols x SL_DIR_FIGURES */
+    size_t *dcol_of;           /* lexicon theme -> direction column, SIZE_MAX if none */
+    uint32_t *counts;
+    int no_direction;          /* a hit came without a direction: direction was off */
 };
 
 /* The confusion table of gold column col over the stories seen so far. */
 void sl_eval_table(const sl_eval *ev, size_t col, sl_confusion *c);
+
+/* The confusion matrix of direction column col over the stories seen. */
+void sl_eval_dir_table(const sl_eval *ev, size_t col, sl_dir_confusion *c);
+/* Whether gold row r disagrees on direction column col; *coded and *found
+ * get the two classes of a coded row. */
+int sl_eval_dir_mismatch(const sl_eval *ev, size_t r, size_t col, int *coded, int *found);
 
 #endif

@@ -2,7 +2,9 @@
  * write_eval.c - an evaluation as JSON, a tidy long table, or a table for
  * a person. Every figure is computed here from the confusion tables; reals
  * are rounded to 6 decimals like the analysis output, and undefined
- * figures are null (JSON) or NA (tables).
+ * figures are null (JSON) or NA (tables). Direction columns (T:direction)
+ * get their own section after the theme figures, and only when the gold
+ * file has one, so a presence-only evaluation reads as it always did.
  */
 #include <jansson.h>
 #include <inttypes.h>
@@ -15,12 +17,23 @@
 #include "lexicon.h"
 
 typedef struct eval_sums {
-    sl_confusion *conf;   /* per gold column */
+    sl_confusion *conf;   /* per gold column (theme columns) */
     sl_scores *scores;
     size_t *coded;        /* stories scored for the column */
     sl_confusion micro_c;
     sl_scores micro, macro;
+    size_t nthemes;       /* theme (presence) columns */
+    sl_dir_confusion *dconf; /* per gold column (direction columns) */
+    sl_dir_scores *dscores;
+    sl_dir_confusion dall;   /* the direction columns' matrices summed */
+    sl_dir_scores dmicro;
+    size_t ndirs;         /* direction columns */
 } eval_sums;
+
+static int is_theme(const sl_eval *ev, size_t c)
+{
+    return ev->gold->cols[c].kind == SL_GOLD_THEME;
+}
 
 static int sums_of(const sl_eval *ev, eval_sums *s)
 {
@@ -29,11 +42,26 @@ static int sums_of(const sl_eval *ev, eval_sums *s)
     s->conf = calloc(n, sizeof *s->conf);
     s->scores = calloc(n, sizeof *s->scores);
     s->coded = calloc(n, sizeof *s->coded);
-    if (!s->conf || !s->scores || !s->coded)
+    s->dconf = calloc(n, sizeof *s->dconf);
+    s->dscores = calloc(n, sizeof *s->dscores);
+    sl_scores *theme_scores = calloc(n + 1, sizeof *theme_scores);
+    if (!s->conf || !s->scores || !s->coded || !s->dconf || !s->dscores || !theme_scores) {
+        free(theme_scores);
         return -1;
+    }
     for (size_t c = 0; c < n; c++) {
+        if (!is_theme(ev, c)) {
+            sl_eval_dir_table(ev, c, &s->dconf[c]);
+            sl_dir_scores_of(&s->dconf[c], &s->dscores[c]);
+            for (int g = 0; g < SL_DC_CODED; g++)
+                for (int f = 0; f < SL_DC_FOUND; f++)
+                    s->dall.m[g][f] += s->dconf[c].m[g][f];
+            s->ndirs++;
+            continue;
+        }
         sl_eval_table(ev, c, &s->conf[c]);
         sl_scores_of(&s->conf[c], &s->scores[c]);
+        theme_scores[s->nthemes++] = s->scores[c];
         const sl_confusion *k = &s->conf[c];
         s->coded[c] = (size_t)(k->tp + k->fp + k->fn + k->tn);
         s->micro_c.tp += k->tp;
@@ -42,7 +70,9 @@ static int sums_of(const sl_eval *ev, eval_sums *s)
         s->micro_c.tn += k->tn;
     }
     sl_scores_of(&s->micro_c, &s->micro);
-    sl_scores_macro(s->scores, n, &s->macro);
+    sl_scores_macro(theme_scores, s->nthemes, &s->macro);
+    sl_dir_scores_of(&s->dall, &s->dmicro);
+    free(theme_scores);
     return 0;
 }
 
@@ -51,6 +81,8 @@ static void sums_free(eval_sums *s)
     free(s->conf);
     free(s->scores);
     free(s->coded);
+    free(s->dconf);
+    free(s->dscores);
 }
 
 /* Gold rows of column col, in corpus order, that are false positives
@@ -138,6 +170,8 @@ static json_t *themes_json(jb *b, const sl_eval *ev, const eval_sums *s)
 {
     json_t *themes = chk(b, json_object());
     for (size_t c = 0; c < ev->gold->ncols; c++) {
+        if (!is_theme(ev, c))
+            continue;
         json_t *t = chk(b, json_object());
         set(b, t, "coded", num(b, s->coded[c]));
         put_table(b, t, &s->conf[c]);
@@ -156,6 +190,59 @@ static json_t *missing_gold_json(jb *b, const sl_eval *ev)
         if (!ev->row_seen[r])
             push(b, a, chk(b, json_string(ev->gold->ids[r])));
     return a;
+}
+
+static json_t *dir_json(jb *b, const sl_dir_confusion *c, const sl_dir_scores *d)
+{
+    json_t *o = chk(b, json_object());
+    set(b, o, "coded", num(b, d->n));
+    set(b, o, "correct", num(b, d->correct));
+    set(b, o, "accuracy", real(b, d->accuracy, d->has_accuracy));
+    set(b, o, "macro_f1", real(b, d->macro_f1, d->has_macro_f1));
+    set(b, o, "kappa", real(b, d->kappa, d->has_kappa));
+    json_t *classes = chk(b, json_object()), *conf = chk(b, json_object());
+    for (int k = 0; k < SL_DC_CODED; k++) {
+        json_t *x = chk(b, json_object()), *row = chk(b, json_object());
+        set(b, x, "coded", num(b, d->coded[k]));
+        set(b, x, "found", num(b, d->found[k]));
+        set(b, x, "precision", real(b, d->cls[k].precision, d->cls[k].has_precision));
+        set(b, x, "recall", real(b, d->cls[k].recall, d->cls[k].has_recall));
+        set(b, x, "f1", real(b, d->cls[k].f1, d->cls[k].has_f1));
+        set(b, classes, sl_dir_class_name(k), x);
+        for (int f = 0; f < SL_DC_FOUND; f++)
+            set(b, row, sl_dir_class_name(f), num(b, c->m[k][f]));
+        set(b, conf, sl_dir_class_name(k), row);
+    }
+    set(b, o, "classes", classes);
+    set(b, o, "confusion", conf);
+    return o;
+}
+
+/* .directions[T]: the figures, then the stories coded one way and found
+ * another, in corpus order. */
+static json_t *directions_json(jb *b, const sl_eval *ev, const eval_sums *s)
+{
+    json_t *dirs = chk(b, json_object());
+    for (size_t c = 0; c < ev->gold->ncols; c++) {
+        if (is_theme(ev, c))
+            continue;
+        json_t *o = dir_json(b, &s->dconf[c], &s->dscores[c]);
+        json_t *mis = chk(b, json_array());
+        for (size_t i = 0; i < ev->norder; i++) {
+            int coded, found;
+            size_t r = ev->order[i];
+            if (!sl_eval_dir_mismatch(ev, r, c, &coded, &found))
+                continue;
+            json_t *m = chk(b, json_object());
+            set(b, m, "id", chk(b, json_string(ev->gold->ids[r])));
+            set(b, m, "coded", chk(b, json_string(sl_dir_class_name(coded))));
+            set(b, m, "found", chk(b, json_string(sl_dir_class_name(found))));
+            push(b, mis, m);
+        }
+        set(b, o, "mismatches", mis);
+        set(b, dirs, ev->gold->cols[c].theme, o);
+    }
+    return dirs;
 }
 
 static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl_error *err)
@@ -187,9 +274,15 @@ static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl
     put_scores(&b, micro, &s->micro);
     set(&b, root, "micro", micro);
     json_t *macro = chk(&b, json_object());
-    set(&b, macro, "themes", num(&b, ev->gold->ncols));
+    set(&b, macro, "themes", num(&b, s->nthemes));
     put_scores(&b, macro, &s->macro);
     set(&b, root, "macro", macro);
+    if (s->ndirs) {
+        set(&b, root, "directions", directions_json(&b, ev, s));
+        json_t *dm = dir_json(&b, &s->dall, &s->dmicro);
+        set(&b, dm, "columns", num(&b, s->ndirs));
+        set(&b, root, "direction_micro", dm);
+    }
     sl_status st = SL_OK;
     if (b.oom)
         st = sl_fail_nomem(err);
@@ -250,6 +343,38 @@ static void scores_rows(FILE *out, char sep, const char *section, const char *th
     trow_r(out, sep, section, theme, "kappa", s->kappa, s->has_kappa);
 }
 
+/* One direction column's figures as rows: measures named like the JSON
+ * paths (improved.precision, confusion.worsened.absent, ...). */
+static void dir_rows(FILE *out, char sep, const char *section, const char *theme,
+                     const sl_dir_confusion *c, const sl_dir_scores *d)
+{
+    char m[64];
+    trow_n(out, sep, section, theme, "coded", d->n);
+    trow_n(out, sep, section, theme, "correct", d->correct);
+    trow_r(out, sep, section, theme, "accuracy", d->accuracy, d->has_accuracy);
+    trow_r(out, sep, section, theme, "macro_f1", d->macro_f1, d->has_macro_f1);
+    trow_r(out, sep, section, theme, "kappa", d->kappa, d->has_kappa);
+    for (int k = 0; k < SL_DC_CODED; k++) {
+        const char *name = sl_dir_class_name(k);
+        const sl_scores *x = &d->cls[k];
+        snprintf(m, sizeof m, "%s.coded", name);
+        trow_n(out, sep, section, theme, m, d->coded[k]);
+        snprintf(m, sizeof m, "%s.found", name);
+        trow_n(out, sep, section, theme, m, d->found[k]);
+        snprintf(m, sizeof m, "%s.precision", name);
+        trow_r(out, sep, section, theme, m, x->precision, x->has_precision);
+        snprintf(m, sizeof m, "%s.recall", name);
+        trow_r(out, sep, section, theme, m, x->recall, x->has_recall);
+        snprintf(m, sizeof m, "%s.f1", name);
+        trow_r(out, sep, section, theme, m, x->f1, x->has_f1);
+    }
+    for (int k = 0; k < SL_DC_CODED; k++)
+        for (int f = 0; f < SL_DC_FOUND; f++) {
+            snprintf(m, sizeof m, "confusion.%s.%s", sl_dir_class_name(k), sl_dir_class_name(f));
+            trow_n(out, sep, section, theme, m, c->m[k][f]);
+        }
+}
+
 /* Theme names cannot hold a separator; an id holding one (or a quote or a
  * line end) is quoted as RFC 4180 says. */
 static void write_table(const sl_eval *ev, const eval_sums *s, FILE *out, char sep)
@@ -266,6 +391,8 @@ static void write_table(const sl_eval *ev, const eval_sums *s, FILE *out, char s
             trow(out, sep, "gold", "", "not_in_corpus", g->ids[r]);
     for (size_t c = 0; c < g->ncols; c++) {
         const char *t = g->cols[c].theme;
+        if (!is_theme(ev, c))
+            continue;
         trow_n(out, sep, "theme", t, "coded", s->coded[c]);
         scores_rows(out, sep, "theme", t, &s->conf[c], &s->scores[c]);
         for (int want = 1; want >= 0; want--)
@@ -276,6 +403,22 @@ static void write_table(const sl_eval *ev, const eval_sums *s, FILE *out, char s
     }
     scores_rows(out, sep, "micro", "", &s->micro_c, &s->micro);
     scores_rows(out, sep, "macro", "", NULL, &s->macro);
+    for (size_t c = 0; c < g->ncols; c++) {
+        if (is_theme(ev, c))
+            continue;
+        dir_rows(out, sep, "direction", g->cols[c].theme, &s->dconf[c], &s->dscores[c]);
+        for (size_t i = 0; i < ev->norder; i++) {
+            int coded, found;
+            char m[64];
+            if (!sl_eval_dir_mismatch(ev, ev->order[i], c, &coded, &found))
+                continue;
+            snprintf(m, sizeof m, "mismatch.%s.%s", sl_dir_class_name(coded),
+                     sl_dir_class_name(found));
+            trow(out, sep, "direction", g->cols[c].theme, m, g->ids[ev->order[i]]);
+        }
+    }
+    if (s->ndirs)
+        dir_rows(out, sep, "direction_micro", "", &s->dall, &s->dmicro);
 }
 
 /* ---- table for a person ----------------------------------------------- */
@@ -319,6 +462,65 @@ static void id_line(FILE *out, const sl_eval *ev, size_t c, int want)
         fputc('\n', out);
 }
 
+/* One line of the direction table. */
+static void dir_line(FILE *out, const char *name, int w, const sl_dir_scores *d)
+{
+    fprintf(out, "%-*s %6" PRIu64 " %7" PRIu64, w, name, d->n, d->correct);
+    cell_r(out, d->accuracy, d->has_accuracy);
+    cell_r(out, d->macro_f1, d->has_macro_f1);
+    cell_r(out, d->kappa, d->has_kappa);
+    fputc('\n', out);
+}
+
+/* A direction column's confusion matrix, each coded class's row with its
+ * precision, recall and F1, then the stories coded one way and found
+ * another. */
+static void dir_matrix(FILE *out, const sl_eval *ev, size_t c, const eval_sums *s)
+{
+    const sl_dir_confusion *m = &s->dconf[c];
+    const sl_dir_scores *d = &s->dscores[c];
+    fprintf(out, "%s: coded (rows) against found (columns)\n", ev->gold->cols[c].header);
+    fprintf(out, "  %-10s %9s %9s %9s %9s %9s %9s %9s\n", "", "improved", "worsened",
+            "mentioned", "absent", "precision", "recall", "f1");
+    for (int k = 0; k < SL_DC_CODED; k++) {
+        fprintf(out, "  %-10s", sl_dir_class_name(k));
+        for (int f = 0; f < SL_DC_FOUND; f++)
+            fprintf(out, " %9" PRIu64, m->m[k][f]);
+        cell_r(out, d->cls[k].precision, d->cls[k].has_precision);
+        cell_r(out, d->cls[k].recall, d->cls[k].has_recall);
+        cell_r(out, d->cls[k].f1, d->cls[k].has_f1);
+        fputc('\n', out);
+    }
+    int any = 0;
+    for (size_t i = 0; i < ev->norder; i++) {
+        int coded, found;
+        size_t r = ev->order[i];
+        if (!sl_eval_dir_mismatch(ev, r, c, &coded, &found))
+            continue;
+        fprintf(out, "%s %s (coded %s, found %s)", any ? "," : "  mismatches:", ev->gold->ids[r],
+                sl_dir_class_name(coded), sl_dir_class_name(found));
+        any = 1;
+    }
+    if (any)
+        fputc('\n', out);
+}
+
+static void dir_summary(const sl_eval *ev, const eval_sums *s, FILE *out, int w)
+{
+    const sl_gold *g = ev->gold;
+    fprintf(out, "%s%-*s %6s %7s %9s %9s %9s\n", s->nthemes ? "\n" : "", w, "direction", "coded", "correct", "accuracy",
+            "macro f1", "kappa");
+    for (size_t c = 0; c < g->ncols; c++)
+        if (!is_theme(ev, c))
+            dir_line(out, g->cols[c].theme, w, &s->dscores[c]);
+    dir_line(out, "micro", w, &s->dmicro);
+    for (size_t c = 0; c < g->ncols; c++)
+        if (!is_theme(ev, c)) {
+            fputc('\n', out);
+            dir_matrix(out, ev, c, s);
+        }
+}
+
 static void write_summary(const sl_eval *ev, const eval_sums *s, FILE *out)
 {
     const sl_gold *g = ev->gold;
@@ -327,15 +529,20 @@ static void write_summary(const sl_eval *ev, const eval_sums *s, FILE *out)
         if ((int)strlen(g->cols[c].theme) > w)
             w = (int)strlen(g->cols[c].theme);
     fprintf(out, "%llu stories, %zu scored against %s\n\n", ev->ndocs, ev->norder, g->path);
-    fprintf(out, "%-*s %6s %5s %5s %5s %5s %9s %9s %9s %9s\n", w, "theme", "coded", "tp", "fp",
-            "fn", "tn", "precision", "recall", "f1", "kappa");
-    for (size_t c = 0; c < g->ncols; c++)
-        summary_line(out, g->cols[c].theme, w, &s->conf[c], &s->scores[c], s->coded[c]);
-    summary_line(out, "micro", w, &s->micro_c, &s->micro,
-                 (size_t)(s->micro_c.tp + s->micro_c.fp + s->micro_c.fn + s->micro_c.tn));
-    summary_line(out, "macro", w, NULL, &s->macro, 0);
-    fputc('\n', out);
+    if (s->nthemes) { /* a gold file of direction columns only has no theme table */
+        fprintf(out, "%-*s %6s %5s %5s %5s %5s %9s %9s %9s %9s\n", w, "theme", "coded", "tp",
+                "fp", "fn", "tn", "precision", "recall", "f1", "kappa");
+        for (size_t c = 0; c < g->ncols; c++)
+            if (is_theme(ev, c))
+                summary_line(out, g->cols[c].theme, w, &s->conf[c], &s->scores[c], s->coded[c]);
+        summary_line(out, "micro", w, &s->micro_c, &s->micro,
+                     (size_t)(s->micro_c.tp + s->micro_c.fp + s->micro_c.fn + s->micro_c.tn));
+        summary_line(out, "macro", w, NULL, &s->macro, 0);
+        fputc('\n', out);
+    }
     for (size_t c = 0; c < g->ncols; c++) {
+        if (!is_theme(ev, c))
+            continue;
         id_line(out, ev, c, 1);
         id_line(out, ev, c, 0);
     }
@@ -353,6 +560,8 @@ static void write_summary(const sl_eval *ev, const eval_sums *s, FILE *out)
         }
     if (any)
         fputc('\n', out);
+    if (s->ndirs)
+        dir_summary(ev, s, out, w);
 }
 
 sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *err)
@@ -363,6 +572,11 @@ sl_status sl_eval_write(const sl_eval *ev, FILE *out, sl_format fmt, sl_error *e
         return sl_fail(err, SL_EDATA, "story id \"%s\" occurs more than once in the corpus; "
                        "eval pairs stories with their codes by id, so ids must be unique "
                        "(see --id-field)", ev->dup[0]);
+    for (size_t c = 0; c < ev->gold->ncols; c++)
+        if (ev->no_direction && !is_theme(ev, c))
+            return sl_fail(err, SL_EUSAGE, "%s:1: column \"%s\" codes the direction of change, "
+                           "which is off; drop --no-direction (or the column)",
+                           ev->gold->path, ev->gold->cols[c].header);
     eval_sums s;
     if (sums_of(ev, &s) != 0) {
         sums_free(&s);

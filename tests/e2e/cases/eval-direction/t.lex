@@ -1,0 +1,8 @@
+[isolation]
+polarity = problem
+=lonely
+isolat*
+
+[confidence]
+polarity = asset
+confid*

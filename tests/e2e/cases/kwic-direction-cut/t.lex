@@ -1,0 +1,3 @@
+[care_home]
+polarity = problem
+"care home"

@@ -1,0 +1,12 @@
+[isolation]
+polarity = problem
+=lonely
+isolat*
+
+[confidence]
+polarity = asset
+confid*
+
+[coping]
+polarity = asset
+cope
