@@ -151,6 +151,7 @@ void sl_analysis_free(sl_analysis *an)
     }
     free(an->rows);
     sl_accum_free(&an->total);
+    sl_report_free(&an->report);
     free(an);
 }
 
@@ -289,6 +290,9 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
             if (err)
                 *err = b->errs[i];
         }
+        if (s == SL_OK)
+            sl_report_invalid_utf8(&an->report, an->opts, b->docs[i].source, b->docs[i].line,
+                                   b->docs[i].id, b->res[i].invalid_utf8);
         if (s == SL_OK && an->opts->on_story)
             s = report_story(an, &b->docs[i], &b->res[i], &b->hits[i], err);
         if (s == SL_OK)
@@ -327,6 +331,16 @@ sl_group_value *sl_group_sorted(const sl_group_field *g)
 
 /* ---- inputs ----------------------------------------------------------- */
 
+/* With --skip-invalid: lists a record or file the reader could not read
+ * and goes on. The stories before it are summed first, so warnings come
+ * in input order. */
+static sl_status skip(sl_analysis *an, const char *file, unsigned long line,
+                      const char *reason, sl_error *err)
+{
+    sl_status s = flush_batch(an, err);
+    return s == SL_OK ? sl_report_skip(&an->report, an->opts, file, line, reason, err) : s;
+}
+
 static sl_status read_all(sl_analysis *an, sl_reader *rd, sl_error *err)
 {
     for (;;) {
@@ -335,11 +349,25 @@ static sl_status read_all(sl_analysis *an, sl_reader *rd, sl_error *err)
         memset(d, 0, sizeof *d);
         int got = 0;
         sl_status s = sl_reader_next(rd, d, &got, err);
+        unsigned long line;
+        const char *reason;
+        if (s == SL_EDATA && sl_reader_skippable(rd, &line, &reason)) {
+            sl_doc_clear(d);
+            const char *file = sl_report_file(&an->report, sl_reader_name(rd));
+            s = file ? skip(an, file, line, reason, err) : sl_fail_nomem(err);
+            if (s != SL_OK)
+                return s;
+            continue;
+        }
         if (s != SL_OK || !got) {
             sl_doc_clear(d);
             return s;
         }
-        d->source = NULL; /* the reader may be gone before the batch is analysed */
+        /* the reader may be gone before the batch is analysed: keep a copy */
+        if (!(d->source = sl_report_file(&an->report, d->source))) {
+            sl_doc_clear(d);
+            return sl_fail_nomem(err);
+        }
         b->n++;
         b->bytes += d->text_len;
         if (b->n == BATCH_DOCS || b->bytes >= BATCH_BYTES) {
@@ -374,8 +402,14 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
     sl_read_opts ro = read_opts(an);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         sl_reader *rd;
-        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
-        if (s == SL_OK) {
+        sl_error why = {0};
+        s = sl_reader_open_entry(&rd, &files[i], &ro, &why);
+        if (s != SL_OK && err)
+            *err = why;
+        if (s == SL_OK && !rd) /* a binary file in a directory: listed, not read */
+            s = skip(an, files[i].path, 0, why.text + strlen(files[i].path) + 2, err);
+        else if (s == SL_OK) {
+            sl_reader_set_skip_invalid(rd, an->opts->skip_invalid);
             s = read_all(an, rd, err);
             sl_reader_free(rd);
         }
@@ -392,6 +426,7 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
     sl_reader *rd;
     sl_status s = sl_reader_open_stream(&rd, in, name, an->opts->stdin_format, &ro, err);
     if (s == SL_OK) {
+        sl_reader_set_skip_invalid(rd, an->opts->skip_invalid);
         s = read_all(an, rd, err);
         sl_reader_free(rd);
     }

@@ -168,3 +168,9 @@ sl_status sl_options_set_story_handler(sl_options *o, sl_story_fn fn, void *user
     o->story_user = user;
     return SL_OK;
 }
+
+sl_status sl_options_set_skip_invalid(sl_options *o, int on)
+{
+    o->skip_invalid = on != 0;
+    return SL_OK;
+}

@@ -157,6 +157,28 @@ static void document_rows(row_ctx *c, const sl_analysis *an)
     c->document = NULL;
 }
 
+/* What the run left out (report.h), after the corpus figures: one row per
+ * skipped record (item FILE:LINE) or file (item FILE) and per regex entry
+ * that failed on a story (document = the story, item = the entry's
+ * LEXICON:LINE:COL); measure "reason", the value says why. */
+static void report_rows(const row_ctx *c, const sl_report *rp)
+{
+    for (size_t i = 0; i < rp->nskips; i++) {
+        const sl_skip *k = &rp->skips[i];
+        char where[4096];
+        if (k->line)
+            snprintf(where, sizeof where, "%s:%lu", k->file, k->line);
+        else
+            snprintf(where, sizeof where, "%s", k->file);
+        row(c, "skipped", NULL, NULL, where, "reason", k->reason);
+    }
+    row_ctx d = *c;
+    for (size_t i = 0; i < rp->nrfail; i++) {
+        d.document = rp->rfail[i].story;
+        row(&d, "regex_failure", NULL, NULL, rp->rfail[i].entry, "reason", rp->rfail[i].reason);
+    }
+}
+
 sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err)
 {
     row_ctx c = {.out = out, .sep = sep};
@@ -166,6 +188,7 @@ sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *e
         fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
     fputc('\n', out);
     corpus_rows(&c, &an->total, 1);
+    report_rows(&c, &an->report);
     theme_rows(&c, an, &an->total);
     cooc_rows(&c, an, &an->total);
     sl_status s = group_rows(&c, an, err);
