@@ -295,6 +295,8 @@ int cmd_cat(int argc, char **argv)
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, cat_help);
+    if (!a.quiet)
+        sl_options_set_message_handler(a.opts, print_warning, NULL);
     cli_output out;
     if (rc < 0)
         rc = cli_output_open(&out, a.output);

@@ -49,8 +49,11 @@ sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, 
     size_t n;
     s = sl_walk(path, &files, &n, err);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
-        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
-        if (s == SL_OK) {
+        s = sl_reader_open_entry(&rd, &files[i], &ro, err);
+        if (s == SL_OK && !rd) { /* a binary file met in a directory */
+            if (opts->on_message)
+                opts->on_message(opts->message_user, SL_SEVERITY_WARNING, err ? err->text : "");
+        } else if (s == SL_OK) {
             s = cat_reader(rd, out, err);
             sl_reader_free(rd);
         }

@@ -235,7 +235,15 @@ static sl_status broken_quoting(sl_reader *r, const rec_parse *p, unsigned long 
     int skippable = r->skip_invalid && !r->ierrno;
     if (skippable && resync(r, p) != 0)
         return sl_fail_nomem(err);
-    return sl_rd_malformed(r, skippable, line, col, err, "%s", what);
+    sl_status s = sl_rd_malformed(r, skippable, line, col, err, "%s", what);
+    if (skippable) {
+        /* the skipped record is listed where it starts; say where it broke */
+        size_t n = strlen(r->bad_reason);
+        snprintf(r->bad_reason + n, sizeof r->bad_reason - n, " (at line %lu, column %lu)",
+                 line, col);
+        r->bad_line = p->line;
+    }
+    return s;
 }
 
 static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_error *err)

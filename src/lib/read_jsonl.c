@@ -255,6 +255,12 @@ sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
             s += 3;
             n -= 3;
         }
+        /* the line end is not part of the record: a cut-off line then reads
+         * the same with LF and CRLF ends */
+        if (n && s[n - 1] == '\n')
+            n--;
+        if (n && s[n - 1] == '\r')
+            n--;
         if (is_space_only(s, n))
             continue;
         sl_status rc = parse_line(r, s, n, doc, err);
