@@ -37,7 +37,15 @@ typedef struct hit_list {
     size_t n, cap;
 } hit_list;
 
+/* A story's regex entries dropped by --skip-invalid (match.h). */
+typedef struct regex_drops {
+    uint32_t *entry;
+    int *code;
+    size_t n, cap;
+} regex_drops;
+
 typedef struct sl_batch {
+    regex_drops drops[BATCH_DOCS];
     sl_doc docs[BATCH_DOCS];
     sl_docres res[BATCH_DOCS];
     hit_list hits[BATCH_DOCS];
@@ -59,6 +67,7 @@ static sl_status make_workers(sl_analysis *an, sl_error *err)
         sl_status s = sl_matcher_new(&w->matcher, an->lex, err);
         if (s != SL_OK)
             return s;
+        sl_matcher_set_skip_failures(w->matcher, an->opts->skip_invalid);
         if (!(w->scratch = sl_agg_scratch_new(&an->shape)))
             return sl_fail_nomem(err);
     }
@@ -119,8 +128,11 @@ static void free_batch(sl_batch *b)
         sl_doc_clear(&b->docs[i]);
         sl_docres_clear(&b->res[i]);
     }
-    for (size_t i = 0; i < BATCH_DOCS; i++)
+    for (size_t i = 0; i < BATCH_DOCS; i++) {
         free(b->hits[i].v);
+        free(b->drops[i].entry);
+        free(b->drops[i].code);
+    }
     free(b->errs);
     free(b);
 }
@@ -178,8 +190,47 @@ static int keep_hits(const sl_lexicon *lex, const sl_tokens *toks, const sl_hits
     return 0;
 }
 
+/* Copies the matcher's dropped regex entries into the story's slot. */
+static int keep_drops(const sl_matcher *m, regex_drops *out)
+{
+    const uint32_t *e;
+    const int *c;
+    size_t n = sl_matcher_failures(m, &e, &c);
+    out->n = 0;
+    if (n > out->cap) {
+        uint32_t *ne = realloc(out->entry, n * sizeof *ne);
+        if (ne)
+            out->entry = ne;
+        int *nc = ne ? realloc(out->code, n * sizeof *nc) : NULL;
+        if (!nc)
+            return -1;
+        out->code = nc;
+        out->cap = n;
+    }
+    if (n) {
+        memcpy(out->entry, e, n * sizeof *e);
+        memcpy(out->code, c, n * sizeof *c);
+    }
+    out->n = n;
+    return 0;
+}
+
+/* Lists the story's dropped regex entries, in input order. */
+static sl_status report_drops(sl_analysis *an, const sl_doc *d, const regex_drops *dr,
+                              sl_error *err)
+{
+    sl_status s = SL_OK;
+    for (size_t k = 0; s == SL_OK && k < dr->n; k++) {
+        char where[2048], why[256];
+        sl_regex_failure_text(an->lex, dr->entry[k], dr->code[k], where, sizeof where, why,
+                              sizeof why);
+        s = sl_report_regex(&an->report, an->opts, d->id, where, why, err);
+    }
+    return s;
+}
+
 static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *d,
-                             sl_docres *r, hit_list *kept, sl_error *err)
+                             sl_docres *r, hit_list *kept, regex_drops *drops, sl_error *err)
 {
     if (sl_tokenize(&w->toks, d->text, d->text_len) != 0)
         return sl_fail_nomem(err);
@@ -187,6 +238,8 @@ static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *
     sl_status s = sl_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
     if (s != SL_OK)
         return s;
+    if (keep_drops(w->matcher, drops) != 0)
+        return sl_fail_nomem(err);
     if (sl_docres_compute(r, w->scratch, &an->shape, an->lex, &w->toks, hits) != 0)
         return sl_fail_nomem(err);
     if (an->opts->on_story && keep_hits(an->lex, &w->toks, hits, kept) != 0)
@@ -281,7 +334,8 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long i = 0; i < n; i++) {
         sl_worker *w = &an->workers[omp_get_thread_num()];
-        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->errs[i]);
+        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->drops[i],
+                                  &b->errs[i]);
     }
     sl_status s = SL_OK;
     for (size_t i = 0; i < b->n; i++) {
@@ -290,6 +344,8 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
             if (err)
                 *err = b->errs[i];
         }
+        if (s == SL_OK)
+            s = report_drops(an, &b->docs[i], &b->drops[i], err);
         if (s == SL_OK)
             sl_report_invalid_utf8(&an->report, an->opts, b->docs[i].source, b->docs[i].line,
                                    b->docs[i].id, b->res[i].invalid_utf8);
