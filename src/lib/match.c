@@ -225,6 +225,8 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
     for (size_t i = 0; i < toks->n; i++) {
+        if (ann[2 * i + 1] == 0)
+            continue; /* no atoms; and the pool may still be NULL (offset 0 on NULL is UB) */
         const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
         for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
             uint32_t a = atoms[k];
