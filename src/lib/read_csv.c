@@ -400,6 +400,7 @@ sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     sl_status rc = SL_OK;
     if (!r->started && (rc = start(r, err)) != SL_OK) {
         r->done = 1; /* without a usable header no record can be read */
+        r->bad_skippable = 0;
         return rc;
     }
     if (r->done)
