@@ -56,6 +56,8 @@ static const char cat_help[] =
     "export is read, and to convert any supported format to JSONL.\n"
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
+    "      --skip-invalid      leave malformed records out, with a warning\n"
+    "  -q, --quiet             no warnings\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -h, --help              this help\n";
 

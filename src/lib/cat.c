@@ -11,12 +11,31 @@
 #include "error.h"
 #include "read.h"
 
-static sl_status cat_reader(sl_reader *rd, FILE *out, sl_error *err)
+/* --skip-invalid: a malformed record is reported and left out. */
+static int skipped(const sl_options *opts, sl_reader *rd, sl_status s)
 {
+    unsigned long line;
+    const char *reason;
+    if (s != SL_EDATA || !sl_reader_skippable(rd, &line, &reason))
+        return 0;
+    if (opts->on_message) {
+        char msg[SL_ERROR_TEXT + 512];
+        snprintf(msg, sizeof msg, "%s:%lu: %s; record skipped (--skip-invalid)",
+                 sl_reader_name(rd), line, reason);
+        opts->on_message(opts->message_user, SL_SEVERITY_WARNING, msg);
+    }
+    return 1;
+}
+
+static sl_status cat_reader(const sl_options *opts, sl_reader *rd, FILE *out, sl_error *err)
+{
+    sl_reader_set_skip_invalid(rd, opts->skip_invalid);
     for (;;) {
         sl_doc d = {0};
         int got = 0;
         sl_status s = sl_reader_next(rd, &d, &got, err);
+        if (skipped(opts, rd, s))
+            continue;
         if (s != SL_OK || !got) {
             sl_doc_clear(&d);
             return s;
@@ -40,7 +59,7 @@ sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, 
     if (!path) {
         s = sl_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
         if (s == SL_OK) {
-            s = cat_reader(rd, out, err);
+            s = cat_reader(opts, rd, out, err);
             sl_reader_free(rd);
         }
         return s;
@@ -54,7 +73,7 @@ sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, 
             if (opts->on_message)
                 opts->on_message(opts->message_user, SL_SEVERITY_WARNING, err ? err->text : "");
         } else if (s == SL_OK) {
-            s = cat_reader(rd, out, err);
+            s = cat_reader(opts, rd, out, err);
             sl_reader_free(rd);
         }
     }
