@@ -217,7 +217,15 @@ sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
     const sl_accum *a = &an->total;
     const sl_lexicon *lex = an->lex;
     int w = name_width(lex);
-    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n\n", a->documents, a->tokens);
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
+    /* what --skip-invalid left out must be seen by a person too */
+    if (an->report.nskips)
+        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
+                an->report.nskips);
+    if (an->report.nrfail)
+        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
+                an->report.nrfail);
+    fputc('\n', out);
     fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
             "per 1000", "label");
     for (size_t t = 0; t < lex->nthemes; t++) {
