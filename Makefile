@@ -130,7 +130,6 @@ fuzz-replay: $(REPLAYS)
 
 FUZZ_CC      ?= clang-14
 FUZZ_SECONDS ?= 60
-FUZZ_JOBS    ?= 1
 FB            = build/fuzz
 FUZZ_FLAGS    = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=all -fopenmp -DSL_REGEX_MATCH_LIMIT=100000u \
@@ -152,8 +151,10 @@ fuzz: $(FUZZ_NAMES:%=$(FB)/%)
 	@set -e; for h in $(FUZZ_NAMES); do \
 	    mkdir -p $(FB)/corpus/$$h; echo "== $$h: $(FUZZ_SECONDS) s"; \
 	    $(FB)/$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	        -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -print_final_stats=1 \
-	        -artifact_prefix=$(FB)/$$h- $(FB)/corpus/$$h tests/fuzz/corpus/$$h; done
+	        -print_final_stats=1 -artifact_prefix=$(FB)/$$h- \
+	        $(FB)/corpus/$$h tests/fuzz/corpus/$$h > $(FB)/$$h.log 2>&1 \
+	        || { tail -n 40 $(FB)/$$h.log; exit 1; }; \
+	    grep -E '^(stat::number_of_executed_units|Done)' $(FB)/$$h.log || true; done
 
 install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
