@@ -49,6 +49,9 @@ LIB_SRC  = $(sort $(wildcard src/lib/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
+REPLAYS  = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 BIN      = $(B)/storylens
@@ -100,12 +103,14 @@ unit: $(TESTS)
 e2e: $(BIN)
 	@SL_RUNNER="$(RUNNER)" tests/e2e/run $(BIN)
 
-# Unit tests first, then end-to-end, one after the other even under -j.
-test: $(BIN) $(TESTS)
+# Unit tests first, then end-to-end, then the fuzz corpora replayed, one
+# after the other even under -j.
+test: $(BIN) $(TESTS) $(REPLAYS)
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory man-check
 	@$(MAKE) --no-print-directory install-check
+	@$(MAKE) --no-print-directory fuzz-replay
 
 # The manual renders without warnings and names every option of --help.
 man-check: $(BIN)
@@ -118,6 +123,53 @@ man-check: $(BIN)
 install-check: $(BIN) $(LIBA)
 	@MAKE="$(MAKE)" MAKEFLAGS= B="$(B)" SANITIZE="$(SANITIZE)" DEBUG="$(DEBUG)" \
 	  CHECK_CFLAGS="$(OPT) -fopenmp" tests/install/check
+
+# ---- fuzzing (tests/fuzz) ------------------------------------------------
+# Each harness defines only LLVMFuzzerTestOneInput. Under gcc it is linked
+# with driver.c and replays its seed corpus (tests/fuzz/corpus/HARNESS/,
+# crashes once found included) inside make test; make fuzz builds it with
+# clang's libFuzzer, ASan and UBSan and runs each for FUZZ_SECONDS, with
+# low PCRE2 limits so one input cannot run long. New inputs go to
+# build/fuzz/corpus, crashes to build/fuzz/ (add them to the seed corpus).
+.PHONY: fuzz fuzz-replay fuzz-deps
+
+$(B)/fuzz/replay_%: tests/fuzz/%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/fuzz -std=c11 $(OPT) $(WARN) $(WERROR) -fopenmp \
+	    $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
+	    -o $@ tests/fuzz/driver.c $< $(LIBA) $(LIBS) $(LDFLAGS)
+
+fuzz-replay: $(REPLAYS)
+	@set -e; for h in $(FUZZ_NAMES); do \
+	    $(RUNNER) $(B)/fuzz/replay_$$h tests/fuzz/corpus/$$h; done
+
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FB            = build/fuzz
+FUZZ_FLAGS    = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all -fopenmp -DSL_REGEX_MATCH_LIMIT=100000u \
+                -DSL_REGEX_DEPTH_LIMIT=1000u $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(FB)/lib/%.o)
+
+fuzz-deps:
+	@scripts/deps clang-14 libclang-rt-14-dev libomp-14-dev
+
+$(FB)/lib/%.o: src/lib/%.c | fuzz-deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FB)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_LIB_OBJ) $(LIBS)
+
+fuzz: $(FUZZ_NAMES:%=$(FB)/%)
+	@set -e; for h in $(FUZZ_NAMES); do \
+	    mkdir -p $(FB)/corpus/$$h; echo "== $$h: $(FUZZ_SECONDS) s"; \
+	    $(FB)/$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	        -print_final_stats=1 -artifact_prefix=$(FB)/$$h- \
+	        $(FB)/corpus/$$h tests/fuzz/corpus/$$h > $(FB)/$$h.log 2>&1 \
+	        || { tail -n 40 $(FB)/$$h.log; exit 1; }; \
+	    grep -E '^(stat::number_of_executed_units|Done)' $(FB)/$$h.log || true; done
 
 install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
@@ -139,7 +191,7 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d) $(FUZZ_LIB_OBJ:.o=.d)
 
 # ---- benchmarks (performance is measured here, never in a timed test) ----
 #   make bench                         100 MB and 1 GB JSONL, median of 3 runs

@@ -80,6 +80,13 @@ sl_status sl_options_add_by(sl_options *opts, const char *field);
 sl_status sl_options_set_per_document(sl_options *opts, int on);
 /* The format of standard input (AUTO means jsonl there). */
 sl_status sl_options_set_stdin_format(sl_options *opts, sl_input_format fmt);
+/* on = 1: a malformed record (a bad JSONL line, a broken CSV quote, a wrong
+ * field count), a binary file met while walking a directory and a regex
+ * entry hitting a PCRE2 limit on one story are skipped, reported through
+ * the message handler and listed in the output (.corpus.skipped,
+ * .corpus.regex_failures) instead of failing the run with SL_EDATA. A
+ * skipped record changes no other figure. Default 0. */
+sl_status sl_options_set_skip_invalid(sl_options *opts, int on);
 
 /* ---- observers ---------------------------------------------------------
  * Optional callbacks, always called on the thread that calls the

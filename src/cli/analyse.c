@@ -36,9 +36,21 @@ static const char analyse_help[] =
     "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
     "                          a directory (repeatable); default: the bundled ones\n"
     "      --no-direction      plain counts: no direction of change, no modifiers loaded\n"
+    "      --skip-invalid      skip malformed records, binary files in directories and\n"
+    "                          regex entries that hit a limit on a story; each is warned\n"
+    "                          about and listed in .corpus.skipped / .corpus.regex_failures\n"
     "  -q, --quiet             no warnings and no progress (progress shows only when\n"
     "                          standard error is a terminal)\n"
     "  -h, --help              this help\n"
+    "\n"
+    "Bad input: a malformed record (a bad JSONL line, a CSV quote never closed, a\n"
+    "wrong field count) stops the run with FILE:LINE: and status 65, unless\n"
+    "--skip-invalid. Invalid UTF-8 never stops a run: bad bytes break words, are\n"
+    "counted in .corpus.invalid_utf8_bytes and warned about once per file. A file\n"
+    "with a NUL byte in its first 8 KiB is binary: skipped with a warning when met\n"
+    "in a directory, an error (65) when named. UTF-16 files (with a BOM) are read\n"
+    "as UTF-8. An empty .txt/.md file is one story of no words; an empty JSONL or\n"
+    "CSV file holds no stories.\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad data or lexicon, 66 no input,\n"
     "             70 internal error, 71 out of memory, 73 cannot create output, 74 I/O error\n";
@@ -53,6 +65,7 @@ static const char cat_help[] =
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
     "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
     "                          id, field, value with one row per field of a story\n"
+    "      --skip-invalid      leave malformed records out, with a warning\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -q, --quiet             no warnings\n"
     "  -h, --help              this help\n";
@@ -76,7 +89,7 @@ typedef struct args {
 
 enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
-    OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION
+    OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION, OPT_SKIP_INVALID
 };
 
 static const struct option long_opts[] = {
@@ -93,8 +106,9 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"threads", required_argument, NULL, 'j'},
-    {"help", no_argument, NULL, 'h'},
+    {"skip-invalid", no_argument, NULL, OPT_SKIP_INVALID},
     {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
@@ -168,6 +182,7 @@ static int apply_option(args *a, int c, const char *arg)
         a->modifiers[a->nmodifiers++] = arg;
         return -1;
     }
+    case OPT_SKIP_INVALID: sl_options_set_skip_invalid(a->opts, 1); return -1;
     case 'j':
         if (parse_threads(arg, &n) != 0)
             return cli_usage_error(a->cmd, "--threads: \"%s\"; give a number from 0 (all cores) "
@@ -331,12 +346,22 @@ static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
     return rc;
 }
 
+/* Warnings from the library: input that did not stop the run. */
+static void print_warning(void *user, sl_severity severity, const char *message)
+{
+    (void)user;
+    fprintf(stderr, "storylens: %s: %s\n", severity == SL_SEVERITY_NOTE ? "note" : "warning",
+            message);
+}
+
 int cmd_analyse(int argc, char **argv)
 {
     args a = {.cmd = "analyse"};
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, analyse_help);
+    if (!a.quiet)
+        sl_options_set_message_handler(a.opts, print_warning, NULL);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);

@@ -105,14 +105,24 @@ int cli_output_open(cli_output *out, const char *path)
         return EXIT_OSERR;
     }
     snprintf(out->tmp, n, "%s.tmpXXXXXX", path);
+    /* A signal between creating the temporary file and guarding it would
+     * leave the file behind: hold the signals back until it is guarded. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(out->tmp);
+    if (fd >= 0)
+        guard_signals(out->tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         fprintf(stderr, "storylens: %s: cannot create output: %s\n", path, strerror(errno));
         free(out->tmp);
         out->tmp = NULL;
         return EXIT_CANTCREAT;
     }
-    guard_signals(out->tmp);
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; give the mode a new file gets */

@@ -39,7 +39,25 @@ typedef struct hit_list {
     size_t n, cap;
 } hit_list;
 
+/* A story's regex entries dropped by --skip-invalid (match.h). */
+typedef struct regex_drops {
+    uint32_t *entry;
+    int *code;
+    size_t n, cap;
+} regex_drops;
+
+/* A record --skip-invalid left out, before story pos of its batch. */
+typedef struct skip_note {
+    size_t pos;
+    const char *file; /* interned in the analysis's report */
+    unsigned long line;
+    char *reason;
+} skip_note;
+
 typedef struct sl_batch {
+    regex_drops drops[BATCH_DOCS];
+    skip_note *skips;
+    size_t nskips, skips_cap;
     sl_doc docs[BATCH_DOCS];
     sl_docres res[BATCH_DOCS];
     hit_list hits[BATCH_DOCS];
@@ -61,6 +79,7 @@ static sl_status make_workers(sl_analysis *an, sl_error *err)
         sl_status s = sl_matcher_new(&w->matcher, an->lex, err);
         if (s != SL_OK)
             return s;
+        sl_matcher_set_skip_failures(w->matcher, an->opts->skip_invalid);
         if (!(w->scratch = sl_agg_scratch_new(&an->shape)))
             return sl_fail_nomem(err);
         if (an->opts->modifiers &&
@@ -125,8 +144,14 @@ static void free_batch(sl_batch *b)
         sl_doc_clear(&b->docs[i]);
         sl_docres_clear(&b->res[i]);
     }
-    for (size_t i = 0; i < BATCH_DOCS; i++)
+    for (size_t i = 0; i < BATCH_DOCS; i++) {
         free(b->hits[i].v);
+        free(b->drops[i].entry);
+        free(b->drops[i].code);
+    }
+    for (size_t i = 0; i < b->nskips; i++)
+        free(b->skips[i].reason);
+    free(b->skips);
     free(b->errs);
     free(b);
 }
@@ -160,6 +185,7 @@ void sl_analysis_free(sl_analysis *an)
     }
     free(an->rows);
     sl_accum_free(&an->total);
+    sl_report_free(&an->report);
     free(an);
 }
 
@@ -206,8 +232,47 @@ static int keep_hits(const sl_analysis *an, const sl_tokens *toks, const sl_hits
     return 0;
 }
 
+/* Copies the matcher's dropped regex entries into the story's slot. */
+static int keep_drops(const sl_matcher *m, regex_drops *out)
+{
+    const uint32_t *e;
+    const int *c;
+    size_t n = sl_matcher_failures(m, &e, &c);
+    out->n = 0;
+    if (n > out->cap) {
+        uint32_t *ne = realloc(out->entry, n * sizeof *ne);
+        if (ne)
+            out->entry = ne;
+        int *nc = ne ? realloc(out->code, n * sizeof *nc) : NULL;
+        if (!nc)
+            return -1;
+        out->code = nc;
+        out->cap = n;
+    }
+    if (n) {
+        memcpy(out->entry, e, n * sizeof *e);
+        memcpy(out->code, c, n * sizeof *c);
+    }
+    out->n = n;
+    return 0;
+}
+
+/* Lists the story's dropped regex entries, in input order. */
+static sl_status report_drops(sl_analysis *an, const sl_doc *d, const regex_drops *dr,
+                              sl_error *err)
+{
+    sl_status s = SL_OK;
+    for (size_t k = 0; s == SL_OK && k < dr->n; k++) {
+        char where[2048], why[256];
+        sl_regex_failure_text(an->lex, dr->entry[k], dr->code[k], where, sizeof where, why,
+                              sizeof why);
+        s = sl_report_regex(&an->report, an->opts, d->id, where, why, err);
+    }
+    return s;
+}
+
 static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *d,
-                             sl_docres *r, hit_list *kept, sl_error *err)
+                             sl_docres *r, hit_list *kept, regex_drops *drops, sl_error *err)
 {
     if (sl_tokenize(&w->toks, d->text, d->text_len) != 0)
         return sl_fail_nomem(err);
@@ -215,6 +280,8 @@ static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *
     sl_status s = sl_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
     if (s != SL_OK)
         return s;
+    if (keep_drops(w->matcher, drops) != 0)
+        return sl_fail_nomem(err);
     const sl_hit_dir *dirs = NULL;
     const sl_trigger *trig = NULL;
     if (w->director && (s = sl_direction_compute(w->director, an->lex, d->text, &w->toks, hits,
@@ -318,12 +385,21 @@ static sl_status sum_batch(sl_analysis *an, sl_error *err)
 {
     sl_batch *b = an->batch;
     sl_status s = SL_OK;
+    size_t k = 0;
     for (size_t i = 0; i < b->n; i++) {
+        for (; s == SL_OK && k < b->nskips && b->skips[k].pos == i; k++)
+            s = sl_report_skip(&an->report, an->opts, b->skips[k].file, b->skips[k].line,
+                               b->skips[k].reason, err);
         if (s == SL_OK && b->status[i] != SL_OK) {
             s = b->status[i];
             if (err)
                 *err = b->errs[i];
         }
+        if (s == SL_OK)
+            s = report_drops(an, &b->docs[i], &b->drops[i], err);
+        if (s == SL_OK)
+            sl_report_invalid_utf8(&an->report, an->opts, b->docs[i].source, b->docs[i].line,
+                                   b->docs[i].id, b->res[i].invalid_utf8);
         if (s == SL_OK && an->opts->on_story)
             s = report_story(an, &b->docs[i], &b->res[i], &b->hits[i], err);
         if (s == SL_OK)
@@ -331,6 +407,12 @@ static sl_status sum_batch(sl_analysis *an, sl_error *err)
         sl_doc_clear(&b->docs[i]);
         sl_docres_clear(&b->res[i]);
     }
+    for (; s == SL_OK && k < b->nskips; k++)
+        s = sl_report_skip(&an->report, an->opts, b->skips[k].file, b->skips[k].line,
+                           b->skips[k].reason, err);
+    for (k = 0; k < b->nskips; k++)
+        free(b->skips[k].reason);
+    b->nskips = 0;
     an->progress.stories += b->n;
     an->progress.bytes += b->bytes;
     if (s == SL_OK && b->n && an->opts->on_progress)
@@ -348,7 +430,8 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long i = 0; i < n; i++) {
         sl_worker *w = &an->workers[omp_get_thread_num()];
-        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->errs[i]);
+        b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->drops[i],
+                                  &b->errs[i]);
     }
     return sum_batch(an, err);
 }
@@ -375,8 +458,44 @@ sl_group_value *sl_group_sorted(const sl_group_field *g)
 
 /* ---- inputs ----------------------------------------------------------- */
 
-/* Reads stories into b until it is full (*full = 1) or the reader ends. */
-static sl_status fill_batch(sl_batch *b, sl_reader *rd, int *full, sl_error *err)
+/* With --skip-invalid, between files: a file the reader could not open
+ * (a binary file met in a directory). The stories before it are summed
+ * first, so warnings come in input order. */
+static sl_status skip(sl_analysis *an, const char *file, unsigned long line,
+                      const char *reason, sl_error *err)
+{
+    sl_status s = flush_batch(an, err);
+    return s == SL_OK ? sl_report_skip(&an->report, an->opts, file, line, reason, err) : s;
+}
+
+static int note_skip(sl_analysis *an, sl_batch *b, const char *name, unsigned long line,
+                     const char *reason)
+{
+    if (b->nskips == b->skips_cap) {
+        size_t ncap = b->skips_cap ? b->skips_cap * 2 : 8;
+        skip_note *p = realloc(b->skips, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        b->skips = p;
+        b->skips_cap = ncap;
+    }
+    const char *file = sl_report_file(&an->report, name);
+    char *why = strdup(reason);
+    if (!file || !why) {
+        free(why);
+        return -1;
+    }
+    b->skips[b->nskips++] = (skip_note){b->n, file, line, why};
+    return 0;
+}
+
+/* Reads stories into b until it is full (*full = 1) or the reader ends.
+ * With --skip-invalid a record the reader could not read is noted in b at
+ * its place among the stories, and reported when b is summed: b may be
+ * filled while another batch is being analysed, so nothing here may flush
+ * or print. */
+static sl_status fill_batch(sl_analysis *an, sl_batch *b, sl_reader *rd, int *full,
+                            sl_error *err)
 {
     *full = 0;
     for (;;) {
@@ -384,11 +503,23 @@ static sl_status fill_batch(sl_batch *b, sl_reader *rd, int *full, sl_error *err
         memset(d, 0, sizeof *d);
         int got = 0;
         sl_status s = sl_reader_next(rd, d, &got, err);
+        unsigned long line;
+        const char *reason;
+        if (s == SL_EDATA && sl_reader_skippable(rd, &line, &reason)) {
+            sl_doc_clear(d);
+            if (note_skip(an, b, sl_reader_name(rd), line, reason) != 0)
+                return sl_fail_nomem(err);
+            continue;
+        }
         if (s != SL_OK || !got) {
             sl_doc_clear(d);
             return s;
         }
-        d->source = NULL; /* the reader may be gone before the batch is analysed */
+        /* the reader may be gone before the batch is analysed: keep a copy */
+        if (!(d->source = sl_report_file(&an->report, d->source))) {
+            sl_doc_clear(d);
+            return sl_fail_nomem(err);
+        }
         b->n++;
         b->bytes += d->text_len;
         if (b->n == BATCH_DOCS || b->bytes >= BATCH_BYTES) {
@@ -425,7 +556,7 @@ static sl_status flush_while_reading(sl_analysis *an, sl_reader *rd, int *full, 
     {
         int me = omp_get_thread_num();
         if (me == 0)
-            rs = fill_batch(next, rd, full, &rerr);
+            rs = fill_batch(an, next, rd, full, &rerr);
         for (;;) {
             long i;
 #pragma omp atomic capture
@@ -433,7 +564,7 @@ static sl_status flush_while_reading(sl_analysis *an, sl_reader *rd, int *full, 
             if (i >= n)
                 break;
             b->status[i] = analyse_doc(an, &an->workers[me], &b->docs[i], &b->res[i], &b->hits[i],
-                                       &b->errs[i]);
+                                       &b->drops[i], &b->errs[i]);
         }
     }
     sl_status s = sum_batch(an, err);
@@ -447,12 +578,12 @@ static sl_status flush_while_reading(sl_analysis *an, sl_reader *rd, int *full, 
 static sl_status read_all(sl_analysis *an, sl_reader *rd, sl_error *err)
 {
     int full;
-    sl_status s = fill_batch(an->batch, rd, &full, err);
+    sl_status s = fill_batch(an, an->batch, rd, &full, err);
     while (s == SL_OK && full) {
         if (an->nthreads > 1)
             s = flush_while_reading(an, rd, &full, err);
         else if ((s = flush_batch(an, err)) == SL_OK)
-            s = fill_batch(an->batch, rd, &full, err);
+            s = fill_batch(an, an->batch, rd, &full, err);
     }
     return s;
 }
@@ -481,8 +612,14 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
     sl_read_opts ro = read_opts(an);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         sl_reader *rd;
-        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
-        if (s == SL_OK) {
+        sl_error why = {0};
+        s = sl_reader_open_entry(&rd, &files[i], &ro, &why);
+        if (s != SL_OK && err)
+            *err = why;
+        if (s == SL_OK && !rd) /* a binary file in a directory: listed, not read */
+            s = skip(an, files[i].path, 0, why.text + strlen(files[i].path) + 2, err);
+        else if (s == SL_OK) {
+            sl_reader_set_skip_invalid(rd, an->opts->skip_invalid);
             s = read_all(an, rd, err);
             sl_reader_free(rd);
         }
@@ -499,6 +636,7 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
     sl_reader *rd;
     sl_status s = sl_reader_open_stream(&rd, in, name, an->opts->stdin_format, &ro, err);
     if (s == SL_OK) {
+        sl_reader_set_skip_invalid(rd, an->opts->skip_invalid);
         s = read_all(an, rd, err);
         sl_reader_free(rd);
     }

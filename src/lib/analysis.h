@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "lexicon.h"
 #include "options.h"
+#include "report.h"
 #include "strmap.h"
 
 /* One --by field: its values, each with its totals. */
@@ -45,6 +46,7 @@ struct sl_analysis {
     struct sl_batch *spare; /* read into while batch is analysed (-j > 1) */
     sl_status failed;       /* sticky: a failed run writes nothing */
     sl_progress progress;   /* stories and bytes analysed so far */
+    sl_report report;       /* skipped records and files, regex failures */
 };
 
 /* One value of a --by field, for writing groups in byte order of value. */

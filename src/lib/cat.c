@@ -40,12 +40,32 @@ static sl_status cat_table(const sl_doc *d, FILE *out, char sep, sl_error *err)
     return ferror(out) ? sl_fail(err, SL_EIO, "cannot write the output") : SL_OK;
 }
 
-static sl_status cat_reader(sl_reader *rd, FILE *out, sl_format fmt, sl_error *err)
+/* --skip-invalid: a malformed record is reported and left out. */
+static int skipped(const sl_options *opts, sl_reader *rd, sl_status s)
 {
+    unsigned long line;
+    const char *reason;
+    if (s != SL_EDATA || !sl_reader_skippable(rd, &line, &reason))
+        return 0;
+    if (opts->on_message) {
+        char msg[SL_ERROR_TEXT + 512];
+        snprintf(msg, sizeof msg, "%s:%lu: %s; record skipped (--skip-invalid)",
+                 sl_reader_name(rd), line, reason);
+        opts->on_message(opts->message_user, SL_SEVERITY_WARNING, msg);
+    }
+    return 1;
+}
+
+static sl_status cat_reader(const sl_options *opts, sl_reader *rd, FILE *out, sl_format fmt,
+                            sl_error *err)
+{
+    sl_reader_set_skip_invalid(rd, opts->skip_invalid);
     for (;;) {
         sl_doc d = {0};
         int got = 0;
         sl_status s = sl_reader_next(rd, &d, &got, err);
+        if (skipped(opts, rd, s))
+            continue;
         if (s != SL_OK || !got) {
             sl_doc_clear(&d);
             return s;
@@ -88,7 +108,7 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
     if (!path) {
         s = sl_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
         if (s == SL_OK) {
-            s = cat_reader(rd, out, fmt, err);
+            s = cat_reader(opts, rd, out, fmt, err);
             sl_reader_free(rd);
         }
         return s;
@@ -97,9 +117,12 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
     size_t n;
     s = sl_walk(path, &files, &n, err);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
-        s = sl_reader_open(&rd, files[i].path, files[i].id_base, SL_INPUT_AUTO, &ro, err);
-        if (s == SL_OK) {
-            s = cat_reader(rd, out, fmt, err);
+        s = sl_reader_open_entry(&rd, &files[i], &ro, err);
+        if (s == SL_OK && !rd) { /* a binary file met in a directory */
+            if (opts->on_message)
+                opts->on_message(opts->message_user, SL_SEVERITY_WARNING, err ? err->text : "");
+        } else if (s == SL_OK) {
+            s = cat_reader(opts, rd, out, fmt, err);
             sl_reader_free(rd);
         }
     }

@@ -48,6 +48,10 @@ struct sl_matcher {
     uint32_t stamp_gen;
     uint32_t *anc; /* scratch: ancestors of a theme */
     sl_hits hits;
+    int skip_failures; /* --skip-invalid: a failing regex entry is dropped */
+    int last_rc;       /* PCRE2's code of the last failed match */
+    vec fail_entry;    /* uint32: entries dropped from the current story */
+    vec fail_code;     /* int: their PCRE2 codes */
 };
 
 static int vec_reserve(vec *v, size_t elem, size_t want)
@@ -118,6 +122,8 @@ void sl_matcher_free(sl_matcher *m)
     free(m->stamp.p);
     free(m->anc);
     free(m->hits.h);
+    free(m->fail_entry.p);
+    free(m->fail_code.p);
     free(m);
 }
 
@@ -219,6 +225,8 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
     for (size_t i = 0; i < toks->n; i++) {
+        if (ann[2 * i + 1] == 0)
+            continue; /* no atoms; and the pool may still be NULL (offset 0 on NULL is UB) */
         const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
         for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
             uint32_t a = atoms[k];
@@ -272,8 +280,10 @@ static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tok
         int rc = pcre2_match(e->re, subj, len, at, 0, m->md, m->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return SL_OK;
-        if (rc < 0)
+        if (rc < 0) {
+            m->last_rc = rc;
             return regex_fail(m, e, rc, doc_id, err);
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
         size_t ms = s->start + ov[0], me = s->start + ov[1];
         uint32_t ts = first_token_ending_after(toks, lo, hi, ms);
@@ -290,16 +300,38 @@ static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tok
     return SL_OK;
 }
 
+static int record_failure(sl_matcher *m, uint32_t entry)
+{
+    size_t n = m->fail_entry.n;
+    if (vec_reserve(&m->fail_entry, sizeof(uint32_t), n + 1) != 0 ||
+        vec_reserve(&m->fail_code, sizeof(int), n + 1) != 0)
+        return -1;
+    ((uint32_t *)m->fail_entry.p)[n] = entry;
+    ((int *)m->fail_code.p)[n] = m->last_rc;
+    m->fail_entry.n = m->fail_code.n = n + 1;
+    return 0;
+}
+
 static sl_status regex_candidates(sl_matcher *m, const char *text, const sl_tokens *toks,
                                   const char *doc_id, sl_error *err)
 {
-    for (size_t r = 0; r < m->lex->nregexes; r++)
+    for (size_t r = 0; r < m->lex->nregexes; r++) {
+        size_t mark = m->cands.n;
         for (size_t s = 0; s < toks->nsent; s++) {
             sl_status st = regex_in_sentence(m, text, toks, &toks->sent[s], m->lex->regexes[r],
                                              doc_id, err);
+            if (st == SL_EDATA && m->skip_failures) {
+                /* the entry counts nowhere in this story, not even in the
+                 * sentences it got through before the limit */
+                m->cands.n = mark;
+                if (record_failure(m, m->lex->regexes[r]) != 0)
+                    return sl_fail_nomem(err);
+                break;
+            }
             if (st != SL_OK)
                 return st;
         }
+    }
     return SL_OK;
 }
 
@@ -452,6 +484,7 @@ sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const
                    const sl_hits **out, sl_error *err)
 {
     m->cands.n = 0;
+    m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
     if (lookup_tokens(m, toks) != 0 || token_candidates(m, toks) != 0)
@@ -463,4 +496,27 @@ sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const
         return sl_fail_nomem(err);
     *out = &m->hits;
     return SL_OK;
+}
+
+void sl_matcher_set_skip_failures(sl_matcher *m, int on)
+{
+    m->skip_failures = on != 0;
+}
+
+size_t sl_matcher_failures(const sl_matcher *m, const uint32_t **entries, const int **codes)
+{
+    *entries = m->fail_entry.p;
+    *codes = m->fail_code.p;
+    return m->fail_entry.n;
+}
+
+void sl_regex_failure_text(const sl_lexicon *lex, uint32_t entry, int code, char *where,
+                           size_t where_size, char *why, size_t why_size)
+{
+    const sl_entry *e = &lex->entries[entry];
+    snprintf(where, where_size, "%s:%u:%u", lex->files[e->file].path, (unsigned)e->line,
+             (unsigned)e->col);
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    snprintf(why, why_size, "%s", (const char *)msg);
 }

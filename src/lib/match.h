@@ -37,8 +37,12 @@ typedef struct sl_matcher sl_matcher;
 
 /* PCRE2 limits per regex match: a runaway pattern fails the run instead of
  * running for ever. */
+#ifndef SL_REGEX_MATCH_LIMIT /* the fuzz build lowers them to bound each input */
 #define SL_REGEX_MATCH_LIMIT 10000000u
+#endif
+#ifndef SL_REGEX_DEPTH_LIMIT
 #define SL_REGEX_DEPTH_LIMIT 100000u
+#endif
 
 sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err);
 void sl_matcher_free(sl_matcher *m);
@@ -49,5 +53,18 @@ void sl_matcher_free(sl_matcher *m);
  * when a regex hits a PCRE2 limit; SL_ENOMEM. */
 sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,
                    const sl_hits **out, sl_error *err);
+
+/* on = 1 (--skip-invalid): a regex entry that hits a PCRE2 limit on a
+ * story is dropped for that story only (none of its matches there count)
+ * and listed by sl_matcher_failures(), instead of failing sl_match. */
+void sl_matcher_set_skip_failures(sl_matcher *m, int on);
+
+/* The entries dropped from the last story and PCRE2's code for each.
+ * Borrowed: valid until the next sl_match(). */
+size_t sl_matcher_failures(const sl_matcher *m, const uint32_t **entries, const int **codes);
+
+/* "LEXICON:LINE:COL" of an entry and PCRE2's message for code. */
+void sl_regex_failure_text(const sl_lexicon *lex, uint32_t entry, int code, char *where,
+                           size_t where_size, char *why, size_t why_size);
 
 #endif

@@ -174,3 +174,9 @@ sl_status sl_options_set_modifiers(sl_options *o, const sl_lexicon *modifiers)
     o->modifiers = modifiers;
     return SL_OK;
 }
+
+sl_status sl_options_set_skip_invalid(sl_options *o, int on)
+{
+    o->skip_invalid = on != 0;
+    return SL_OK;
+}

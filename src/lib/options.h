@@ -17,6 +17,7 @@ struct sl_options {
     size_t nby;
     int per_document;
     sl_input_format stdin_format;
+    int skip_invalid;
     sl_message_fn on_message;
     void *message_user;
     sl_progress_fn on_progress;

@@ -11,6 +11,7 @@
 #include "read_impl.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <fnmatch.h>
 #include <stdint.h>
 #include <errno.h>
@@ -84,6 +85,42 @@ sl_status sl_rd_read_error(const sl_reader *r, int errnum, sl_error *err)
 {
     return sl_fail(err, SL_EIO, "%s: read error: %s", r->name,
                    strerror(errnum ? errnum : EIO));
+}
+
+sl_status sl_rd_malformed(sl_reader *r, int skippable, unsigned long line, unsigned long col,
+                          sl_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->bad_reason, sizeof r->bad_reason, fmt, ap);
+    va_end(ap);
+    r->bad_skippable = skippable;
+    r->bad_line = line;
+    if (col)
+        return sl_fail(err, SL_EDATA, "%s:%lu:%lu: %s", r->name, line, col, r->bad_reason);
+    return sl_fail(err, SL_EDATA, "%s:%lu: %s", r->name, line, r->bad_reason);
+}
+
+void sl_reader_set_skip_invalid(sl_reader *r, int on)
+{
+    if (r)
+        r->skip_invalid = on != 0;
+}
+
+const char *sl_reader_name(const sl_reader *r)
+{
+    return r ? r->name : NULL;
+}
+
+int sl_reader_skippable(const sl_reader *r, unsigned long *line, const char **reason)
+{
+    if (!r || !r->bad_skippable || !r->skip_invalid)
+        return 0;
+    if (line)
+        *line = r->bad_line;
+    if (reason)
+        *reason = r->bad_reason;
+    return 1;
 }
 
 /* ---- formats ------------------------------------------------------------ */
@@ -165,8 +202,9 @@ static sl_status reader_new(sl_reader **out, const char *name, const char *id_ba
     return SL_OK;
 }
 
-sl_status sl_reader_open(sl_reader **out, const char *path, const char *id_base,
-                         sl_input_format fmt, const sl_read_opts *opts, sl_error *err)
+static sl_status open_file(sl_reader **out, const char *path, const char *id_base,
+                           sl_input_format fmt, const sl_read_opts *opts, int *binary,
+                           sl_error *err)
 {
     if (!out || !path)
         return sl_fail(err, SL_EUSAGE, "sl_reader_open: no reader or path given");
@@ -201,7 +239,33 @@ sl_status sl_reader_open(sl_reader **out, const char *path, const char *id_base,
     }
     (*out)->in = in;
     (*out)->owns_in = 1;
-    return SL_OK;
+    rc = sl_rd_sniff(*out, err);
+    if (rc != SL_OK) {
+        *binary = (*out)->binary;
+        sl_reader_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+sl_status sl_reader_open(sl_reader **out, const char *path, const char *id_base,
+                         sl_input_format fmt, const sl_read_opts *opts, sl_error *err)
+{
+    int binary = 0;
+    return open_file(out, path, id_base, fmt, opts, &binary, err);
+}
+
+sl_status sl_reader_open_entry(sl_reader **out, const sl_walk_entry *e,
+                               const sl_read_opts *opts, sl_error *err)
+{
+    int binary = 0;
+    sl_status rc = open_file(out, e->path, e->id_base, SL_INPUT_AUTO, opts, &binary, err);
+    if (rc == SL_EDATA && binary && e->walked) {
+        sl_fail(err, SL_OK, "%s: looks like a binary file (a NUL byte in the first %d KiB)",
+                e->path, SL_SNIFF_BYTES / 1024);
+        return SL_OK;
+    }
+    return rc;
 }
 
 sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
@@ -217,8 +281,14 @@ sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
     /* A story read from standard input needs a readable id. */
     const char *id = strcmp(name, "-") == 0 ? "stdin" : name;
     sl_status rc = reader_new(out, name, id, fmt, opts, err);
-    if (rc == SL_OK)
-        (*out)->in = in;
+    if (rc != SL_OK)
+        return rc;
+    (*out)->in = in;
+    rc = sl_rd_sniff(*out, err);
+    if (rc != SL_OK) {
+        sl_reader_free(*out);
+        *out = NULL;
+    }
     return rc;
 }
 
@@ -227,6 +297,7 @@ sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     if (!r || !doc || !got)
         return sl_fail(err, SL_EUSAGE, "sl_reader_next: no reader, doc or flag given");
     *got = 0;
+    r->bad_skippable = 0;
     if (r->done)
         return SL_OK;
     switch (r->fmt) {
@@ -248,6 +319,7 @@ void sl_reader_free(sl_reader *r)
     if (!r)
         return;
     sl_rd_csv_release(r);
+    sl_rd_sniff_release(r);
     if (r->owns_in && r->in)
         fclose(r->in);
     free(r->lbuf);
@@ -311,6 +383,7 @@ static sl_status walk_push(walk *w, char *path, char *id_base, sl_error *err)
     }
     w->v[w->n].path = path;
     w->v[w->n].id_base = id_base;
+    w->v[w->n].walked = 0;
     w->n++;
     return SL_OK;
 }
@@ -429,7 +502,10 @@ static sl_status walk_entry(walk *w, const char *path, const char *rel, const di
     }
     if (!S_ISREG(st.st_mode) || sl_format_of_path(path) == SL_INPUT_AUTO)
         return SL_OK;
-    return walk_push(w, strdup(path), strip_extension(rel, 0), err);
+    sl_status rc = walk_push(w, strdup(path), strip_extension(rel, 0), err);
+    if (rc == SL_OK)
+        w->v[w->n - 1].walked = 1;
+    return rc;
 }
 
 static sl_status walk_dir(walk *w, const char *dir, const char *rel, const dir_frame *up,

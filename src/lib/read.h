@@ -43,12 +43,39 @@ sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
  * error. */
 sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 
+/* Every source is sniffed when opened: a UTF-16 file (BOM FF FE or FE FF)
+ * is transcoded to UTF-8 in memory (ill-formed UTF-16 becomes bytes that
+ * count as invalid UTF-8), and a NUL byte in the first SL_SNIFF_BYTES
+ * (without a UTF-16 BOM) means a binary file: SL_EDATA. */
+#define SL_SNIFF_BYTES 8192
+
 void sl_reader_free(sl_reader *r);
+
+/* on = 1: after a malformed record the reader resynchronises, so the
+ * caller may skip it and read on (see sl_reader_skippable). Call it before
+ * the first sl_reader_next(). */
+void sl_reader_set_skip_invalid(sl_reader *r, int on);
+
+/* After sl_reader_next() returned SL_EDATA: 1 when the failure was one
+ * malformed record and the reader has moved past it (skip_invalid set),
+ * so the next call reads on; *line is where the record starts and *reason
+ * the message without its "FILE:LINE:" (borrowed until the next call).
+ * 0 when the source cannot be read on (a bad header, a read error). How a
+ * reader resynchronises: JSONL at the next line; CSV/TSV at the end of a
+ * record whose field count is wrong, else (a quote never closed, a
+ * character after a closing quote) at the line after the one where the bad
+ * record starts, so one stray quote cannot swallow the rest of a file. */
+int sl_reader_skippable(const sl_reader *r, unsigned long *line, const char **reason);
+
+/* The source name used in messages. Borrowed: valid until sl_reader_free(). */
+const char *sl_reader_name(const sl_reader *r);
+
 
 /* One file found by sl_walk(). */
 typedef struct sl_walk_entry {
     char *path;    /* owned: the file's path */
     char *id_base; /* owned: path relative to the INPUT, without extension */
+    int walked;    /* 1: found inside a directory INPUT; 0: the INPUT itself */
 } sl_walk_entry;
 
 /* Expands INPUT: a file gives itself (id_base = its name without directory
@@ -58,5 +85,13 @@ typedef struct sl_walk_entry {
  * *entries; free with sl_walk_free(). SL_ENOINPUT if path does not exist. */
 sl_status sl_walk(const char *path, sl_walk_entry **entries, size_t *n, sl_error *err);
 void sl_walk_free(sl_walk_entry *entries, size_t n);
+
+/* Opens an entry of sl_walk(). A file met while walking a directory that
+ * looks binary (a NUL byte in its first 8 KiB) is not opened: SL_OK with
+ * *out NULL and err holding "FILE: why" for the caller to list it and go
+ * on. A file named by the INPUT itself is opened as sl_reader_open() does
+ * (which fails with SL_EDATA on a binary file). */
+sl_status sl_reader_open_entry(sl_reader **out, const sl_walk_entry *e,
+                               const sl_read_opts *opts, sl_error *err);
 
 #endif

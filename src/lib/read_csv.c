@@ -42,17 +42,46 @@ static int fill(sl_reader *r)
     return 1;
 }
 
-/* The next byte, or EOF; a read error also gives EOF and sets r->ierrno. */
+/* Keeps a copy of each byte of the record being read, so that a malformed
+ * record can be read again from its second line (see resync). */
+static int raw_put(sl_reader *r, int c)
+{
+    if (r->raw_len == r->raw_cap) {
+        size_t cap = r->raw_cap ? r->raw_cap * 2 : 1024;
+        unsigned char *p = realloc(r->raw, cap);
+        if (!p)
+            return -1;
+        r->raw = p;
+        r->raw_cap = cap;
+    }
+    r->raw[r->raw_len++] = (unsigned char)c;
+    return 0;
+}
+
+/* The next byte, or EOF; a read error also gives EOF and sets r->ierrno.
+ * Bytes given back by resync come first. */
 static int next_byte(sl_reader *r)
 {
-    if (r->ipos == r->ilen && (fill(r) <= 0 || r->ilen == 0))
-        return EOF;
+    int c;
+    if (r->rpos < r->rlen) {
+        c = r->replay[r->rpos++];
+    } else {
+        if (r->ipos == r->ilen && (fill(r) <= 0 || r->ilen == 0))
+            return EOF;
+        c = r->ibuf[r->ipos++];
+    }
     r->col++;
-    return r->ibuf[r->ipos++];
+    if (r->skip_invalid && raw_put(r, c) != 0) {
+        r->ierrno = ENOMEM;
+        return EOF;
+    }
+    return c;
 }
 
 static int peek_byte(sl_reader *r)
 {
+    if (r->rpos < r->rlen)
+        return r->replay[r->rpos];
     if (r->ipos == r->ilen && (fill(r) <= 0 || r->ilen == 0))
         return EOF;
     return r->ibuf[r->ipos];
@@ -116,6 +145,7 @@ typedef struct rec_parse {
     int started;             /* the record has content (not an empty line) */
     unsigned long line;      /* where the record starts */
     unsigned long qline, qcol; /* where the open quote is */
+    size_t raw_start;        /* offset in r->raw of the record's first byte */
 } rec_parse;
 
 /* A CR followed by LF or the end is part of the line end; returns 1 then. */
@@ -146,6 +176,7 @@ static int step_plain(sl_reader *r, rec_parse *p, int c, int delim)
     if (!p->started) {
         p->started = 1;
         p->line = r->line;
+        p->raw_start = r->raw_len ? r->raw_len - 1 : 0;
     }
     if (c == delim) {
         if (field_end(r) != 0 || field_begin(r) != 0)
@@ -163,10 +194,63 @@ static int step_plain(sl_reader *r, rec_parse *p, int c, int delim)
     return 0;
 }
 
+/* After a record whose quoting is broken, reading resumes at the line after
+ * the one where the record starts: the bytes read since then are given
+ * back to be read again, or, when the record's first line is not over yet,
+ * the rest of that line is dropped. One stray quote thus costs the record
+ * it opens in, never the rest of the file. Returns -1 out of memory. */
+static int resync(sl_reader *r, const rec_parse *p)
+{
+    size_t from = p->raw_start < r->raw_len ? p->raw_start : r->raw_len;
+    unsigned char *nl = memchr(r->raw + from, '\n', r->raw_len - from);
+    if (nl) {
+        size_t keep = (size_t)(r->raw + r->raw_len - (nl + 1));
+        size_t left = r->rlen - r->rpos;
+        unsigned char *buf = malloc(keep + left + 1);
+        if (!buf)
+            return -1;
+        memcpy(buf, nl + 1, keep);
+        if (left)
+            memcpy(buf + keep, r->replay + r->rpos, left);
+        free(r->replay);
+        r->replay = buf;
+        r->rpos = 0;
+        r->rlen = keep + left;
+    } else {
+        int c;
+        while ((c = next_byte(r)) != EOF && c != '\n')
+            ;
+    }
+    r->line = p->line + 1;
+    r->col = 0;
+    r->raw_len = 0;
+    return 0;
+}
+
+/* A record whose quoting is broken: resynchronise when records may be
+ * skipped, and report it. */
+static sl_status broken_quoting(sl_reader *r, const rec_parse *p, unsigned long line,
+                                unsigned long col, const char *what, sl_error *err)
+{
+    int skippable = r->skip_invalid && !r->ierrno;
+    if (skippable && resync(r, p) != 0)
+        return sl_fail_nomem(err);
+    sl_status s = sl_rd_malformed(r, skippable, line, col, err, "%s", what);
+    if (skippable) {
+        /* the skipped record is listed where it starts; say where it broke */
+        size_t n = strlen(r->bad_reason);
+        snprintf(r->bad_reason + n, sizeof r->bad_reason - n, " (at line %lu, column %lu)",
+                 line, col);
+        r->bad_line = p->line;
+    }
+    return s;
+}
+
 static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_error *err)
 {
     const int delim = r->fmt == SL_INPUT_TSV ? '\t' : ',';
-    rec_parse p = {AT_START, 0, r->line, 0, 0};
+    rec_parse p = {AT_START, 0, r->line, 0, 0, 0};
+    r->raw_len = 0;
     r->rec_len = 0;
     r->nf = 0;
     if (field_begin(r) != 0)
@@ -178,8 +262,8 @@ static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_err
             return sl_rd_read_error(r, r->ierrno, err);
         if (p.st == QUOTED) {
             if (c == EOF)
-                return sl_fail(err, SL_EDATA, "%s:%lu:%lu: quote opened here is never closed",
-                               r->name, p.qline, p.qcol);
+                return broken_quoting(r, &p, p.qline, p.qcol,
+                                      "quote opened here is never closed", err);
             if (c == '"')
                 p.st = AFTER_QUOTE;
             else if (rec_put(r, (char)c) != 0)
@@ -196,10 +280,10 @@ static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_err
                 continue;
             }
             if (c != EOF && c != '\n' && c != delim && !(c == '\r' && cr_ends_line(r)))
-                return sl_fail(err, SL_EDATA,
-                               "%s:%lu:%lu: unexpected character after a closing quote; "
-                               "write a quote inside a quoted field as \"\"",
-                               r->name, r->line, r->col);
+                return broken_quoting(r, &p, r->line, r->col,
+                                      "unexpected character after a closing quote; "
+                                      "write a quote inside a quoted field as \"\"",
+                                      err);
         }
         done = step_plain(r, &p, c, delim);
         if (done < 0)
@@ -316,6 +400,7 @@ sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     sl_status rc = SL_OK;
     if (!r->started && (rc = start(r, err)) != SL_OK) {
         r->done = 1; /* without a usable header no record can be read */
+        r->bad_skippable = 0;
         return rc;
     }
     if (r->done)
@@ -329,8 +414,8 @@ sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
         return SL_OK;
     }
     if (r->nf != r->ncols)
-        return sl_fail(err, SL_EDATA, "%s:%lu: record has %zu fields, the header has %zu",
-                       r->name, line, r->nf, r->ncols);
+        return sl_rd_malformed(r, 1, line, 0, err, "record has %zu fields, the header has %zu",
+                               r->nf, r->ncols);
     if ((rc = fill_doc(r, line, doc, err)) != SL_OK) {
         sl_doc_clear(doc);
         return rc;
@@ -348,6 +433,8 @@ void sl_rd_csv_release(sl_reader *r)
     free(r->foff);
     free(r->flen);
     free(r->ibuf);
+    free(r->raw);
+    free(r->replay);
     r->cols = NULL;
     r->ncols = 0;
 }

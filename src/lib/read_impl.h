@@ -45,6 +45,21 @@ struct sl_reader {
     size_t ncols;
     size_t text_col;
     size_t id_col;      /* == ncols when the id column is absent */
+
+    /* CSV/TSV resynchronisation (skip_invalid): the raw bytes of the record
+     * being read, and bytes to read again before the input. */
+    unsigned char *raw;
+    size_t raw_len, raw_cap;
+    unsigned char *replay;
+    size_t rpos, rlen;
+
+    /* Sniffing (read_sniff.c) and skipping. */
+    FILE *orig;         /* the source when in was replaced by a wrapper */
+    int skip_invalid;   /* sl_reader_set_skip_invalid */
+    int binary;         /* the open failed because the file looks binary */
+    int bad_skippable;  /* the last SL_EDATA was one record, moved past */
+    unsigned long bad_line;
+    char bad_reason[SL_ERROR_TEXT];
 };
 
 sl_status sl_rd_txt_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
@@ -65,6 +80,23 @@ sl_status sl_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *
 
 /* "NAME:LINE" as a fresh string, the id of a record without one. */
 char *sl_rd_file_line(const sl_reader *r, unsigned long line);
+
+/* A malformed record at line (col 0 = none): fills err with
+ * "NAME:LINE[:COL]: reason" and remembers line and reason for
+ * sl_reader_skippable(); skippable says whether the reader has moved past
+ * the record. Returns SL_EDATA. */
+sl_status sl_rd_malformed(sl_reader *r, int skippable, unsigned long line, unsigned long col,
+                          sl_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Sniffs r->in (see SL_SNIFF_BYTES in read.h): transcodes UTF-16, refuses
+ * a binary file (SL_EDATA, r->binary set), and leaves r->in reading the
+ * source from its first byte. read_sniff.c. */
+sl_status sl_rd_sniff(sl_reader *r, sl_error *err);
+void sl_rd_sniff_release(sl_reader *r);
 
 /* SL_EIO with "NAME: read error: <strerror(errnum)>". */
 sl_status sl_rd_read_error(const sl_reader *r, int errnum, sl_error *err);

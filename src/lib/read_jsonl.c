@@ -151,10 +151,10 @@ static sl_status take_id(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err)
         free(doc->id); /* an empty id names nothing: fall back to FILE:LINE */
         doc->id = NULL;
     } else if (v && !json_is_null(v)) {
-        return sl_fail(err, SL_EDATA,
-                       "%s:%lu: field \"%s\" is %s, expected a string or an integer id; "
-                       "use --id-field to name another field",
-                       r->name, r->line, r->id_field, kind_of(v));
+        return sl_rd_malformed(r, 1, r->line, 0, err,
+                               "field \"%s\" is %s, expected a string or an integer id; "
+                               "use --id-field to name another field",
+                               r->id_field, kind_of(v));
     }
     doc->id = sl_rd_file_line(r, r->line);
     return doc->id ? SL_OK : sl_fail_nomem(err);
@@ -164,11 +164,12 @@ static sl_status take_text(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err
 {
     json_t *v = json_object_get(obj, r->text_field);
     if (!v)
-        return sl_fail(err, SL_EDATA, "%s:%lu: story %s: field \"%s\" is missing", r->name,
-                       r->line, doc->id, r->text_field);
+        return sl_rd_malformed(r, 1, r->line, 0, err, "story %s: field \"%s\" is missing",
+                               doc->id, r->text_field);
     if (!json_is_string(v))
-        return sl_fail(err, SL_EDATA, "%s:%lu: story %s: field \"%s\" is %s, expected a string",
-                       r->name, r->line, doc->id, r->text_field, kind_of(v));
+        return sl_rd_malformed(r, 1, r->line, 0, err,
+                               "story %s: field \"%s\" is %s, expected a string", doc->id,
+                               r->text_field, kind_of(v));
     doc->text_len = json_string_length(v);
     doc->text = sl_rd_textdup(json_string_value(v), doc->text_len);
     return doc->text ? SL_OK : sl_fail_nomem(err);
@@ -209,12 +210,12 @@ static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, 
     json_t *root = json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
     free(fixed);
     if (!root)
-        return sl_fail(err, SL_EDATA, "%s:%lu:%d: %s; the line must hold one JSON object",
-                       r->name, r->line, je.column > 0 ? je.column : 1, je.text);
+        return sl_rd_malformed(r, 1, r->line, je.column > 0 ? (unsigned long)je.column : 1,
+                               err, "%s; the line must hold one JSON object", je.text);
     sl_status rc;
     if (!json_is_object(root))
-        rc = sl_fail(err, SL_EDATA, "%s:%lu: found %s; the line must hold one JSON object",
-                     r->name, r->line, kind_of(root));
+        rc = sl_rd_malformed(r, 1, r->line, 0, err,
+                             "found %s; the line must hold one JSON object", kind_of(root));
     else if ((rc = take_id(r, root, doc, err)) == SL_OK &&
              (rc = take_text(r, root, doc, err)) == SL_OK)
         rc = take_meta(r, root, doc, err);
@@ -254,6 +255,12 @@ sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
             s += 3;
             n -= 3;
         }
+        /* the line end is not part of the record: a cut-off line then reads
+         * the same with LF and CRLF ends */
+        if (n && s[n - 1] == '\n')
+            n--;
+        if (n && s[n - 1] == '\r')
+            n--;
         if (is_space_only(s, n))
             continue;
         sl_status rc = parse_line(r, s, n, doc, err);

@@ -215,6 +215,34 @@ static json_t *corpus_figures(builder *b, const sl_accum *a)
     return o;
 }
 
+/* What the run left out (report.h): skipped records and files, and regex
+ * entries that failed on a story. Always written, empty when nothing was
+ * left out, so a consumer can check them without testing for presence. */
+static json_t *safe_string(const char *s);
+
+static void corpus_reports(builder *b, json_t *corpus, const sl_report *rp)
+{
+    json_t *skipped = json_array(), *failures = json_array();
+    for (size_t i = 0; i < rp->nskips; i++) {
+        const sl_skip *k = &rp->skips[i];
+        json_t *o = json_object();
+        set(b, o, "file", safe_string(k->file));
+        set(b, o, "line", k->line ? count(k->line) : json_null());
+        set(b, o, "reason", safe_string(k->reason));
+        append(b, skipped, o);
+    }
+    for (size_t i = 0; i < rp->nrfail; i++) {
+        const sl_regex_failure *f = &rp->rfail[i];
+        json_t *o = json_object();
+        set(b, o, "story", safe_string(f->story));
+        set(b, o, "entry", safe_string(f->entry));
+        set(b, o, "reason", safe_string(f->reason));
+        append(b, failures, o);
+    }
+    set(b, corpus, "skipped", skipped);
+    set(b, corpus, "regex_failures", failures);
+}
+
 static json_t *settings(builder *b, const sl_analysis *an)
 {
     const sl_options *op = an->opts;
@@ -354,7 +382,10 @@ sl_status sl_write_json(const sl_analysis *an, FILE *out, sl_error *err)
     set(&b, root, "lexicons", lexicons(&b, an->lex));
     if (an->opts->modifiers)
         set(&b, root, "modifiers", lexicons(&b, an->opts->modifiers));
-    set(&b, root, "corpus", corpus_figures(&b, &an->total));
+    json_t *corpus = corpus_figures(&b, &an->total);
+    if (corpus)
+        corpus_reports(&b, corpus, &an->report);
+    set(&b, root, "corpus", corpus);
     set(&b, root, "themes", themes_object(&b, an, &an->total, 1));
     set(&b, root, "cooccurrence", cooccurrence(&b, an, &an->total));
     if (an->opts->nby)

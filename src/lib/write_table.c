@@ -191,6 +191,28 @@ static void document_rows(row_ctx *c, const sl_analysis *an)
     c->document = NULL;
 }
 
+/* What the run left out (report.h), after the corpus figures: one row per
+ * skipped record (item FILE:LINE) or file (item FILE) and per regex entry
+ * that failed on a story (document = the story, item = the entry's
+ * LEXICON:LINE:COL); measure "reason", the value says why. */
+static void report_rows(const row_ctx *c, const sl_report *rp)
+{
+    for (size_t i = 0; i < rp->nskips; i++) {
+        const sl_skip *k = &rp->skips[i];
+        char where[4096];
+        if (k->line)
+            snprintf(where, sizeof where, "%s:%lu", k->file, k->line);
+        else
+            snprintf(where, sizeof where, "%s", k->file);
+        row(c, "skipped", NULL, NULL, where, "reason", k->reason);
+    }
+    row_ctx d = *c;
+    for (size_t i = 0; i < rp->nrfail; i++) {
+        d.document = rp->rfail[i].story;
+        row(&d, "regex_failure", NULL, NULL, rp->rfail[i].entry, "reason", rp->rfail[i].reason);
+    }
+}
+
 sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err)
 {
     row_ctx c = {.out = out, .sep = sep};
@@ -200,6 +222,7 @@ sl_status sl_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *e
         fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
     fputc('\n', out);
     corpus_rows(&c, &an->total, 1);
+    report_rows(&c, &an->report);
     theme_rows(&c, an, &an->total);
     cooc_rows(&c, an, &an->total);
     sl_status s = group_rows(&c, an, err);
@@ -228,7 +251,15 @@ sl_status sl_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
     const sl_accum *a = &an->total;
     const sl_lexicon *lex = an->lex;
     int w = name_width(lex);
-    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n\n", a->documents, a->tokens);
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
+    /* what --skip-invalid left out must be seen by a person too */
+    if (an->report.nskips)
+        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
+                an->report.nskips);
+    if (an->report.nrfail)
+        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
+                an->report.nrfail);
+    fputc('\n', out);
     fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
             "per 1000", "label");
     for (size_t t = 0; t < lex->nthemes; t++) {

@@ -1,0 +1,4 @@
+[a]
+lonely
+[b]
+happy

@@ -1,0 +1,4 @@
+[isolation]
+lonely
+[confidence]
+confident

@@ -1,0 +1,3 @@
+[r]
+/\bon (his|her) own\b/ix
+/(a+)+$/

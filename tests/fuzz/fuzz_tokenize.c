@@ -1,0 +1,45 @@
+/*
+ * fuzz_tokenize.c - the tokeniser on arbitrary bytes. Checks the
+ * invariants every later stage relies on: tokens are in order, inside the
+ * text and non-empty; sentences hold their tokens in order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fuzz.h"
+#include "tokenize.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > SL_FUZZ_MAX_INPUT)
+        return 0;
+    /* story texts carry SL_TEXT_PAD zero bytes after them (doc.h) */
+    char *text = calloc(1, size + 1 + SL_TEXT_PAD);
+    if (!text)
+        return 0;
+    memcpy(text, data, size);
+    sl_tokens t;
+    sl_tokens_init(&t);
+    if (sl_tokenize(&t, text, size) == 0) {
+        size_t prev_end = 0;
+        for (size_t i = 0; i < t.n; i++) {
+            if (t.tok[i].start >= t.tok[i].end || t.tok[i].end > size ||
+                t.tok[i].start < prev_end)
+                abort();
+            prev_end = t.tok[i].end;
+        }
+        size_t next = 0;
+        for (size_t s = 0; s < t.nsent; s++) {
+            if (t.sent[s].first_token < next || t.sent[s].start > t.sent[s].end ||
+                t.sent[s].end > size || (size_t)t.sent[s].first_token + t.sent[s].ntokens > t.n)
+                abort();
+            next = (size_t)t.sent[s].first_token + t.sent[s].ntokens;
+        }
+        if (t.invalid_utf8 > size)
+            abort();
+    }
+    sl_tokens_free(&t);
+    free(text);
+    return 0;
+}
