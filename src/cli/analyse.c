@@ -112,7 +112,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int parse_input_format(const char *s, sl_input_format *f)
+int cli_parse_input_format(const char *s, sl_input_format *f)
 {
     static const struct { const char *name; sl_input_format f; } t[] = {
         {"jsonl", SL_INPUT_JSONL}, {"ndjson", SL_INPUT_JSONL}, {"csv", SL_INPUT_CSV},
@@ -161,7 +161,7 @@ static int apply_option(args *a, int c, const char *arg)
         return sl_options_set_id_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--id-field needs a field name");
     case OPT_INPUT_FORMAT:
-        if (parse_input_format(arg, &fmt) != 0)
+        if (cli_parse_input_format(arg, &fmt) != 0)
             return cli_usage_error(a->cmd, "--input-format: \"%s\"; use jsonl, csv, tsv or txt",
                                    arg);
         sl_options_set_stdin_format(a->opts, fmt);
@@ -252,11 +252,14 @@ static int parse_format(const char *s, sl_format *f)
 
 static int load_lexicons(const args *a, sl_lexicon **lex)
 {
+    return cli_load_lexicons(a->lexicons, a->nlexicons, a->language, lex);
+}
+
+int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex)
+{
     sl_error err = {0};
     char dir[PATH_MAX];
     const char *defaults[1] = {dir};
-    const char *const *paths = a->lexicons;
-    size_t n = a->nlexicons;
     if (n == 0) {
         if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
             fprintf(stderr, "storylens: no default lexicons found next to the program or in "
@@ -266,7 +269,7 @@ static int load_lexicons(const args *a, sl_lexicon **lex)
         paths = defaults;
         n = 1;
     }
-    if (sl_lexicon_load(lex, paths, n, a->language, &err) != SL_OK)
+    if (sl_lexicon_load(lex, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
     return EXIT_OK;
 }
@@ -347,21 +350,12 @@ static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
 }
 
 /* Warnings from the library: input that did not stop the run. */
-static void print_warning(void *user, sl_severity severity, const char *message)
-{
-    (void)user;
-    fprintf(stderr, "storylens: %s: %s\n", severity == SL_SEVERITY_NOTE ? "note" : "warning",
-            message);
-}
-
 int cmd_analyse(int argc, char **argv)
 {
     args a = {.cmd = "analyse"};
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, analyse_help);
-    if (!a.quiet)
-        sl_options_set_message_handler(a.opts, print_warning, NULL);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);

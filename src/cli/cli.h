@@ -57,6 +57,12 @@ void cli_output_abort(cli_output *out);
 /* Loads the modifier lexicons (paths, else modifiers/ of the default
  * lexicon directory) and turns direction of change on in opts. *mods is
  * the caller's to free. An exit status. */
+/* Loads the lexicon files or directories (none: the default lexicons).
+ * EXIT_OK, or the exit status after printing why. */
+int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
+/* jsonl, ndjson, csv, tsv, txt, md: 0, else -1. */
+int cli_parse_input_format(const char *s, sl_input_format *f);
+
 int cli_load_modifiers(const char *const *paths, size_t n, const char *language, sl_options *opts,
                        sl_lexicon **mods);
 

@@ -75,19 +75,6 @@ static const struct option eval_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int stdin_format(const char *s, sl_input_format *f)
-{
-    static const struct { const char *name; sl_input_format f; } t[] = {
-        {"jsonl", SL_INPUT_JSONL}, {"ndjson", SL_INPUT_JSONL}, {"csv", SL_INPUT_CSV},
-        {"tsv", SL_INPUT_TSV}, {"txt", SL_INPUT_TXT}, {"md", SL_INPUT_TXT}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(s, t[i].name) == 0) {
-            *f = t[i].f;
-            return 0;
-        }
-    return -1;
-}
-
 /* Applies one option; -1 to go on, else an exit status. */
 static int eval_option(eval_args *a, int c, const char *arg)
 {
@@ -122,7 +109,7 @@ static int eval_option(eval_args *a, int c, const char *arg)
         a->id_field = arg;
         return sl_options_set_id_field(a->opts, arg) == SL_OK ? -1 : EXIT_OSERR;
     case OPT_INPUT_FORMAT:
-        if (stdin_format(arg, &fmt) != 0)
+        if (cli_parse_input_format(arg, &fmt) != 0)
             return cli_usage_error("eval", "--input-format: \"%s\"; use jsonl, csv, tsv or txt",
                                    arg);
         sl_options_set_stdin_format(a->opts, fmt);
@@ -178,26 +165,6 @@ static int eval_format(const char *s, sl_format *f)
     return -1;
 }
 
-static int eval_lexicons(const eval_args *a, sl_lexicon **lex)
-{
-    sl_error err = {0};
-    char dir[PATH_MAX];
-    const char *defaults[1] = {dir};
-    const char *const *paths = a->lexicons;
-    size_t n = a->nlexicons;
-    if (n == 0) {
-        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
-            fprintf(stderr, "storylens: no default lexicons found next to the program or in "
-                            "the install prefix; name one with -l FILE.lex\n");
-            return EXIT_NOINPUT;
-        }
-        paths = defaults;
-        n = 1;
-    }
-    return sl_lexicon_load(lex, paths, n, a->language, &err) == SL_OK ? EXIT_OK
-                                                                       : cli_report(&err);
-}
-
 /* Runs the analysis with the evaluation as its story handler. */
 static int eval_run(const eval_args *a, const sl_lexicon *lex, sl_eval *ev, sl_format fmt)
 {
@@ -249,7 +216,7 @@ int cmd_eval(int argc, char **argv)
     if (rc < 0 && sl_gold_load(&gold, a.gold, a.id_field, &err) != SL_OK)
         rc = cli_report(&err);
     if (rc < 0)
-        rc = eval_lexicons(&a, &lex);
+        rc = cli_load_lexicons(a.lexicons, a.nlexicons, a.language, &lex);
     /* direction columns are scored against each story's net direction */
     if (rc == EXIT_OK && lex && !a.no_direction) /* lex: not after --help */
         rc = cli_load_modifiers(a.modifiers, a.nmodifiers, a.language, a.opts, &mods);

@@ -94,25 +94,6 @@ static int format_of(const char *s, sl_format *f)
     return cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", s);
 }
 
-static int load(const merge_args *a, const char *language, sl_lexicon **lex)
-{
-    sl_error err = {0};
-    char dir[PATH_MAX];
-    const char *defaults[1] = {dir};
-    const char *const *paths = a->lexicons;
-    size_t n = a->nlexicons;
-    if (n == 0) {
-        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
-            fprintf(stderr, "storylens: no default lexicons found next to the program or in "
-                            "the install prefix; name the shards' lexicons with -l FILE.lex\n");
-            return EXIT_NOINPUT;
-        }
-        paths = defaults;
-        n = 1;
-    }
-    return sl_lexicon_load(lex, paths, n, language, &err) == SL_OK ? EXIT_OK : cli_report(&err);
-}
-
 /* The modifier lexicons, when the parts have direction of change. */
 static int load_modifiers(const merge_args *a, const char *language, sl_lexicon **mods)
 {
@@ -179,7 +160,7 @@ int cmd_merge(int argc, char **argv)
         sl_options_set_modifiers(opts, mods);
         rc = -1;
     }
-    if (rc < 0 && (rc = load(&a, language, &lex)) == EXIT_OK)
+    if (rc < 0 && (rc = cli_load_lexicons(a.lexicons, a.nlexicons, language, &lex)) == EXIT_OK)
         rc = run(&a, lex, opts, fmt);
     sl_lexicon_free(lex);
     sl_lexicon_free(mods);
