@@ -408,6 +408,14 @@ sl_status sl_part_direction(int *on, const char *path, sl_error *err);
  * not an analysis; the run is then failed and writes nothing. */
 sl_status sl_analysis_add_part(sl_analysis *an, const char *path, sl_error *err);
 
+/* ---- tidy tables ---------------------------------------------------------
+ * One field of a tidy table, so every TSV and CSV storylens writes quotes
+ * alike: sep '\t' writes TSV (tabs and line breaks become spaces), ',' CSV
+ * (RFC 4180: a field holding a comma, a double quote or a line break is put
+ * in double quotes, each quote doubled). The caller writes the separators
+ * and line ends. NULL writes nothing. */
+void sl_table_field(FILE *out, char sep, const char *s);
+
 #ifdef __cplusplus
 }
 #endif

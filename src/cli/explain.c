@@ -24,9 +24,10 @@ static const char explain_help[] =
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
-    "  -f, --format F          text (default, aligned), json or tsv\n"
-    "                          (tsv columns: theme, entry, match, count; an entry\n"
-    "                          that matched nothing has one row with count 0)\n"
+    "  -f, --format F          text (default, aligned), json, tsv or csv\n"
+    "                          (tsv and csv columns: theme, entry, match, count;\n"
+    "                          an entry that matched nothing has one row with\n"
+    "                          count 0)\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -h, --help              this help\n";
 
@@ -52,12 +53,6 @@ static size_t theme_entries(const sl_lexicon *lex, size_t t, size_t *idx)
         if (sl_lexicon_entry(lex, i, &theme, &excl) && theme == t && !excl)
             idx[n++] = i;
     return n;
-}
-
-static void put_clean(FILE *f, const char *s)
-{
-    for (; *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
 static void text_theme(FILE *f, const sl_lexicon *lex, sl_explain *ex, size_t t,
@@ -101,17 +96,21 @@ static void text_theme(FILE *f, const sl_lexicon *lex, sl_explain *ex, size_t t,
     }
 }
 
-static void write_tsv_theme(FILE *f, const sl_lexicon *lex, sl_explain *ex, size_t t,
-                            const size_t *idx, size_t n)
+/* The tidy table of one theme, TSV (sep '\t') or CSV (','). */
+static void write_table_theme(FILE *f, char sep, const sl_lexicon *lex, sl_explain *ex, size_t t,
+                              const size_t *idx, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         size_t ns;
         const sl_surface *s = sl_explain_surfaces(ex, idx[k], &ns);
         const char *entry = sl_lexicon_entry(lex, idx[k], NULL, NULL);
         for (size_t j = 0; j < (ns ? ns : 1); j++) {
-            fprintf(f, "%s\t", sl_lexicon_theme_name(lex, t));
-            put_clean(f, entry);
-            fprintf(f, "\t%s\t%llu\n", ns ? s[j].text : "", ns ? s[j].count : 0ULL);
+            sl_table_field(f, sep, sl_lexicon_theme_name(lex, t));
+            fputc(sep, f);
+            sl_table_field(f, sep, entry);
+            fputc(sep, f);
+            sl_table_field(f, sep, ns ? s[j].text : "");
+            fprintf(f, "%c%llu\n", sep, ns ? s[j].count : 0ULL);
         }
     }
 }
@@ -155,9 +154,10 @@ static int write_report(FILE *f, const char *format, const sl_lexicon *lex, sl_e
     }
     json_object_set_new(root, "matches", json_string("case-folded, white space collapsed"));
     json_object_set_new(root, "themes", themes);
-    int text = !format || strcmp(format, "text") == 0, tsv = format && !strcmp(format, "tsv");
-    if (tsv)
-        fputs("theme\tentry\tmatch\tcount\n", f);
+    int text = !format || strcmp(format, "text") == 0;
+    char sep = !format ? 0 : !strcmp(format, "tsv") ? '\t' : !strcmp(format, "csv") ? ',' : 0;
+    if (sep)
+        fprintf(f, "theme%centry%cmatch%ccount\n", sep, sep, sep);
     int first = 1;
     for (size_t t = 0; t < sl_lexicon_theme_count(lex); t++) {
         size_t n = theme_entries(lex, t, idx);
@@ -167,14 +167,14 @@ static int write_report(FILE *f, const char *format, const sl_lexicon *lex, sl_e
             if (!first)
                 fputc('\n', f);
             text_theme(f, lex, ex, t, idx, n);
-        } else if (tsv)
-            write_tsv_theme(f, lex, ex, t, idx, n);
+        } else if (sep)
+            write_table_theme(f, sep, lex, ex, t, idx, n);
         else
             json_object_set_new(themes, sl_lexicon_theme_name(lex, t), json_theme(lex, ex, idx, n));
         first = 0;
     }
     int rc = EXIT_OK;
-    if (!text && !tsv &&
+    if (!text && !sep &&
         (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || fputc('\n', f) == EOF))
         rc = EXIT_IOERR;
     json_decref(root);
@@ -191,8 +191,9 @@ int cmd_explain(int argc, char **argv)
         return rc;
     }
     if (rc < 0 && c.format && strcmp(c.format, "text") && strcmp(c.format, "json") &&
-        strcmp(c.format, "tsv"))
-        rc = cli_usage_error("explain", "--format: \"%s\"; use text, json or tsv", c.format);
+        strcmp(c.format, "tsv") && strcmp(c.format, "csv"))
+        rc = cli_usage_error("explain", "--format: \"%s\"; use text, json, tsv or csv",
+                             c.format);
     collect col = {0};
     if (rc < 0 && sl_explain_new(&col.ex, c.lex) != SL_OK)
         rc = EXIT_OSERR;

@@ -36,7 +36,8 @@ static const char kwic_help[] =
     "                          match, right), tsv (id, theme, entry, start, end, left,\n"
     "                          match, right, direction, time, trigger, trigger_entry,\n"
     "                          negations; start and end are byte offsets into the\n"
-    "                          story text) or json (one object a line, same fields)\n"
+    "                          story text), csv (the same columns) or json (one\n"
+    "                          object a line, same fields)\n"
     "      --modifiers PATH    modifier lexicons for the direction (default: bundled)\n"
     "      --no-direction      no direction of change: its columns are left empty\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
@@ -262,12 +263,6 @@ static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hit
 
 /* ---- output ----------------------------------------------------------- */
 
-static void put_field(FILE *f, const char *s)
-{
-    for (; *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
-}
-
 /* The trigger text shown on a terminal: at most this many columns, so one
  * long regex trigger cannot push every row's context off the screen. */
 #define TRIGGER_COLUMNS 14
@@ -341,23 +336,34 @@ static int write_text(FILE *f, kwic *k)
     return EXIT_OK;
 }
 
-static void write_tsv(FILE *f, const kwic *k)
+/* The tidy table, TSV (sep '\t') or CSV (','): one hit a row. */
+static void write_table(FILE *f, char sep, const kwic *k)
 {
-    fputs("id\ttheme\tentry\tstart\tend\tleft\tmatch\tright"
-          "\tdirection\ttime\ttrigger\ttrigger_entry\tnegations\n", f);
+    static const char *const head[] = {"id", "theme", "entry", "start", "end", "left", "match",
+                                       "right", "direction", "time", "trigger", "trigger_entry",
+                                       "negations"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        fprintf(f, "%s%c", head[i], i + 1 < sizeof head / sizeof head[0] ? sep : '\n');
     for (size_t i = 0; i < k->n; i++) {
         const row *r = &k->rows[i];
-        fprintf(f, "%s\t%s\t", r->id, sl_lexicon_theme_name(k->lex, r->theme));
-        put_field(f, r->entry);
-        fprintf(f, "\t%zu\t%zu\t%s\t%s\t%s", r->start, r->end, r->left, r->match, r->right);
-        /* appended after the original columns, so older readers keep working */
-        fprintf(f, "\t%s\t%s\t%s\t", sl_direction_name(r->direction), sl_time_name(r->time),
-                r->trigger ? r->trigger : "");
-        put_field(f, r->trigger_entry ? r->trigger_entry : "");
+        char start[24], end[24], neg[16] = "";
+        snprintf(start, sizeof start, "%zu", r->start);
+        snprintf(end, sizeof end, "%zu", r->end);
         if (r->direction != SL_DIRECTION_NONE)
-            fprintf(f, "\t%u\n", r->negations);
-        else
-            fputs("\t\n", f);
+            snprintf(neg, sizeof neg, "%u", r->negations);
+        /* direction onwards is appended after the original columns, so older
+         * readers keep working */
+        const char *cell[] = {r->id, sl_lexicon_theme_name(k->lex, r->theme), r->entry, start,
+                              end, r->left, r->match, r->right,
+                              sl_direction_name(r->direction), sl_time_name(r->time),
+                              r->trigger ? r->trigger : "",
+                              r->trigger_entry ? r->trigger_entry : "", neg};
+        for (size_t j = 0; j < sizeof cell / sizeof cell[0]; j++) {
+            if (j)
+                fputc(sep, f);
+            sl_table_field(f, sep, cell[j]);
+        }
+        fputc('\n', f);
     }
 }
 
@@ -435,8 +441,9 @@ int cmd_kwic(int argc, char **argv)
         return rc;
     }
     const char *fmt = c.format ? c.format : "text";
-    if (rc < 0 && strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "json"))
-        rc = cli_usage_error("kwic", "--format: \"%s\"; use text, tsv or json", fmt);
+    if (rc < 0 && strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "csv") &&
+        strcmp(fmt, "json"))
+        rc = cli_usage_error("kwic", "--format: \"%s\"; use text, tsv, csv or json", fmt);
     if (rc < 0)
         rc = resolve(&k, c.lex);
     if (rc < 0) {
@@ -447,8 +454,8 @@ int cmd_kwic(int argc, char **argv)
         rc = EXIT_OSERR;
     cli_output out;
     if (rc == EXIT_OK && (rc = cli_output_open(&out, c.output)) == EXIT_OK) {
-        if (strcmp(fmt, "tsv") == 0)
-            write_tsv(out.f, &k);
+        if (strcmp(fmt, "tsv") == 0 || strcmp(fmt, "csv") == 0)
+            write_table(out.f, fmt[0] == 't' ? '\t' : ',', &k);
         else if (strcmp(fmt, "json") == 0)
             rc = write_jsonl(out.f, &k);
         else

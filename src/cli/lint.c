@@ -25,7 +25,8 @@ static const char lint_help[] =
     "      --strict            exit 1 when there are warnings\n"
     "      --language NAME     Snowball stemmer (default english)\n"
     "  -f, --format F          text (default: FILE:LINE:COLUMN: severity: message),\n"
-    "                          json or tsv\n"
+    "                          json, tsv or csv (tsv and csv columns: file, line,\n"
+    "                          column, severity, message)\n"
     "  -h, --help              this help\n"
     "\n"
     "exit status: 0 clean (warnings without --strict), 1 warnings with --strict,\n"
@@ -55,22 +56,16 @@ static void print_text(const sl_lint *l)
     }
 }
 
-/* TSV cells cannot hold tabs or line ends; messages never do, but a file
- * name might, so they are replaced by spaces. */
-static void tsv_cell(const char *s)
+/* The tidy table, TSV (sep '\t') or CSV (','): one diagnostic a row. */
+static void print_table(const sl_lint *l, char sep)
 {
-    for (; *s; s++)
-        putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
-static void print_tsv(const sl_lint *l)
-{
-    puts("file\tline\tcolumn\tseverity\tmessage");
+    printf("file%cline%ccolumn%cseverity%cmessage\n", sep, sep, sep, sep);
     for (size_t i = 0; i < sl_lint_count(l); i++) {
         const sl_lint_item *it = sl_lint_item_at(l, i);
-        tsv_cell(it->file);
-        printf("\t%u\t%u\t%s\t", it->line, it->col, severity_name(it->severity));
-        tsv_cell(it->message);
+        sl_table_field(stdout, sep, it->file);
+        printf("%c%u%c%u%c%s%c", sep, it->line, sep, it->col, sep,
+               severity_name(it->severity), sep);
+        sl_table_field(stdout, sep, it->message);
         putchar('\n');
     }
 }
@@ -118,8 +113,9 @@ int cmd_lint(int argc, char **argv)
         else
             return cli_usage_error("lint", "bad option \"%s\"", argv[optind - 1]);
     }
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "tsv"))
-        return cli_usage_error("lint", "--format: \"%s\"; use text, json or tsv", format);
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "tsv") &&
+        strcmp(format, "csv"))
+        return cli_usage_error("lint", "--format: \"%s\"; use text, json, tsv or csv", format);
     char dir[PATH_MAX];
     const char *defaults[1] = {dir};
     const char *const *paths = (const char *const *)(argv + optind);
@@ -143,7 +139,9 @@ int cmd_lint(int argc, char **argv)
     if (strcmp(format, "json") == 0)
         rc = print_json(l, errors, warnings);
     else if (strcmp(format, "tsv") == 0)
-        print_tsv(l);
+        print_table(l, '\t');
+    else if (strcmp(format, "csv") == 0)
+        print_table(l, ',');
     else
         print_text(l);
     sl_lint_free(l);

@@ -37,7 +37,8 @@ static const char suggest_help[] =
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
     "  -f, --format F          text (default, aligned), tsv (candidate, kind, count,\n"
-    "                          reference_count, g2, example, ids) or json\n"
+    "                          reference_count, g2, example, ids; ids joined by\n"
+    "                          commas), csv (the same columns) or json\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -h, --help              this help\n";
 
@@ -192,15 +193,41 @@ static void write_text(FILE *f, const sl_suggestion *x, size_t n, const sl_sugge
     }
 }
 
-static void write_tsv(FILE *f, const sl_suggestion *x, size_t n)
+/* The candidate's story ids joined by commas, as one table cell. Caller
+ * frees; NULL when out of memory. */
+static char *joined_ids(const sl_suggestion *x)
 {
-    fputs("candidate\tkind\tcount\treference_count\tg2\texample\tids\n", f);
+    size_t len = 1;
+    for (size_t j = 0; j < x->nids; j++)
+        len += strlen(x->ids[j]) + 1;
+    char *s = malloc(len), *p = s;
+    if (!s)
+        return NULL;
+    *p = '\0';
+    for (size_t j = 0; j < x->nids; j++)
+        p += sprintf(p, "%s%s", j ? "," : "", x->ids[j]);
+    return s;
+}
+
+/* The tidy table, TSV (sep '\t') or CSV (','): one candidate a row. */
+static int write_table(FILE *f, char sep, const sl_suggestion *x, size_t n)
+{
+    fprintf(f, "candidate%ckind%ccount%creference_count%cg2%cexample%cids\n", sep, sep, sep, sep,
+            sep, sep);
     for (size_t i = 0; i < n; i++) {
-        fprintf(f, "%s\t%s\t%llu\t%llu\t%+.4f\t%s\t", x[i].text, kind(&x[i]), x[i].count,
-                x[i].ref_count, x[i].g2, x[i].example);
-        put_ids(f, &x[i]);
+        char *ids = joined_ids(&x[i]);
+        if (!ids)
+            return EXIT_OSERR;
+        sl_table_field(f, sep, x[i].text);
+        fprintf(f, "%c%s%c%llu%c%llu%c%+.4f%c", sep, kind(&x[i]), sep, x[i].count, sep,
+                x[i].ref_count, sep, x[i].g2, sep);
+        sl_table_field(f, sep, x[i].example);
+        fputc(sep, f);
+        sl_table_field(f, sep, ids);
         fputc('\n', f);
+        free(ids);
     }
+    return EXIT_OK;
 }
 
 static int write_json(FILE *f, const sl_suggestion *x, size_t n, const sl_suggest_sizes *z,
@@ -251,8 +278,8 @@ static int write_ranking(const cli_corpus *c, const settings *s, const feed *fd)
     if (rc != EXIT_OK)
         return rc;
     const char *fmt = c->format ? c->format : "text";
-    if (strcmp(fmt, "tsv") == 0)
-        write_tsv(out.f, x, n);
+    if (strcmp(fmt, "tsv") == 0 || strcmp(fmt, "csv") == 0)
+        rc = write_table(out.f, fmt[0] == 't' ? '\t' : ',', x, n);
     else if (strcmp(fmt, "json") == 0)
         rc = write_json(out.f, x, n, &z, refs, stop);
     else
@@ -276,8 +303,9 @@ int cmd_suggest(int argc, char **argv)
         return rc;
     }
     if (rc < 0 && c.format && strcmp(c.format, "text") && strcmp(c.format, "tsv") &&
-        strcmp(c.format, "json"))
-        rc = cli_usage_error("suggest", "--format: \"%s\"; use text, tsv or json", c.format);
+        strcmp(c.format, "csv") && strcmp(c.format, "json"))
+        rc = cli_usage_error("suggest", "--format: \"%s\"; use text, tsv, csv or json",
+                             c.format);
     feed fd = {0};
     sl_error err = {0};
     unsigned flags = (s.nrefs ? SL_SUGGEST_REFERENCE : 0) | (s.keep_stop ? 0 : SL_SUGGEST_STOP_WORDS);
