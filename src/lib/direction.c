@@ -37,6 +37,8 @@ struct sl_director {
     size_t taken_cap;
     sl_hit_dir *dirs;
     size_t dirs_cap;
+    uint8_t *sent_mask;   /* per sentence: 1 when it holds a theme hit */
+    size_t sent_cap;
 };
 
 const char *sl_direction_name(sl_direction d)
@@ -128,6 +130,7 @@ void sl_director_free(sl_director *d)
     free(d->kept.v);
     free(d->taken);
     free(d->dirs);
+    free(d->sent_mask);
     free(d);
 }
 
@@ -351,8 +354,22 @@ sl_status sl_direction_compute(sl_director *d, const sl_lexicon *lex, const char
         d->dirs = p;
         d->dirs_cap = hits->n;
     }
+    /* A trigger's scope stops at the end of its sentence, so only the
+     * sentences holding a theme hit need the modifier pass. */
+    if (toks->nsent > d->sent_cap) {
+        uint8_t *p = realloc(d->sent_mask, toks->nsent);
+        if (!p)
+            return sl_fail_nomem(err);
+        d->sent_mask = p;
+        d->sent_cap = toks->nsent;
+    }
+    memset(d->sent_mask, 0, toks->nsent);
+    for (size_t i = 0; i < hits->n; i++) { /* a hit lies in one sentence */
+        d->sent_mask[toks->tok[hits->h[i].start].sentence] = 1;
+        d->sent_mask[toks->tok[hits->h[i].end - 1].sentence] = 1;
+    }
     const sl_hits *mh;
-    sl_status s = sl_match(d->matcher, text, toks, doc_id, &mh, err);
+    sl_status s = sl_match_sentences(d->matcher, text, toks, d->sent_mask, doc_id, &mh, err);
     if (s != SL_OK)
         return s;
     if (resolve_triggers(d, toks, mh) != 0)

@@ -170,7 +170,13 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
 }
 
 /* Fills tok_ann with each token's atoms. */
-static int lookup_tokens(sl_matcher *m, const sl_tokens *toks)
+/* Whether sentence s is to be matched (mask NULL: every sentence). */
+static int wanted(const uint8_t *mask, uint32_t s)
+{
+    return !mask || mask[s];
+}
+
+static int lookup_tokens(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask)
 {
     if (sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS))
         m->pool.n = 0;
@@ -179,6 +185,10 @@ static int lookup_tokens(sl_matcher *m, const sl_tokens *toks)
     uint32_t *ann = m->tok_ann.p;
     for (size_t i = 0; i < toks->n; i++) {
         const sl_token *t = &toks->tok[i];
+        if (!wanted(mask, t->sentence)) {
+            ann[2 * i] = ann[2 * i + 1] = 0; /* no atoms: nothing can match here */
+            continue;
+        }
         const char *fold = toks->fold + t->fold_off;
         sl_word *w = sl_stem_lookup(m->cache, fold, t->fold_len);
         if (!w || (!w->annotated && annotate(m, w, fold, t->fold_len) != 0))
@@ -313,11 +323,13 @@ static int record_failure(sl_matcher *m, uint32_t entry)
 }
 
 static sl_status regex_candidates(sl_matcher *m, const char *text, const sl_tokens *toks,
-                                  const char *doc_id, sl_error *err)
+                                  const uint8_t *mask, const char *doc_id, sl_error *err)
 {
     for (size_t r = 0; r < m->lex->nregexes; r++) {
         size_t mark = m->cands.n;
         for (size_t s = 0; s < toks->nsent; s++) {
+            if (!wanted(mask, (uint32_t)s))
+                continue;
             sl_status st = regex_in_sentence(m, text, toks, &toks->sent[s], m->lex->regexes[r],
                                              doc_id, err);
             if (st == SL_EDATA && m->skip_failures) {
@@ -483,13 +495,20 @@ static int resolve(sl_matcher *m, size_t ntokens)
 sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,
                    const sl_hits **out, sl_error *err)
 {
+    return sl_match_sentences(m, text, toks, NULL, doc_id, out, err);
+}
+
+sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *toks,
+                             const uint8_t *mask, const char *doc_id, const sl_hits **out,
+                             sl_error *err)
+{
     m->cands.n = 0;
     m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
-    if (lookup_tokens(m, toks) != 0 || token_candidates(m, toks) != 0)
+    if (lookup_tokens(m, toks, mask) != 0 || token_candidates(m, toks) != 0)
         return sl_fail_nomem(err);
-    sl_status s = regex_candidates(m, text, toks, doc_id, err);
+    sl_status s = regex_candidates(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)
         return s;
     if (split_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)

@@ -54,6 +54,15 @@ void sl_matcher_free(sl_matcher *m);
 sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,
                    const sl_hits **out, sl_error *err);
 
+/* As sl_match, over only the sentences s with mask[s] nonzero (mask has
+ * toks->nsent entries; NULL means every sentence). Matches never cross a
+ * sentence, so the hits are exactly sl_match's hits in those sentences:
+ * the direction stage uses it to look for triggers only where a theme hit
+ * can be modified. */
+sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *toks,
+                             const uint8_t *mask, const char *doc_id, const sl_hits **out,
+                             sl_error *err);
+
 /* on = 1 (--skip-invalid): a regex entry that hits a PCRE2 limit on a
  * story is dropped for that story only (none of its matches there count)
  * and listed by sl_matcher_failures(), instead of failing sl_match. */

@@ -489,6 +489,37 @@ static void match__empty_story_has_no_hits(void **state)
     matched_free(&r);
 }
 
+/* The direction stage matches only the sentences holding a theme hit. */
+static void match__sentence_mask_keeps_only_those_sentences(void **state)
+{
+    (void)state;
+    /* Worked by hand. Sentences: 0 "She was lonely.", 1 "So lonely, on her own.",
+     * 2 "Lonely again." Tokens 0-2, 3-7, 8-9. Hits with every sentence: lonely at
+     * 2, 4 and 8, the regex at [5, 8). With the mask {0, 1, 0}: lonely at 4 and
+     * the regex at [5, 8) only, as sl_match finds them in sentence 1. */
+    const char *text = "She was lonely. So lonely, on her own. Lonely again.";
+    matched r;
+    match_text(&r, "[x]\nlonely\n[y]\n/on her own/\n", text);
+    assert_int_equal(r.hits->n, 4);
+    const uint8_t mask[] = {0, 1, 0};
+    const sl_hits *h;
+    sl_error err = {0};
+    assert_int_equal(r.toks.nsent, 3);
+    assert_int_equal(sl_match_sentences(r.m, text, &r.toks, mask, "test", &h, &err), SL_OK);
+    check_hits(r.lex, &r.toks, h);
+    assert_int_equal(h->n, 2);
+    assert_int_equal(h->h[0].theme, 0);
+    assert_int_equal(h->h[0].start, 4);
+    assert_int_equal(h->h[0].end, 5);
+    assert_int_equal(h->h[1].theme, 1);
+    assert_int_equal(h->h[1].start, 5);
+    assert_int_equal(h->h[1].end, 8);
+    /* the matcher is whole again for the next story */
+    assert_int_equal(sl_match(r.m, text, &r.toks, "test", &h, &err), SL_OK);
+    assert_int_equal(h->n, 4);
+    matched_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -508,6 +539,7 @@ int main(void)
         cmocka_unit_test(match__hit_ranges_cover_the_tokens_matched),
         cmocka_unit_test(match__matcher_reused_across_stories_gives_same_hits),
         cmocka_unit_test(match__empty_story_has_no_hits),
+        cmocka_unit_test(match__sentence_mask_keeps_only_those_sentences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
