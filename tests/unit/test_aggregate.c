@@ -17,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,25 +35,6 @@
 #define FIVE "alpha bravo charlie delta echo" /* alpha0 bravo1 charlie2 delta3 echo4 */
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static sl_lexicon *lex_from(const char *src)
-{
-    char path[] = "/tmp/sl_test_aggregate_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
-    assert_int_equal(fclose(f), 0);
-    const char *paths[] = {path};
-    sl_lexicon *lex = NULL;
-    sl_error err = {0};
-    sl_status s = sl_lexicon_load(&lex, paths, 1, NULL, &err);
-    unlink(path);
-    if (s != SL_OK)
-        fail_msg("lexicon did not load: %s\n%s", err.text, src);
-    return lex;
-}
 
 static uint32_t theme_index(const sl_lexicon *lex, const char *name)
 {

@@ -39,6 +39,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -84,25 +86,6 @@ typedef struct config {
     sl_input_format input;   /* of the stream; AUTO reads JSONL */
     const char *text_field, *id_field;
 } config;
-
-static sl_lexicon *lex_from(const char *src)
-{
-    char path[] = "/tmp/sl_test_analysis_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
-    assert_int_equal(fclose(f), 0);
-    const char *paths[] = {path};
-    sl_lexicon *lex = NULL;
-    sl_error err = {0};
-    sl_status s = sl_lexicon_load(&lex, paths, 1, NULL, &err);
-    unlink(path);
-    if (s != SL_OK)
-        fail_msg("lexicon did not load: %s", err.text);
-    return lex;
-}
 
 static sl_options *options_for(const config *cfg)
 {

@@ -1,0 +1,39 @@
+/*
+ * support.h - helpers shared by the unit tests (include after <cmocka.h>).
+ *
+ * Header-only and static inline so each test program stays one file to
+ * build; only what several tests would otherwise each write again.
+ */
+#ifndef SL_TEST_SUPPORT_H
+#define SL_TEST_SUPPORT_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "storylens/storylens.h"
+
+/* Loads a lexicon from its source text through a temporary .lex file, as a
+ * user's file is loaded; fails the test, showing the source, if it does
+ * not load. Caller frees with sl_lexicon_free(). */
+static inline sl_lexicon *lex_from(const char *src)
+{
+    char path[] = "/tmp/sl_test_lexicon_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
+    assert_int_equal(fclose(f), 0);
+    const char *paths[] = {path};
+    sl_lexicon *lex = NULL;
+    sl_error err = {0};
+    sl_status s = sl_lexicon_load(&lex, paths, 1, NULL, &err);
+    unlink(path);
+    if (s != SL_OK)
+        fail_msg("lexicon did not load: %s\n%s", err.text, src);
+    return lex;
+}
+
+#endif
