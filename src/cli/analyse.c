@@ -235,7 +235,7 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     return -1;
 }
 
-static int parse_format(const char *s, sl_format *f)
+int cli_parse_format(const char *s, sl_format *f)
 {
     if (!s || strcmp(s, "json") == 0)
         *f = SL_FORMAT_JSON;
@@ -357,7 +357,7 @@ int cmd_analyse(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, analyse_help);
     sl_format fmt = SL_FORMAT_JSON;
-    if (rc < 0 && parse_format(a.format, &fmt) != 0)
+    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
     if (rc < 0 && a.no_direction && a.nmodifiers)
         rc = cli_usage_error(a.cmd, "--modifiers and --no-direction contradict each other; "
@@ -385,7 +385,7 @@ int cmd_cat(int argc, char **argv)
     int rc = parse_args(&a, argc, argv, cat_help);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && a.format && strcmp(a.format, "jsonl") != 0 &&
-        (parse_format(a.format, &fmt) != 0 || fmt == SL_FORMAT_TABLE))
+        (cli_parse_format(a.format, &fmt) != 0 || fmt == SL_FORMAT_TABLE))
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; cat writes json (JSON lines), tsv or csv",
                              a.format);
     cli_progress progress;

@@ -60,6 +60,8 @@ void cli_output_abort(cli_output *out);
 /* Loads the lexicon files or directories (none: the default lexicons).
  * EXIT_OK, or the exit status after printing why. */
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
+/* json (also NULL), tsv, csv, table: 0, else -1. */
+int cli_parse_format(const char *s, sl_format *f);
 /* jsonl, ndjson, csv, tsv, txt, md: 0, else -1. */
 int cli_parse_input_format(const char *s, sl_input_format *f);
 

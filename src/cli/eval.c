@@ -152,19 +152,6 @@ static int eval_parse(eval_args *a, int argc, char **argv)
     return -1;
 }
 
-static int eval_format(const char *s, sl_format *f)
-{
-    static const struct { const char *name; sl_format f; } t[] = {
-        {"json", SL_FORMAT_JSON}, {"tsv", SL_FORMAT_TSV}, {"csv", SL_FORMAT_CSV},
-        {"table", SL_FORMAT_TABLE}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(s ? s : "json", t[i].name) == 0) {
-            *f = t[i].f;
-            return 0;
-        }
-    return -1;
-}
-
 /* Runs the analysis with the evaluation as its story handler. */
 static int eval_run(const eval_args *a, const sl_lexicon *lex, sl_eval *ev, sl_format fmt)
 {
@@ -207,7 +194,7 @@ int cmd_eval(int argc, char **argv)
         return rc;
     }
     sl_format fmt = SL_FORMAT_JSON;
-    if (rc < 0 && eval_format(a.format, &fmt) != 0)
+    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", a.format);
     sl_lexicon *lex = NULL, *mods = NULL;
     sl_gold *gold = NULL;

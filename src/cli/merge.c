@@ -81,19 +81,6 @@ static int parse(merge_args *a, int argc, char **argv)
     return -1;
 }
 
-static int format_of(const char *s, sl_format *f)
-{
-    static const struct { const char *name; sl_format f; } t[] = {
-        {"json", SL_FORMAT_JSON}, {"tsv", SL_FORMAT_TSV}, {"csv", SL_FORMAT_CSV},
-        {"table", SL_FORMAT_TABLE}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(s ? s : "json", t[i].name) == 0) {
-            *f = t[i].f;
-            return 0;
-        }
-    return cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", s);
-}
-
 /* The modifier lexicons, when the parts have direction of change. */
 static int load_modifiers(const merge_args *a, const char *language, sl_lexicon **mods)
 {
@@ -146,8 +133,8 @@ int cmd_merge(int argc, char **argv)
     char language[128];
     sl_error err = {0};
     int rc = parse(&a, argc, argv);
-    if (rc < 0 && format_of(a.format, &fmt) != 0)
-        rc = EXIT_USAGE;
+    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
+        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", a.format);
     if (rc < 0 && sl_options_new(&opts) != SL_OK)
         rc = EXIT_OSERR;
     if (rc < 0 && sl_part_settings(opts, language, sizeof language, a.parts[0], &err) != SL_OK)

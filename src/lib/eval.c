@@ -114,14 +114,23 @@ int sl_gold_parse_header(const char *h, sl_gold_column *col, char *msg, size_t s
     return 0;
 }
 
-int sl_gold_parse_cell(const char *s)
+const char *sl_gold_trim(const char *s, size_t *n)
 {
     while (*s == ' ' || *s == '\t')
         s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    if (n == 0 || (n == 1 && s[0] == '?'))
+    *n = strlen(s);
+    while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' || s[*n - 1] == '\r'))
+        (*n)--;
+    if (*n == 1 && s[0] == '?')
+        *n = 0;
+    return s;
+}
+
+int sl_gold_parse_cell(const char *s)
+{
+    size_t n;
+    s = sl_gold_trim(s, &n);
+    if (n == 0)
         return -1;
     if (n == 1 && (s[0] == '0' || s[0] == '1'))
         return s[0] - '0';

@@ -56,6 +56,10 @@ int sl_gold_parse_header(const char *header, sl_gold_column *col, char *msg, siz
  * (not a code). Surrounding blanks are ignored. */
 int sl_gold_parse_cell(const char *cell);
 
+/* The cell without surrounding blanks (and a CR): its start, its length in
+ * *n; *n is 0 for a blank or "?" cell, which means "not coded". */
+const char *sl_gold_trim(const char *cell, size_t *n);
+
 /* A direction cell: SL_DIRECTION_IMPROVED, _WORSENED or _MENTIONED (any
  * case), -1 (not coded: empty or "?"), or -2 (not a direction). */
 int sl_gold_parse_direction(const char *cell);

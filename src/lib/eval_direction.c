@@ -24,12 +24,9 @@ const char *sl_dir_class_name(int k)
 
 int sl_gold_parse_direction(const char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    if (n == 0 || (n == 1 && s[0] == '?'))
+    size_t n;
+    s = sl_gold_trim(s, &n);
+    if (n == 0)
         return -1;
     for (int k = 0; k < SL_DC_CODED; k++) {
         const char *name = sl_dir_class_name(k);
