@@ -10,7 +10,7 @@
  * Candidates are collected for every entry, exclusions filtered theme by
  * theme up the hierarchy, and each theme's survivors resolved greedily,
  * longest first, using a per-token stamp array instead of clearing a
- * bitmap for every theme.
+ * bitmap for every theme. Regex entries are matched in match_regex.c.
  */
 #include "match.h"
 
@@ -18,64 +18,8 @@
 #include <string.h>
 
 #include "error.h"
+#include "match_impl.h"
 #include "stem.h"
-
-typedef struct cand {
-    uint32_t entry, theme, start, end;
-} cand;
-
-typedef struct vec {
-    void *p;
-    size_t n, cap;
-} vec;
-
-/* Words kept in a thread's cache before it is emptied between stories. */
-#define CACHE_MAX_WORDS (1u << 20)
-
-struct sl_matcher {
-    const sl_lexicon *lex;
-    sl_stem_cache *cache;
-    pcre2_match_data *md;
-    pcre2_match_context *mctx;
-    pcre2_jit_stack *jit;
-    vec pool;      /* uint32 atoms of annotated words */
-    vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
-    vec cands;     /* cand */
-    vec excl;      /* cand: exclusion matches, sorted by theme then start */
-    vec excl_max;  /* uint32: running max end over excl, per theme run */
-    vec tcands;    /* cand with .theme set to the counting theme */
-    vec stamp;     /* uint32 per token */
-    uint32_t stamp_gen;
-    uint32_t *anc; /* scratch: ancestors of a theme */
-    sl_hits hits;
-    int skip_failures; /* --skip-invalid: a failing regex entry is dropped */
-    int last_rc;       /* PCRE2's code of the last failed match */
-    vec fail_entry;    /* uint32: entries dropped from the current story */
-    vec fail_code;     /* int: their PCRE2 codes */
-};
-
-static int vec_reserve(vec *v, size_t elem, size_t want)
-{
-    if (want <= v->cap)
-        return 0;
-    size_t ncap = v->cap ? v->cap : 64;
-    while (ncap < want)
-        ncap *= 2;
-    void *p = realloc(v->p, ncap * elem);
-    if (!p)
-        return -1;
-    v->p = p;
-    v->cap = ncap;
-    return 0;
-}
-
-static int push_cand(vec *v, uint32_t entry, uint32_t theme, uint32_t s, uint32_t e)
-{
-    if (vec_reserve(v, sizeof(cand), v->n + 1) != 0)
-        return -1;
-    ((cand *)v->p)[v->n++] = (cand){entry, theme, s, e};
-    return 0;
-}
 
 sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
 {
@@ -169,13 +113,6 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     return 0;
 }
 
-/* Fills tok_ann with each token's atoms. */
-/* Whether sentence s is to be matched (mask NULL: every sentence). */
-static int wanted(const uint8_t *mask, uint32_t s)
-{
-    return !mask || mask[s];
-}
-
 static int lookup_tokens(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask)
 {
     if (sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS))
@@ -250,101 +187,6 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
         }
     }
     return 0;
-}
-
-/* The first token of the sentence ending after byte off (lo..hi search). */
-static uint32_t first_token_ending_after(const sl_tokens *toks, uint32_t lo, uint32_t hi,
-                                         size_t off)
-{
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (toks->tok[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static sl_status regex_fail(const sl_matcher *m, const sl_entry *e, int rc, const char *doc_id,
-                            sl_error *err)
-{
-    PCRE2_UCHAR msg[256];
-    pcre2_get_error_message(rc, msg, sizeof msg);
-    return sl_fail(err, SL_EDATA,
-                   "%s:%u:%u: regex failed on story \"%s\": %s; simplify the pattern "
-                   "(nested or unbounded repeats backtrack) or anchor it",
-                   m->lex->files[e->file].path, (unsigned)e->line, (unsigned)e->col, doc_id,
-                   (const char *)msg);
-}
-
-static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tokens *toks,
-                                   const sl_sentence *s, uint32_t ei, const char *doc_id,
-                                   sl_error *err)
-{
-    const sl_entry *e = &m->lex->entries[ei];
-    PCRE2_SPTR subj = (PCRE2_SPTR)(text + s->start);
-    PCRE2_SIZE len = s->end - s->start, at = 0;
-    uint32_t lo = s->first_token, hi = s->first_token + s->ntokens;
-    while (at <= len) {
-        int rc = pcre2_match(e->re, subj, len, at, 0, m->md, m->mctx);
-        if (rc == PCRE2_ERROR_NOMATCH)
-            return SL_OK;
-        if (rc < 0) {
-            m->last_rc = rc;
-            return regex_fail(m, e, rc, doc_id, err);
-        }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-        size_t ms = s->start + ov[0], me = s->start + ov[1];
-        uint32_t ts = first_token_ending_after(toks, lo, hi, ms);
-        uint32_t te = ts;
-        while (te < hi && toks->tok[te].start < me)
-            te++;
-        /* an empty match overlaps no token, even one it falls inside */
-        if (me > ms && te > ts && push_cand(&m->cands, ei, e->theme, ts, te) != 0)
-            return sl_fail_nomem(err);
-        at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-        while (at < len && (subj[at] & 0xC0) == 0x80)
-            at++; /* an empty match moves on by a whole character */
-    }
-    return SL_OK;
-}
-
-static int record_failure(sl_matcher *m, uint32_t entry)
-{
-    size_t n = m->fail_entry.n;
-    if (vec_reserve(&m->fail_entry, sizeof(uint32_t), n + 1) != 0 ||
-        vec_reserve(&m->fail_code, sizeof(int), n + 1) != 0)
-        return -1;
-    ((uint32_t *)m->fail_entry.p)[n] = entry;
-    ((int *)m->fail_code.p)[n] = m->last_rc;
-    m->fail_entry.n = m->fail_code.n = n + 1;
-    return 0;
-}
-
-static sl_status regex_candidates(sl_matcher *m, const char *text, const sl_tokens *toks,
-                                  const uint8_t *mask, const char *doc_id, sl_error *err)
-{
-    for (size_t r = 0; r < m->lex->nregexes; r++) {
-        size_t mark = m->cands.n;
-        for (size_t s = 0; s < toks->nsent; s++) {
-            if (!wanted(mask, (uint32_t)s))
-                continue;
-            sl_status st = regex_in_sentence(m, text, toks, &toks->sent[s], m->lex->regexes[r],
-                                             doc_id, err);
-            if (st == SL_EDATA && m->skip_failures) {
-                /* the entry counts nowhere in this story, not even in the
-                 * sentences it got through before the limit */
-                m->cands.n = mark;
-                if (record_failure(m, m->lex->regexes[r]) != 0)
-                    return sl_fail_nomem(err);
-                break;
-            }
-            if (st != SL_OK)
-                return st;
-        }
-    }
-    return SL_OK;
 }
 
 /* ---- resolution ------------------------------------------------------- */
@@ -508,7 +350,7 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
     if (lookup_tokens(m, toks, mask) != 0 || token_candidates(m, toks) != 0)
         return sl_fail_nomem(err);
-    sl_status s = regex_candidates(m, text, toks, mask, doc_id, err);
+    sl_status s = sl_match_regexes(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)
         return s;
     if (split_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)
@@ -527,15 +369,4 @@ size_t sl_matcher_failures(const sl_matcher *m, const uint32_t **entries, const 
     *entries = m->fail_entry.p;
     *codes = m->fail_code.p;
     return m->fail_entry.n;
-}
-
-void sl_regex_failure_text(const sl_lexicon *lex, uint32_t entry, int code, char *where,
-                           size_t where_size, char *why, size_t why_size)
-{
-    const sl_entry *e = &lex->entries[entry];
-    snprintf(where, where_size, "%s:%u:%u", lex->files[e->file].path, (unsigned)e->line,
-             (unsigned)e->col);
-    PCRE2_UCHAR msg[256];
-    pcre2_get_error_message(code, msg, sizeof msg);
-    snprintf(why, why_size, "%s", (const char *)msg);
 }

@@ -1,0 +1,83 @@
+/*
+ * match_impl.h - the matcher's state, shared by the two halves of the match
+ * stage: match.c (word, wildcard and phrase entries, exclusions and
+ * resolution) and match_regex.c (regex entries). Private to src/lib.
+ */
+#ifndef SL_MATCH_IMPL_H
+#define SL_MATCH_IMPL_H
+
+#include <stdlib.h>
+
+#include "match.h"
+#include "stem.h"
+
+typedef struct cand {
+    uint32_t entry, theme, start, end;
+} cand;
+
+typedef struct vec {
+    void *p;
+    size_t n, cap;
+} vec;
+
+/* Words kept in a thread's cache before it is emptied between stories. */
+#define CACHE_MAX_WORDS (1u << 20)
+
+struct sl_matcher {
+    const sl_lexicon *lex;
+    sl_stem_cache *cache;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+    vec pool;      /* uint32 atoms of annotated words */
+    vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
+    vec cands;     /* cand */
+    vec excl;      /* cand: exclusion matches, sorted by theme then start */
+    vec excl_max;  /* uint32: running max end over excl, per theme run */
+    vec tcands;    /* cand with .theme set to the counting theme */
+    vec stamp;     /* uint32 per token */
+    uint32_t stamp_gen;
+    uint32_t *anc; /* scratch: ancestors of a theme */
+    sl_hits hits;
+    int skip_failures; /* --skip-invalid: a failing regex entry is dropped */
+    int last_rc;       /* PCRE2's code of the last failed match */
+    vec fail_entry;    /* uint32: entries dropped from the current story */
+    vec fail_code;     /* int: their PCRE2 codes */
+};
+
+static inline int vec_reserve(vec *v, size_t elem, size_t want)
+{
+    if (want <= v->cap)
+        return 0;
+    size_t ncap = v->cap ? v->cap : 64;
+    while (ncap < want)
+        ncap *= 2;
+    void *p = realloc(v->p, ncap * elem);
+    if (!p)
+        return -1;
+    v->p = p;
+    v->cap = ncap;
+    return 0;
+}
+
+static inline int push_cand(vec *v, uint32_t entry, uint32_t theme, uint32_t s, uint32_t e)
+{
+    if (vec_reserve(v, sizeof(cand), v->n + 1) != 0)
+        return -1;
+    ((cand *)v->p)[v->n++] = (cand){entry, theme, s, e};
+    return 0;
+}
+
+/* Whether sentence s is to be matched (mask NULL: every sentence). */
+static inline int wanted(const uint8_t *mask, uint32_t s)
+{
+    return !mask || mask[s];
+}
+
+/* Adds the candidates of every regex entry in the wanted sentences to
+ * m->cands; under skip_failures a failing entry is dropped for the story
+ * and recorded. SL_EDATA on a PCRE2 limit otherwise; SL_ENOMEM. */
+sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *toks,
+                           const uint8_t *mask, const char *doc_id, sl_error *err);
+
+#endif
