@@ -1,9 +1,14 @@
 /*
  * stem.c - Snowball stemmer plus word cache; see stem.h.
  *
- * Records live in one growing array indexed through an sl_strmap, stems in
- * one arena: no allocation per word once the arrays have grown. Words longer
- * than SL_STEM_MAX_WORD are their own stem.
+ * The cache is on the hot path: every token of every story is looked up
+ * once. So it is its own open-addressing table rather than a general map:
+ * each slot holds the word's first 16 bytes inline (zero-padded), its
+ * length, a hash tag and the sl_word record itself, so a hit on a word of
+ * up to 16 bytes (nearly every word) touches one slot and nothing else.
+ * Longer words keep their full bytes in an arena for the final compare.
+ * Stems live in one arena too: no allocation per word once the arrays have
+ * grown. Words longer than SL_STEM_MAX_WORD are their own stem.
  */
 #include "stem.h"
 
@@ -12,16 +17,80 @@
 #include <string.h>
 
 #include "error.h"
-#include "strmap.h"
+
+#define INLINE_KEY 16
+
+typedef struct slot {
+    uint64_t k0, k1;  /* the word's first 16 bytes, zero-padded */
+    uint32_t tag;     /* high hash bits, never 0; 0 = empty slot */
+    uint32_t len;
+    uint32_t key_off; /* words over 16 bytes: the whole word, in keys */
+    sl_word w;
+} slot;
 
 struct sl_stem_cache {
     struct sb_stemmer *stemmer;
-    sl_strmap map;  /* folded word -> index into words */
-    sl_word *words;
-    size_t nwords, words_cap;
-    char *stems;    /* stems, each followed by a NUL */
+    slot *slots;
+    size_t cap, nwords; /* cap is a power of two, at most half full */
+    char *keys;         /* words over INLINE_KEY bytes, back to back */
+    size_t keys_len, keys_cap;
+    char *stems;        /* stems, each followed by a NUL */
     size_t stems_len, stems_cap;
 };
+
+/* n (<= 8) bytes at p as an integer, the rest zero. Little-endian hosts
+ * read them in at most two loads; the byte loop is the portable form. */
+static inline uint64_t load_upto8(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        memcpy(&v, p, 8);
+    } else if (n >= 4) { /* two overlapping 4-byte loads */
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        v = a | (uint64_t)b << (8 * (n - 4));
+    } else if (n > 0) {
+        v = p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
+    }
+#else
+    for (size_t i = 0; i < n; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+#endif
+    return v;
+}
+
+/* A 64x64->128 multiply folded to 64 bits: one multiply mixes every input
+ * bit into the middle of the result (the wyhash construction). */
+static inline uint64_t mix(uint64_t a, uint64_t b)
+{
+#ifdef __SIZEOF_INT128__
+    __uint128_t r = (__uint128_t)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ b;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+#endif
+}
+
+static void split_key(const char *word, size_t len, uint64_t *k0, uint64_t *k1)
+{
+    const unsigned char *p = (const unsigned char *)word;
+    *k0 = load_upto8(p, len < 8 ? len : 8);
+    *k1 = len > 8 ? load_upto8(p + 8, len < INLINE_KEY ? len - 8 : 8) : 0;
+}
+
+static uint64_t hash_word(const char *word, size_t len, uint64_t k0, uint64_t k1)
+{
+    uint64_t h = mix(k0 ^ 0xA0761D6478BD642FULL, k1 ^ 0xE7037ED1A0B428DBULL ^ len);
+    const unsigned char *p = (const unsigned char *)word;
+    for (size_t i = INLINE_KEY; i < len; i += 8)
+        h = mix(h ^ load_upto8(p + i, len - i < 8 ? len - i : 8), 0x8EBC6AF09C88C6E3ULL);
+    return h;
+}
 
 static size_t list_languages(char *buf, size_t size)
 {
@@ -50,7 +119,6 @@ sl_status sl_stem_cache_new(sl_stem_cache **out, const char *language, sl_error 
         return sl_fail(err, SL_EUSAGE, "unknown language \"%s\"; use one of: %s",
                        language, names);
     }
-    sl_strmap_init(&c->map);
     *out = c;
     return SL_OK;
 }
@@ -60,8 +128,8 @@ void sl_stem_cache_free(sl_stem_cache *c)
     if (!c)
         return;
     sb_stemmer_delete(c->stemmer);
-    sl_strmap_free(&c->map);
-    free(c->words);
+    free(c->slots);
+    free(c->keys);
     free(c->stems);
     free(c);
 }
@@ -92,56 +160,88 @@ int sl_stem_once(sl_stem_cache *c, const char *word, size_t len, char *buf, size
     return (int)n;
 }
 
-static int store_stem(sl_stem_cache *c, const char *s, size_t n, uint32_t *off)
+/* Appends n bytes and a NUL to an arena; *off gets their offset. */
+static int arena_add(char **arena, size_t *used, size_t *cap, const char *s, size_t n,
+                     uint32_t *off)
 {
-    if (c->stems_len + n + 1 > UINT32_MAX)
+    if (*used + n + 1 > UINT32_MAX)
         return -1;
-    if (c->stems_len + n + 1 > c->stems_cap) {
-        size_t ncap = c->stems_cap ? c->stems_cap : 4096;
-        while (ncap < c->stems_len + n + 1)
+    if (*used + n + 1 > *cap) {
+        size_t ncap = *cap ? *cap : 4096;
+        while (ncap < *used + n + 1)
             ncap *= 2;
-        char *p = realloc(c->stems, ncap);
+        char *p = realloc(*arena, ncap);
         if (!p)
             return -1;
-        c->stems = p;
-        c->stems_cap = ncap;
+        *arena = p;
+        *cap = ncap;
     }
-    memcpy(c->stems + c->stems_len, s, n);
-    c->stems[c->stems_len + n] = '\0';
-    *off = (uint32_t)c->stems_len;
-    c->stems_len += n + 1;
+    memcpy(*arena + *used, s, n);
+    (*arena)[*used + n] = '\0';
+    *off = (uint32_t)*used;
+    *used += n + 1;
     return 0;
 }
 
-static sl_word *add_word(sl_stem_cache *c, const char *word, size_t len)
+static int grow_table(sl_stem_cache *c)
 {
-    if (c->nwords == c->words_cap) {
-        size_t ncap = c->words_cap ? c->words_cap * 2 : 1024;
-        sl_word *p = realloc(c->words, ncap * sizeof *p);
-        if (!p)
-            return NULL;
-        c->words = p;
-        c->words_cap = ncap;
+    size_t ncap = c->cap ? c->cap * 2 : 1024;
+    slot *ns = calloc(ncap, sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t i = 0; i < c->cap; i++) {
+        const slot *s = &c->slots[i];
+        if (!s->tag)
+            continue;
+        uint64_t h = hash_word(s->len > INLINE_KEY ? c->keys + s->key_off : NULL, s->len,
+                               s->k0, s->k1);
+        size_t j = (size_t)h & (ncap - 1);
+        while (ns[j].tag)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = *s;
     }
+    free(c->slots);
+    c->slots = ns;
+    c->cap = ncap;
+    return 0;
+}
+
+/* Fills the empty slot s with word, stemming it. */
+static sl_word *add_word(sl_stem_cache *c, slot *s, const char *word, size_t len, uint64_t k0,
+                         uint64_t k1, uint32_t tag)
+{
     size_t n;
-    const char *s = stem_raw(c, word, len, &n);
-    sl_word *w = &c->words[c->nwords];
-    memset(w, 0, sizeof *w);
-    if (!s || store_stem(c, s, n, &w->stem_off) != 0)
+    const char *stem = stem_raw(c, word, len, &n);
+    uint32_t stem_off, key_off = 0;
+    if (!stem || arena_add(&c->stems, &c->stems_len, &c->stems_cap, stem, n, &stem_off) != 0 ||
+        (len > INLINE_KEY &&
+         arena_add(&c->keys, &c->keys_len, &c->keys_cap, word, len, &key_off) != 0))
         return NULL;
-    w->stem_len = (uint32_t)n;
-    if (!sl_strmap_put(&c->map, word, len, (uint32_t)c->nwords, NULL))
-        return NULL;
+    *s = (slot){.k0 = k0, .k1 = k1, .tag = tag, .len = (uint32_t)len, .key_off = key_off,
+                .w = {.stem_off = stem_off, .stem_len = (uint32_t)n}};
     c->nwords++;
-    return w;
+    return &s->w;
 }
 
 sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
 {
-    uint32_t *idx = sl_strmap_get(&c->map, word, len);
-    if (idx)
-        return &c->words[*idx];
-    return add_word(c, word, len);
+    if (len >= UINT32_MAX)
+        return NULL;
+    if ((c->nwords + 1) * 2 > c->cap && grow_table(c) != 0)
+        return NULL;
+    uint64_t k0, k1;
+    split_key(word, len, &k0, &k1);
+    uint64_t h = hash_word(word, len, k0, k1);
+    uint32_t tag = (uint32_t)(h >> 32) | 1;
+    size_t mask = c->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        slot *s = &c->slots[i];
+        if (!s->tag)
+            return add_word(c, s, word, len, k0, k1, tag);
+        if (s->tag == tag && s->len == len && s->k0 == k0 && s->k1 == k1 &&
+            (len <= INLINE_KEY || memcmp(c->keys + s->key_off, word, len) == 0))
+            return &s->w;
+    }
 }
 
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w)
@@ -153,8 +253,9 @@ int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words)
 {
     if (c->nwords <= max_words)
         return 0;
-    sl_strmap_clear(&c->map);
+    memset(c->slots, 0, c->cap * sizeof *c->slots);
     c->nwords = 0;
+    c->keys_len = 0;
     c->stems_len = 0;
     return 1;
 }

@@ -1,8 +1,9 @@
 /*
  * strmap.h - a byte-string -> uint32 hash map with its keys in one arena.
  *
- * The one hash table of storylens: the stem cache, the lexicon's atom
- * indexes and the --by groups all map short strings to small integers.
+ * The general hash table of storylens: the lexicon's atom indexes, the
+ * --by groups and the like map short strings to small integers. (The
+ * per-token word cache in stem.c is its own table, tuned for that one job.)
  * Open addressing with linear probing; keys are copied into a single
  * growing arena so a map is three allocations however many keys it holds.
  * Not thread-safe: each thread owns its maps, or a map is read-only.

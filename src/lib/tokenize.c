@@ -333,20 +333,29 @@ static int paragraph_break(scanner *sc)
     return 0;
 }
 
-static int emit_token(scanner *sc, size_t start, size_t end, bool ascii)
+/* Lower-case form of each ASCII letter and digit; 0 for every other byte
+ * (including all bytes >= 0x80), which ends the fast path's run. */
+static const unsigned char ascii_lower[256] = {
+#define D(c) [c] = c
+#define U(c) [c] = c + ('a' - 'A')
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+    D('a'), D('b'), D('c'), D('d'), D('e'), D('f'), D('g'), D('h'), D('i'), D('j'),
+    D('k'), D('l'), D('m'), D('n'), D('o'), D('p'), D('q'), D('r'), D('s'), D('t'),
+    D('u'), D('v'), D('w'), D('x'), D('y'), D('z'),
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'),
+    U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'),
+    U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef D
+#undef U
+};
+
+/* Appends the token [start, end) whose folded form, flen bytes, is already
+ * at t->fold + t->fold_len (room reserved by reserve_token). */
+static void push_token(scanner *sc, size_t start, size_t end, size_t flen)
 {
     sl_tokens *t = sc->t;
-    /* Indices and fold offsets are 32-bit in the contract. */
-    if (t->n >= UINT32_MAX || t->fold_len > UINT32_MAX - (FOLD_CAP + 1))
-        return -1;
-    if (grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
-        grow((void **)&t->fold, &t->fold_cap, t->fold_len + FOLD_CAP + 1, 1))
-        return -1;
     touch(sc, start, end);
-    char *out = t->fold + t->fold_len;
-    size_t flen = ascii ? fold_ascii(sc->s + start, end - start, out)
-                        : fold_unicode(sc->s + start, end - start, out);
-    out[flen] = '\0';
+    t->fold[t->fold_len + flen] = '\0';
     t->tok[t->n++] = (sl_token){
         .start = start,
         .end = end,
@@ -357,19 +366,29 @@ static int emit_token(scanner *sc, size_t start, size_t end, bool ascii)
     };
     t->fold_len += flen + 1;
     sc->para_has_tokens = true;
-    return 0;
 }
 
-/* Scans the token starting at i (a K_WORD) and emits it; returns the offset
- * after it, or SIZE_MAX when out of memory. */
-static size_t scan_token(scanner *sc, size_t i)
+/* Room for one more token and its folded form. */
+static int reserve_token(sl_tokens *t)
+{
+    /* Indices and fold offsets are 32-bit in the contract. */
+    if (t->n >= UINT32_MAX || t->fold_len > UINT32_MAX - (FOLD_CAP + 1))
+        return -1;
+    return grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
+                   grow((void **)&t->fold, &t->fold_cap, t->fold_len + FOLD_CAP + 1, 1)
+               ? -1
+               : 0;
+}
+
+/* The general scan of the token starting at i: any script, joiners and
+ * marks. Returns the offset after it, or SIZE_MAX when out of memory. */
+static size_t scan_token_slow(scanner *sc, size_t i)
 {
     const unsigned char *s = sc->s;
     size_t len = sc->len, j = i;
     bool ascii = true;
 
     while (j < len) {
-        /* The common case, an ASCII letter or digit, skips the decoder. */
         if (s[j] < 0x80 && (ascii_class[s[j]] & A_KIND) == K_WORD) {
             j++;
             continue;
@@ -391,7 +410,35 @@ static size_t scan_token(scanner *sc, size_t i)
             ascii = false;
         j += cl;
     }
-    return emit_token(sc, i, j, ascii) ? SIZE_MAX : j;
+    char *out = sc->t->fold + sc->t->fold_len;
+    size_t flen = ascii ? fold_ascii(s + i, j - i, out) : fold_unicode(s + i, j - i, out);
+    push_token(sc, i, j, flen);
+    return j;
+}
+
+/* Scans the token starting at i (a K_WORD) and emits it; returns the offset
+ * after it, or SIZE_MAX when out of memory. Most tokens are runs of ASCII
+ * letters and digits: those are lower-cased into the fold buffer as they
+ * are scanned, in one pass. A run that stops at a byte >= 0x80 or at a
+ * joiner may continue, so it is scanned again by the general path. */
+static size_t scan_token(scanner *sc, size_t i)
+{
+    if (reserve_token(sc->t) != 0)
+        return SIZE_MAX;
+    const unsigned char *s = sc->s;
+    size_t len = sc->len, j = i;
+    unsigned char *out = (unsigned char *)sc->t->fold + sc->t->fold_len;
+    size_t stop = len - i > FOLD_CAP ? i + FOLD_CAP : len;
+    unsigned char c;
+    while (j < stop && (c = ascii_lower[s[j]]) != 0)
+        out[j++ - i] = c;
+    size_t flen = j - i;
+    while (j < len && ascii_lower[s[j]] != 0)
+        j++; /* past the cap: scanned, not kept */
+    if (j < len && (s[j] >= 0x80 || (ascii_class[s[j]] & A_KIND) == K_JOIN))
+        return scan_token_slow(sc, i);
+    push_token(sc, i, j, flen);
+    return j;
 }
 
 static bool is_abbreviation(const char *w, size_t n)
@@ -400,7 +447,7 @@ static bool is_abbreviation(const char *w, size_t n)
         return false;
     /* Entries are NUL-padded, so comparing n + 1 bytes also checks length. */
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-        if (memcmp(abbreviations[i], w, n + 1) == 0)
+        if (abbreviations[i][0] == w[0] && memcmp(abbreviations[i], w, n + 1) == 0)
             return true;
     return false;
 }
@@ -467,6 +514,10 @@ int sl_tokenize(sl_tokens *t, const char *text, size_t len)
 
     size_t i = 0;
     while (i < len) {
+        if (sc.s[i] == ' ') {
+            i++; /* the commonest byte of all, between words */
+            continue;
+        }
         utf8proc_int32_t cp;
         size_t cl;
         switch (kind_at(sc.s, len, i, &cp, &cl)) {

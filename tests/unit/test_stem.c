@@ -167,6 +167,50 @@ static void stem__trim_empties_cache_over_limit(void **state)
     sl_stem_cache_free(c);
 }
 
+/* The cache keeps a word's first 16 bytes inline and the rest apart: words
+ * that agree on those 16 bytes, differ only in length or only by a NUL byte
+ * must still be different records, and each must find its own record again
+ * after the table has grown past them. */
+static void stem__cache_tells_apart_words_alike_in_their_first_bytes(void **state)
+{
+    (void)state;
+    sl_stem_cache *c = english();
+    static const char *const words[] = {
+        "", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi",
+        "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr",
+        "abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123456788",
+        "zbcdefghijklmnop", "abcdefghijklmnoq", "abced", "abcdefh", "acb", "ba",
+    };
+    enum { N = sizeof words / sizeof words[0] };
+    sl_word *first[N + 1];
+    for (size_t i = 0; i < N; i++) {
+        first[i] = sl_stem_lookup(c, words[i], strlen(words[i]));
+        assert_non_null(first[i]);
+        first[i]->ann_off = (uint32_t)i + 100; /* a mark to find it by */
+    }
+    /* "ab" and "ab\0": the same bytes up to a NUL, different lengths */
+    sl_word *nul = sl_stem_lookup(c, "ab\0", 3);
+    assert_non_null(nul);
+    nul->ann_off = 999;
+    assert_int_equal(sl_stem_cache_size(c), N + 1);
+    char word[32];
+    for (int i = 0; i < 3000; i++) { /* grow the table several times */
+        snprintf(word, sizeof word, "filler%d", i);
+        assert_non_null(sl_stem_lookup(c, word, strlen(word)));
+    }
+    for (size_t i = 0; i < N; i++) {
+        sl_word *w = sl_stem_lookup(c, words[i], strlen(words[i]));
+        if (w->ann_off != i + 100)
+            fail_msg("\"%s\" found the record of another word (mark %u)", words[i],
+                     (unsigned)w->ann_off);
+    }
+    assert_int_equal(sl_stem_lookup(c, "ab\0", 3)->ann_off, 999);
+    assert_int_equal(sl_stem_cache_size(c), N + 1 + 3000);
+    assert_string_equal(sl_word_stem(c, sl_stem_lookup(c, "abcdefghijklmnopq", 17)),
+                        "abcdefghijklmnopq");
+    sl_stem_cache_free(c);
+}
+
 static void stem__words_over_max_are_their_own_stem(void **state)
 {
     (void)state;
@@ -250,6 +294,7 @@ int main(void)
         cmocka_unit_test(stem__cache_returns_same_record_for_same_word),
         cmocka_unit_test(stem__cache_growth_keeps_every_word),
         cmocka_unit_test(stem__trim_empties_cache_over_limit),
+        cmocka_unit_test(stem__cache_tells_apart_words_alike_in_their_first_bytes),
         cmocka_unit_test(stem__words_over_max_are_their_own_stem),
         cmocka_unit_test(stem__unknown_language_lists_languages),
         cmocka_unit_test(stem__null_language_is_english_and_others_work),
