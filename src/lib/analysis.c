@@ -85,6 +85,8 @@ static sl_status make_workers(sl_analysis *an, sl_error *err)
         if (an->opts->modifiers &&
             (s = sl_director_new(&w->director, an->opts->modifiers, err)) != SL_OK)
             return s;
+        if (w->director)
+            sl_director_follow(w->director, w->matcher);
     }
     return SL_OK;
 }

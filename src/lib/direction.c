@@ -120,6 +120,11 @@ sl_status sl_director_new(sl_director **out, const sl_lexicon *mods, sl_error *e
     return SL_OK;
 }
 
+void sl_director_follow(sl_director *d, sl_matcher *themes)
+{
+    sl_matcher_follow(d->matcher, themes);
+}
+
 void sl_director_free(sl_director *d)
 {
     if (!d)

@@ -56,6 +56,11 @@ typedef struct sl_director sl_director;
 sl_status sl_director_new(sl_director **out, const sl_lexicon *mods, sl_error *err);
 void sl_director_free(sl_director *d);
 
+/* Lets d's modifier matcher share the word cache of themes, the matcher
+ * whose hits d is given (see sl_matcher_follow): each word is then stemmed
+ * once per worker, and the modifier pass reuses the theme pass's lookups. */
+void sl_director_follow(sl_director *d, sl_matcher *themes);
+
 /* Directions of every hit of one story (hits from sl_match on the theme
  * lexicon lex). *dirs has hits->n records, *trig the story's triggers;
  * both borrowed until the next call. SL_EDATA when a modifier regex hits a

@@ -49,16 +49,34 @@ sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
     return SL_OK;
 }
 
+int sl_matcher_follow(sl_matcher *m, sl_matcher *leader)
+{
+    if (m->leader || m->has_follower || leader->leader || leader->has_follower ||
+        strcmp(m->lex->language ? m->lex->language : "english",
+               leader->lex->language ? leader->lex->language : "english") != 0)
+        return 0;
+    sl_stem_cache_free(m->cache);
+    m->cache = leader->cache;
+    m->leader = leader;
+    m->slot = 1;
+    m->trims_seen = sl_stem_cache_trims(m->cache);
+    m->pool.n = 0;
+    leader->has_follower = 1;
+    return 1;
+}
+
 void sl_matcher_free(sl_matcher *m)
 {
     if (!m)
         return;
-    sl_stem_cache_free(m->cache);
+    if (!m->leader)
+        sl_stem_cache_free(m->cache);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
     pcre2_jit_stack_free(m->jit);
     free(m->pool.p);
     free(m->tok_ann.p);
+    free(m->tok_ref.p);
     free(m->cands.p);
     free(m->excl.p);
     free(m->excl_max.p);
@@ -100,9 +118,9 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     for (size_t l = 1; l <= maxp; l++)
         if (lex->prefix_len[l] && (a = sl_strmap_get(&lex->prefix_atoms, fold, l)))
             found[n++] = *a;
-    w->ann_off = (uint32_t)m->pool.n;
-    w->ann_len = (uint32_t)n;
-    w->annotated = 1;
+    w->ann_off[m->slot] = (uint32_t)m->pool.n;
+    w->ann_len[m->slot] = (uint32_t)n;
+    w->annotated[m->slot] = 1;
     if (n == 0)
         return 0; /* most words: no atoms, nothing to store */
     sort(found, n, sizeof *found, cmp_u32);
@@ -113,12 +131,45 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     return 0;
 }
 
-static int lookup_tokens(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask)
+/* The record of token i: through the leader's refs when they hold for
+ * these tokens, else by a lookup (which records a ref for followers). */
+static sl_word *token_word(sl_matcher *m, const sl_tokens *toks, size_t i, int reuse)
 {
-    if (sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS))
+    if (reuse)
+        return sl_stem_at(m->cache, ((const uint32_t *)m->leader->tok_ref.p)[i]);
+    const sl_token *t = &toks->tok[i];
+    sl_word *w = sl_stem_lookup(m->cache, toks->fold + t->fold_off, t->fold_len);
+    if (w)
+        ((uint32_t *)m->tok_ref.p)[i] = sl_stem_ref(m->cache, w);
+    return w;
+}
+
+/* Whether the leader's refs are for this story's tokens and still valid:
+ * it matched them last, every token, and the cache has not moved since. */
+static int can_reuse(const sl_matcher *m, const char *text, const sl_tokens *toks)
+{
+    const sl_matcher *l = m->leader;
+    return l && l->refs_text == text && l->refs_toks == toks && l->refs_n == toks->n &&
+           l->refs_epoch == sl_stem_cache_epoch(m->cache);
+}
+
+/* Fills tok_ann with each wanted token's atoms (others get none). */
+static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
+                         const uint8_t *mask)
+{
+    if (!m->leader)
+        sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS); /* between stories, by the owner */
+    uint64_t trims = sl_stem_cache_trims(m->cache);
+    if (trims != m->trims_seen) { /* every annotation is void */
         m->pool.n = 0;
-    if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), toks->n + 1) != 0)
+        m->trims_seen = trims;
+    }
+    int reuse = can_reuse(m, text, toks);
+    if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), toks->n + 1) != 0 ||
+        vec_reserve(&m->tok_ref, sizeof(uint32_t), toks->n + 1) != 0)
         return -1;
+    m->refs_text = NULL;
+    uint64_t epoch = sl_stem_cache_epoch(m->cache);
     uint32_t *ann = m->tok_ann.p;
     for (size_t i = 0; i < toks->n; i++) {
         const sl_token *t = &toks->tok[i];
@@ -126,12 +177,18 @@ static int lookup_tokens(sl_matcher *m, const sl_tokens *toks, const uint8_t *ma
             ann[2 * i] = ann[2 * i + 1] = 0; /* no atoms: nothing can match here */
             continue;
         }
-        const char *fold = toks->fold + t->fold_off;
-        sl_word *w = sl_stem_lookup(m->cache, fold, t->fold_len);
-        if (!w || (!w->annotated && annotate(m, w, fold, t->fold_len) != 0))
+        sl_word *w = token_word(m, toks, i, reuse);
+        if (!w || (!w->annotated[m->slot] &&
+                   annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
             return -1;
-        ann[2 * i] = w->ann_off;
-        ann[2 * i + 1] = w->ann_len;
+        ann[2 * i] = w->ann_off[m->slot];
+        ann[2 * i + 1] = w->ann_len[m->slot];
+    }
+    if (!mask && !reuse && sl_stem_cache_epoch(m->cache) == epoch) {
+        m->refs_text = text; /* every token has a ref, none moved */
+        m->refs_toks = toks;
+        m->refs_n = toks->n;
+        m->refs_epoch = epoch;
     }
     return 0;
 }
@@ -348,7 +405,7 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
     m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
-    if (lookup_tokens(m, toks, mask) != 0 || token_candidates(m, toks) != 0)
+    if (lookup_tokens(m, text, toks, mask) != 0 || token_candidates(m, toks) != 0)
         return sl_fail_nomem(err);
     sl_status s = sl_match_regexes(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)

@@ -47,6 +47,15 @@ typedef struct sl_matcher sl_matcher;
 sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err);
 void sl_matcher_free(sl_matcher *m);
 
+/* Makes m share leader's word cache (both must be for lexicons of one
+ * language; a leader has at most one follower). Then, called on the story
+ * its leader matched last (same text and tokens, untouched since), m does
+ * not look the words up again: the direction stage's modifier matcher
+ * follows the themes' matcher of its worker this way. m must not be used
+ * once the leader is freed. Returns 1 if shared, 0 if m keeps its own
+ * cache. */
+int sl_matcher_follow(sl_matcher *m, sl_matcher *leader);
+
 /* Finds the hits of one story. text is the story text the tokens point
  * into; doc_id names the story in messages. *out is borrowed: valid until
  * the next call. SL_EDATA naming the lexicon FILE:LINE:COL and the story

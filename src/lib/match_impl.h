@@ -31,6 +31,19 @@ struct sl_matcher {
     pcre2_jit_stack *jit;
     vec pool;      /* uint32 atoms of annotated words */
     vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
+    vec tok_ref;   /* per token: uint32 word-cache ref of its record */
+    /* Sharing the word cache (sl_matcher_follow): a follower borrows its
+     * leader's cache and writes annotation slot 1; when it matches the
+     * tokens its leader matched last, it takes the leader's refs instead of
+     * looking every word up again. */
+    sl_matcher *leader;  /* NULL: the cache is this matcher's own */
+    int has_follower;
+    int slot;            /* annotation slot in sl_word */
+    uint64_t trims_seen; /* the cache's trim count the pool belongs to */
+    const char *refs_text; /* tok_ref holds valid refs for this story, or NULL */
+    const sl_tokens *refs_toks;
+    size_t refs_n;
+    uint64_t refs_epoch;
     vec cands;     /* cand */
     vec excl;      /* cand: exclusion matches, sorted by theme then start */
     vec excl_max;  /* uint32: running max end over excl, per theme run */

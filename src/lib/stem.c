@@ -13,6 +13,7 @@
 #include "stem.h"
 
 #include <libstemmer.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,7 @@ typedef struct slot {
 
 struct sl_stem_cache {
     struct sb_stemmer *stemmer;
+    uint64_t epoch, trims;
     slot *slots;
     size_t cap, nwords; /* cap is a power of two, at most half full */
     char *keys;         /* words over INLINE_KEY bytes, back to back */
@@ -203,6 +205,7 @@ static int grow_table(sl_stem_cache *c)
     free(c->slots);
     c->slots = ns;
     c->cap = ncap;
+    c->epoch++;
     return 0;
 }
 
@@ -254,10 +257,33 @@ int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words)
     if (c->nwords <= max_words)
         return 0;
     memset(c->slots, 0, c->cap * sizeof *c->slots);
+    c->epoch++;
+    c->trims++;
     c->nwords = 0;
     c->keys_len = 0;
     c->stems_len = 0;
     return 1;
+}
+
+uint32_t sl_stem_ref(const sl_stem_cache *c, const sl_word *w)
+{
+    const slot *s = (const slot *)((const char *)w - offsetof(slot, w));
+    return (uint32_t)(s - c->slots);
+}
+
+sl_word *sl_stem_at(sl_stem_cache *c, uint32_t ref)
+{
+    return &c->slots[ref].w;
+}
+
+uint64_t sl_stem_cache_epoch(const sl_stem_cache *c)
+{
+    return c->epoch;
+}
+
+uint64_t sl_stem_cache_trims(const sl_stem_cache *c)
+{
+    return c->trims;
 }
 
 size_t sl_stem_cache_size(const sl_stem_cache *c)

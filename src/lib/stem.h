@@ -3,10 +3,11 @@
  *
  * libstemmer's result buffer belongs to the stemmer, so each thread owns one
  * sl_stem_cache: a stemmer plus a map from folded word to sl_word. A
- * frequent word is stemmed once per thread. The record also carries an
- * annotation slot that the next stage (match) fills once per distinct word
+ * frequent word is stemmed once per thread. The record also carries
+ * annotation slots that the next stage (match) fills once per distinct word
  * with the lexicon atoms the word satisfies, so a token costs one hash
- * lookup however many lexicon entries there are.
+ * lookup however many lexicon entries there are; two matchers (themes and
+ * modifiers) can share one cache, each with its own slot.
  */
 #ifndef SL_STEM_H
 #define SL_STEM_H
@@ -21,10 +22,15 @@
  * real exports hold megabyte "words" (base64 pasted into a cell). */
 #define SL_STEM_MAX_WORD 255
 
+/* Annotation slots per record: one per matcher sharing the cache (the
+ * themes' matcher and the modifiers' matcher of one worker). */
+#define SL_WORD_ANN 2
+
 typedef struct sl_word {
-    uint32_t stem_off, stem_len; /* the stem, in the cache's stem arena */
-    uint32_t ann_off, ann_len;   /* the annotation, owned by its writer */
-    int annotated;
+    uint32_t stem_off, stem_len;         /* the stem, in the cache's stem arena */
+    uint32_t ann_off[SL_WORD_ANN];       /* the annotations, each owned by its writer */
+    uint32_t ann_len[SL_WORD_ANN];
+    uint8_t annotated[SL_WORD_ANN];
 } sl_word;
 
 typedef struct sl_stem_cache sl_stem_cache;
@@ -51,6 +57,18 @@ int sl_stem_once(sl_stem_cache *c, const char *word, size_t len, char *buf, size
  * corpora with unbounded vocabularies. Returns 1 if it emptied it (every
  * annotation is then void), else 0. Call only between documents. */
 int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words);
+
+/* A record's position, stable until the cache next grows or is trimmed:
+ * both change the epoch. A caller that looked words up can keep their refs
+ * and, while the epoch is unchanged, go back to the records without a
+ * second lookup. */
+uint32_t sl_stem_ref(const sl_stem_cache *c, const sl_word *w);
+sl_word *sl_stem_at(sl_stem_cache *c, uint32_t ref);
+uint64_t sl_stem_cache_epoch(const sl_stem_cache *c);
+
+/* How many times the cache has been trimmed: a change voids every
+ * annotation made before it. */
+uint64_t sl_stem_cache_trims(const sl_stem_cache *c);
 
 /* Number of distinct words cached. */
 size_t sl_stem_cache_size(const sl_stem_cache *c);

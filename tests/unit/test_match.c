@@ -503,10 +503,86 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
     matched_free(&r);
 }
 
+/* ---- a follower sharing its leader's word cache ------------------------ */
+
+static size_t same_hits(const sl_hits *a, const sl_hits *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->h[i].theme != b->h[i].theme || a->h[i].entry != b->h[i].entry ||
+            a->h[i].start != b->h[i].start || a->h[i].end != b->h[i].end)
+            return 0;
+    return 1;
+}
+
+/* The direction stage's modifier matcher follows the themes' matcher: it
+ * must find exactly what a matcher of its own finds, whether it reuses the
+ * leader's lookups (same story) or looks words up itself (another story),
+ * with words both lexicons annotate differently. */
+static void match__follower_finds_what_its_own_matcher_finds(void **state)
+{
+    (void)state;
+    sl_lexicon *themes = lex_from("[iso]\nlonely\nisolat*\n");
+    sl_lexicon *mods = lex_from("[up]\nless*\n\"no longer\"\n=felt\nlonel*\n");
+    sl_matcher *leader = NULL, *follower = NULL, *alone = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_matcher_new(&leader, themes, &err), SL_OK);
+    assert_int_equal(sl_matcher_new(&follower, mods, &err), SL_OK);
+    assert_int_equal(sl_matcher_new(&alone, mods, &err), SL_OK);
+    assert_int_equal(sl_matcher_follow(follower, leader), 1);
+    assert_int_equal(sl_matcher_follow(alone, leader), 0); /* one follower only */
+
+    static const char *const stories[] = {
+        "I felt less lonely and no longer isolated.",
+        "Lonely. Lonelier still, felt it. No longer!",
+        "",
+        "She was isolated; less so now. FELT felt feltish.",
+    };
+    enum { N = sizeof stories / sizeof stories[0] };
+    /* Worked by hand for story 0: iso = lonely, isolated; up = felt, less,
+     * lonely (lonel*), "no longer". */
+    const size_t want_leader0 = 2, want_up0 = 4;
+    sl_tokens toks, other;
+    sl_tokens_init(&toks);
+    sl_tokens_init(&other);
+    for (int round = 0; round < 3; round++)
+        for (size_t s = 0; s < N; s++) {
+            const char *text = stories[s];
+            assert_int_equal(sl_tokenize(&toks, text, strlen(text)), 0);
+            const sl_hits *lh, *fh, *ah;
+            assert_int_equal(sl_match(leader, text, &toks, "s", &lh, &err), SL_OK);
+            if (s == 0)
+                assert_int_equal(lh->n, want_leader0);
+            /* the same story: the follower reuses the leader's lookups */
+            assert_int_equal(sl_match(follower, text, &toks, "s", &fh, &err), SL_OK);
+            assert_int_equal(sl_match(alone, text, &toks, "s", &ah, &err), SL_OK);
+            if (s == 0)
+                assert_int_equal(fh->n, want_up0);
+            if (!same_hits(fh, ah))
+                fail_msg("round %d story %zu: follower and own matcher differ", round, s);
+            /* another story than the leader's last: it looks words up itself */
+            const char *next = stories[(s + 1) % N];
+            assert_int_equal(sl_tokenize(&other, next, strlen(next)), 0);
+            assert_int_equal(sl_match(follower, next, &other, "s", &fh, &err), SL_OK);
+            assert_int_equal(sl_match(alone, next, &other, "s", &ah, &err), SL_OK);
+            if (!same_hits(fh, ah))
+                fail_msg("round %d story %zu: follower differs on another story", round, s);
+        }
+    sl_tokens_free(&toks);
+    sl_tokens_free(&other);
+    sl_matcher_free(follower);
+    sl_matcher_free(alone);
+    sl_matcher_free(leader);
+    sl_lexicon_free(mods);
+    sl_lexicon_free(themes);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(match__stem_entry_matches_inflections),
+        cmocka_unit_test(match__follower_finds_what_its_own_matcher_finds),
         cmocka_unit_test(match__prefix_entry_matches_word_starts),
         cmocka_unit_test(match__exact_entry_matches_the_folded_word_only),
         cmocka_unit_test(match__hyphenated_word_is_one_token),
