@@ -23,7 +23,10 @@ struct sl_agg_scratch {
     size_t *theme_off, *theme_len; /* nthemes: the theme's merged spans */
     uint32_t *present;
     size_t nthemes;
+    uint32_t *entry_row; /* nentries: the entry's row in the story's counts, or NO_ROW */
 };
+
+#define NO_ROW UINT32_MAX
 
 sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape)
 {
@@ -34,10 +37,13 @@ sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape)
     s->theme_off = calloc(shape->nthemes + 1, sizeof *s->theme_off);
     s->theme_len = calloc(shape->nthemes + 1, sizeof *s->theme_len);
     s->present = calloc(shape->nthemes + 1, sizeof *s->present);
-    if (!s->theme_off || !s->theme_len || !s->present) {
+    s->entry_row = malloc((shape->nentries + 1) * sizeof *s->entry_row);
+    if (!s->theme_off || !s->theme_len || !s->present || !s->entry_row) {
         sl_agg_scratch_free(s);
         return NULL;
     }
+    for (size_t e = 0; e <= shape->nentries; e++)
+        s->entry_row[e] = NO_ROW;
     return s;
 }
 
@@ -49,6 +55,7 @@ void sl_agg_scratch_free(sl_agg_scratch *s)
     free(s->theme_off);
     free(s->theme_len);
     free(s->present);
+    free(s->entry_row);
     free(s);
 }
 
@@ -119,14 +126,6 @@ static int reserve_spans(sl_agg_scratch *s, size_t want)
     return 0;
 }
 
-static int cmp_span(const void *x, const void *y)
-{
-    const span *a = x, *b = y;
-    if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
-    return (a->hi > b->hi) - (a->hi < b->hi);
-}
-
 /* Builds each present theme's merged spans for unit u. Hits are grouped by
  * theme (match.h promises theme order). */
 static int merge_spans(sl_agg_scratch *s, const sl_unit *u, const sl_tokens *toks,
@@ -140,7 +139,9 @@ static int merge_spans(sl_agg_scratch *s, const sl_unit *u, const sl_tokens *tok
         size_t first = s->nspans;
         for (; i < hits->n && hits->h[i].theme == t; i++)
             s->spans[s->nspans++] = hit_span(u, toks, &hits->h[i], nunits);
-        qsort(s->spans + first, s->nspans - first, sizeof *s->spans, cmp_span);
+        /* No sort needed: a theme's hits come in start order (match.h), and
+         * a hit's first unit never decreases with its start token, so the
+         * spans arrive ordered by lo, which is all the merge needs. */
         size_t w = first;
         for (size_t k = first + 1; k < s->nspans; k++) {
             if (s->spans[k].lo <= s->spans[w].hi + 1) {
@@ -187,13 +188,17 @@ static int push_pair(sl_docres *r, size_t *cap, uint32_t u, uint32_t a, uint32_t
     return 0;
 }
 
-static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, size_t npresent)
+static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, const sl_unit *unit,
+                      uint32_t u, size_t npresent)
 {
     for (size_t i = 0; i < npresent; i++)
         for (size_t j = i; j < npresent; j++) {
             uint32_t a = s->present[i], b = s->present[j];
-            uint64_t n = overlap(s->spans + s->theme_off[a], s->theme_len[a],
-                                 s->spans + s->theme_off[b], s->theme_len[b]);
+            /* in the one document unit every two present themes meet once */
+            uint64_t n = unit->kind == SL_UNIT_DOCUMENT
+                             ? 1
+                             : overlap(s->spans + s->theme_off[a], s->theme_len[a],
+                                       s->spans + s->theme_off[b], s->theme_len[b]);
             if (n && push_pair(r, cap, u, a, b, n) != 0)
                 return -1;
         }
@@ -202,7 +207,10 @@ static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, 
 
 /* ---- per story -------------------------------------------------------- */
 
-static int count_entries(sl_docres *r, const sl_lexicon *lex, const sl_hits *hits)
+/* Hits per entry, in order of each entry's first hit. An entry's row is
+ * found through the scratch's entry_row index, reset before returning. */
+static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
+                         const sl_hits *hits)
 {
     r->entry_ids = malloc((hits->n + 1) * sizeof *r->entry_ids);
     r->entry_counts = malloc((hits->n + 1) * sizeof *r->entry_counts);
@@ -212,15 +220,16 @@ static int count_entries(sl_docres *r, const sl_lexicon *lex, const sl_hits *hit
         const sl_hit *h = &hits->h[i];
         if (lex->entries[h->entry].theme != h->theme)
             continue; /* an ancestor's count: the entry is listed under its own theme */
-        size_t k = 0;
-        while (k < r->nentry && r->entry_ids[k] != h->entry)
-            k++;
-        if (k == r->nentry) {
+        uint32_t *row = &s->entry_row[h->entry];
+        if (*row == NO_ROW) {
+            *row = (uint32_t)r->nentry;
             r->entry_ids[r->nentry] = h->entry;
             r->entry_counts[r->nentry++] = 0;
         }
-        r->entry_counts[k]++;
+        r->entry_counts[*row]++;
     }
+    for (size_t k = 0; k < r->nentry; k++)
+        s->entry_row[r->entry_ids[k]] = NO_ROW;
     return 0;
 }
 
@@ -233,7 +242,7 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
     r->paragraphs = toks->nparagraphs;
     r->invalid_utf8 = toks->invalid_utf8;
     r->theme_hits = calloc(shape->nthemes + 1, sizeof *r->theme_hits);
-    if (!r->theme_hits || count_entries(r, lex, hits) != 0)
+    if (!r->theme_hits || count_entries(r, s, lex, hits) != 0)
         return -1;
     size_t npresent = 0;
     for (size_t i = 0; i < hits->n; i++) {
@@ -246,8 +255,10 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         r->units[u] = unit_count(&shape->units[u], toks);
         if (npresent == 0)
             continue;
-        if (merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0 ||
-            unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
+        if (shape->units[u].kind != SL_UNIT_DOCUMENT &&
+            merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0)
+            return -1;
+        if (unit_pairs(r, &cap, s, &shape->units[u], (uint32_t)u, npresent) != 0)
             return -1;
     }
     return 0;

@@ -231,6 +231,7 @@ static void free_parse(sl_lex_parse *p)
     for (size_t i = 0; i < p->nelements; i++)
         free(p->elements[i].text);
     free(p->elements);
+    sl_strmap_free(&p->seen);
     sl_lex_diags_free(p);
 }
 

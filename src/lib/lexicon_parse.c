@@ -13,6 +13,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -589,9 +590,23 @@ static const char *entry_end(const char *s, const char *end)
     return q;
 }
 
-/* The earlier entry of e's theme written the same way, or NULL. */
-static const sl_entry *duplicate_entry(const sl_lexicon *lex, const sl_entry *e)
+/* The earlier entry of e's theme written the same way, or NULL. Entries
+ * are indexed by theme and source as they come, so a large lexicon is not
+ * checked in quadratic time; without memory for the index, by a scan. */
+static const sl_entry *duplicate_entry(sl_lex_parse *p, const sl_entry *e)
 {
+    const sl_lexicon *lex = p->lex;
+    size_t n = strlen(e->source);
+    char *key = malloc(n + 16);
+    if (key) {
+        int k = snprintf(key, n + 16, "%u:%s", (unsigned)e->theme, e->source);
+        int inserted;
+        uint32_t *first = sl_strmap_put(&p->seen, key, (size_t)k,
+                                        (uint32_t)(lex->nentries - 1), &inserted);
+        free(key);
+        if (first)
+            return inserted ? NULL : &lex->entries[*first];
+    }
     for (size_t i = 0; i + 1 < lex->nentries; i++)
         if (lex->entries[i].theme == e->theme && strcmp(lex->entries[i].source, e->source) == 0)
             return &lex->entries[i];
@@ -680,7 +695,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
         drop_last_entry(c->p->lex);
         return;
     }
-    const sl_entry *first = duplicate_entry(c->p->lex, e);
+    const sl_entry *first = duplicate_entry(c->p, e);
     if (first) {
         /* A repeated entry counts once: harmless to the figures, but a
          * sign of a copy-paste slip, so lint says so. */
