@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "sort.h"
 
 const char *const sl_mod_kind_names[SL_MOD_KINDS] = {
     "increase", "decrease", "negation", "avoidance", "baseline", "outcome", "breaker"};
@@ -39,6 +40,8 @@ struct sl_director {
     size_t dirs_cap;
     uint8_t *sent_mask;   /* per sentence: 1 when it holds a theme hit */
     size_t sent_cap;
+    sl_trigger *sort_tmp; /* scratch of the per-story sorts (sort.h) */
+    size_t sort_tmp_cap;
 };
 
 const char *sl_direction_name(sl_direction d)
@@ -131,6 +134,7 @@ void sl_director_free(sl_director *d)
         return;
     sl_matcher_free(d->matcher);
     free(d->kind_of);
+    free(d->sort_tmp);
     free(d->all.v);
     free(d->kept.v);
     free(d->taken);
@@ -176,6 +180,11 @@ static int cmp_start(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
+#define LESS_LONGEST(x, y) (cmp_longest(x, y) < 0)
+#define LESS_START(x, y) (cmp_start(x, y) < 0)
+SL_DEFINE_SORT(sort_longest, sl_trigger, LESS_LONGEST)
+SL_DEFINE_SORT(sort_start, sl_trigger, LESS_START)
+
 /* The trigger as its entry and theme define it. */
 static sl_trigger make_trigger(const sl_director *d, const sl_hit *h)
 {
@@ -197,8 +206,8 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
     for (size_t i = 0; i < mh->n; i++)
         if (d->kind_of[mh->h[i].theme] >= 0 && push_trig(&d->all, make_trigger(d, &mh->h[i])))
             return -1;
-    if (d->all.n > 1)
-        qsort(d->all.v, d->all.n, sizeof *d->all.v, cmp_longest);
+    if (sort_longest(d->all.v, d->all.n, &d->sort_tmp, &d->sort_tmp_cap) != 0)
+        return -1;
     if (toks->n + 1 > d->taken_cap) {
         uint32_t *p = realloc(d->taken, (toks->n + 1) * sizeof *p);
         if (!p)
@@ -222,9 +231,7 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
     for (size_t i = 0; i < d->kept.n; i++) /* leave taken all zero for the next story */
         for (uint32_t k = d->kept.v[i].start; k < d->kept.v[i].end; k++)
             d->taken[k] = 0;
-    if (d->kept.n > 1)
-        qsort(d->kept.v, d->kept.n, sizeof *d->kept.v, cmp_start);
-    return 0;
+    return sort_start(d->kept.v, d->kept.n, &d->sort_tmp, &d->sort_tmp_cap);
 }
 
 /* ---- scope ------------------------------------------------------------ */

@@ -19,6 +19,7 @@
 
 #include "error.h"
 #include "match_impl.h"
+#include "sort.h"
 #include "stem.h"
 
 sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
@@ -77,6 +78,8 @@ void sl_matcher_free(sl_matcher *m)
     free(m->pool.p);
     free(m->tok_ann.p);
     free(m->tok_ref.p);
+    free(m->cand_tmp);
+    free(m->hit_tmp);
     free(m->cands.p);
     free(m->excl.p);
     free(m->excl_max.p);
@@ -273,6 +276,21 @@ static int cmp_longest_first(const void *a, const void *b)
     return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+static int cmp_hit(const void *a, const void *b)
+{
+    const sl_hit *x = a, *y = b;
+    if (x->theme != y->theme)
+        return x->theme < y->theme ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+#define LESS_THEME_START(x, y) (cmp_theme_start(x, y) < 0)
+#define LESS_LONGEST_FIRST(x, y) (cmp_longest_first(x, y) < 0)
+#define LESS_HIT(x, y) (cmp_hit(x, y) < 0)
+SL_DEFINE_SORT(sort_theme_start, cand, LESS_THEME_START)
+SL_DEFINE_SORT(sort_longest_first, cand, LESS_LONGEST_FIRST)
+SL_DEFINE_SORT(sort_hits, sl_hit, LESS_HIT)
+
 /* Splits cands into exclusions (sorted, with running max end per theme run,
  * so "does any exclusion of theme u overlap [s,e)" is one binary search).
  * An exclusion belongs to the theme it is written in: it removes the
@@ -293,7 +311,8 @@ static int split_exclusions(sl_matcher *m)
     }
     m->cands.n = keep;
     cand *x = m->excl.p;
-    sort(x, m->excl.n, sizeof *x, cmp_theme_start);
+    if (sort_theme_start(x, m->excl.n, &m->cand_tmp, &m->cand_tmp_cap) != 0)
+        return -1;
     if (vec_reserve(&m->excl_max, sizeof(uint32_t), m->excl.n + 1) != 0)
         return -1;
     uint32_t *mx = m->excl_max.p;
@@ -350,18 +369,11 @@ static int push_hit(sl_hits *h, const cand *c)
     return 0;
 }
 
-static int cmp_hit(const void *a, const void *b)
-{
-    const sl_hit *x = a, *y = b;
-    if (x->theme != y->theme)
-        return x->theme < y->theme ? -1 : 1;
-    return (x->start > y->start) - (x->start < y->start);
-}
-
 static int resolve(sl_matcher *m, size_t ntokens)
 {
     cand *c = m->tcands.p;
-    sort(c, m->tcands.n, sizeof *c, cmp_longest_first);
+    if (sort_longest_first(c, m->tcands.n, &m->cand_tmp, &m->cand_tmp_cap) != 0)
+        return -1;
     size_t old_cap = m->stamp.cap;
     if (vec_reserve(&m->stamp, sizeof(uint32_t), ntokens + 1) != 0)
         return -1;
@@ -387,8 +399,7 @@ static int resolve(sl_matcher *m, size_t ntokens)
         if (push_hit(&m->hits, &c[i]) != 0)
             return -1;
     }
-    sort(m->hits.h, m->hits.n, sizeof *m->hits.h, cmp_hit);
-    return 0;
+    return sort_hits(m->hits.h, m->hits.n, &m->hit_tmp, &m->hit_tmp_cap);
 }
 
 sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,

@@ -49,6 +49,10 @@ struct sl_matcher {
     vec excl_max;  /* uint32: running max end over excl, per theme run */
     vec tcands;    /* cand with .theme set to the counting theme */
     vec stamp;     /* uint32 per token */
+    cand *cand_tmp; /* scratch of the per-story sorts (sort.h) */
+    size_t cand_tmp_cap;
+    sl_hit *hit_tmp;
+    size_t hit_tmp_cap;
     uint32_t stamp_gen;
     uint32_t *anc; /* scratch: ancestors of a theme */
     sl_hits hits;
