@@ -349,6 +349,34 @@ static const unsigned char ascii_lower[256] = {
 #undef U
 };
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define BYTES(b) (0x0101010101010101ULL * (b))
+
+/* For each byte of y (all < 0x80): 0x80 where lo <= byte <= hi, else 0.
+ * Adding 0x80 - lo sets a byte's top bit from lo up, adding 0x7f - hi
+ * from hi + 1 up; no byte carries into the next below 0x100. */
+static inline uint64_t bytes_in(uint64_t y, unsigned lo, unsigned hi)
+{
+    return (y + BYTES(0x80 - lo)) & ~(y + BYTES(0x7f - hi)) & BYTES(0x80);
+}
+
+/* The length (0..8) of the run of ASCII letters and digits at s[0..8),
+ * whose lower-cased bytes are written to out[0..8) (bytes past the run are
+ * scratch). The same as looping over ascii_lower, a word at a time. */
+static inline size_t ascii_word_run(const unsigned char *s, unsigned char *out)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t y = x & ~BYTES(0x80); /* bytes >= 0x80 are excluded below */
+    uint64_t upper = bytes_in(y, 'A', 'Z');
+    uint64_t word = (upper | bytes_in(y, 'a', 'z') | bytes_in(y, '0', '9')) & ~x;
+    uint64_t lower = x | upper >> 2; /* 'A' + 0x20 = 'a' */
+    memcpy(out, &lower, 8);
+    uint64_t stop = ~word & BYTES(0x80);
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+#endif
+
 /* Appends the token [start, end) whose folded form, flen bytes, is already
  * at t->fold + t->fold_len (room reserved by reserve_token). */
 static void push_token(scanner *sc, size_t start, size_t end, size_t flen)
@@ -430,6 +458,16 @@ static size_t scan_token(scanner *sc, size_t i)
     unsigned char *out = (unsigned char *)sc->t->fold + sc->t->fold_len;
     size_t stop = len - i > FOLD_CAP ? i + FOLD_CAP : len;
     unsigned char c;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time while the word lasts: most words end within
+     * the first eight, found without a branch per byte. */
+    while (j + 8 <= stop) {
+        size_t n = ascii_word_run(s + j, out + (j - i));
+        j += n;
+        if (n < 8)
+            break;
+    }
+#endif
     while (j < stop && (c = ascii_lower[s[j]]) != 0)
         out[j++ - i] = c;
     size_t flen = j - i;
@@ -480,8 +518,8 @@ static size_t scan_terminator(scanner *sc, size_t i)
 {
     const unsigned char *s = sc->s;
     size_t len = sc->len, j = i, run = 0;
-    utf8proc_int32_t cp;
-    size_t cl;
+    utf8proc_int32_t cp = 0;
+    size_t cl = 1; /* set by the first kind_at: s[i] is a terminator */
     enum kind k = K_OTHER;
 
     while (j < len && (k = kind_at(s, len, j, &cp, &cl)) == K_TERM) {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -524,6 +525,58 @@ static void tokenize__random_bytes_keep_invariants(void **state)
     sl_tokens_free(&t);
 }
 
+/* The ASCII fast path (eight bytes at a time) against the rule itself,
+ * written out plainly: on ASCII text a token is a maximal run of letters
+ * and digits, where one ' or - between two of them joins; its fold is the
+ * run lower-cased, cut at 255 bytes. Random texts mix short and long
+ * words (past 8 and past 255 bytes), every case and the joiners. */
+static void tokenize__ascii_words_match_the_plain_rule(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "abcxyzABCXYZ0189'-. ,!?\n@[`{/:";
+    static char text[2000];
+    sl_tokens t;
+    sl_tokens_init(&t);
+    uint64_t seed = 7;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0, want = (size_t)(round % 97) * (round % 7 == 0 ? 19 : 1);
+        while (len < want && len < sizeof text) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned r = (unsigned)(seed >> 33);
+            /* mostly letters, so that long words occur */
+            char c = r % 4 ? alphabet[r % 12] : alphabet[r % (sizeof alphabet - 1)];
+            text[len++] = c;
+        }
+        assert_int_equal(sl_tokenize(&t, text, len), 0);
+        size_t n = 0;
+        for (size_t i = 0; i < len;) {
+            if (!isalnum((unsigned char)text[i])) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < len && (isalnum((unsigned char)text[j]) ||
+                               ((text[j] == '\'' || text[j] == '-') && j + 1 < len &&
+                                isalnum((unsigned char)text[j + 1]))))
+                j++;
+            if (n >= t.n)
+                fail_msg("round %d: fewer tokens than the rule gives", round);
+            const sl_token *k = &t.tok[n++];
+            char fold[256];
+            size_t flen = j - i < 255 ? j - i : 255;
+            for (size_t x = 0; x < flen; x++)
+                fold[x] = (char)tolower((unsigned char)text[i + x]);
+            if (k->start != i || k->end != j || k->fold_len != flen ||
+                memcmp(t.fold + k->fold_off, fold, flen) != 0 || t.fold[k->fold_off + flen])
+                fail_msg("round %d: token %zu is [%zu,%zu) \"%s\", expected [%zu,%zu)", round,
+                         n - 1, k->start, k->end, t.fold + k->fold_off, i, j);
+            i = j;
+        }
+        assert_int_equal(t.n, n);
+    }
+    sl_tokens_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -547,6 +600,7 @@ int main(void)
         cmocka_unit_test(tokenize__closing_quote_stays_with_sentence),
         cmocka_unit_test(tokenize__blank_line_ends_paragraph),
         cmocka_unit_test(tokenize__random_bytes_keep_invariants),
+        cmocka_unit_test(tokenize__ascii_words_match_the_plain_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
