@@ -64,6 +64,56 @@ struct sl_reader {
 
 sl_status sl_rd_txt_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 sl_status sl_rd_jsonl_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+
+/* JSONL: one line s[0..n) (BOM and line end already removed) as a story,
+ * numbered r->line. The reference path (read_jsonl.c, jansson): replaces
+ * invalid UTF-8, parses, and reports every malformed line. On failure doc
+ * may hold part of a story: the caller clears it. */
+sl_status sl_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *doc,
+                                sl_error *err);
+
+/* The fast path (read_jsonl_fast.c): SL_RD_DONE when the line is a plain
+ * story object and doc (empty on entry) now holds exactly what
+ * sl_rd_jsonl_parse_ref would give; SL_RD_DEFER, with doc left empty and
+ * nothing allocated, for anything else - errors included, so only the
+ * reference ever reports one. */
+typedef enum { SL_RD_DEFER = 0, SL_RD_DONE = 1 } sl_rd_fast;
+sl_rd_fast sl_rd_jsonl_fast(const sl_reader *r, const char *s, size_t n, sl_doc *doc);
+
+/* Length of the well-formed UTF-8 sequence at s (n >= 1 bytes left), or 0.
+ * Overlong forms, surrogates and code points above U+10FFFF are ill-formed,
+ * exactly as jansson judges them. Inline: both JSONL paths call it per
+ * non-ASCII character. */
+static inline size_t sl_rd_utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF; /* the allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
 sl_status sl_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 void sl_rd_csv_release(sl_reader *r);
 

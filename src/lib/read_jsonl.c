@@ -12,6 +12,11 @@
  * jansson rejects invalid UTF-8 outright, but survey exports often carry a
  * stray Latin-1 byte; one bad byte must not stop a run, so each bad byte is
  * replaced with U+FFFD before parsing and counted in doc->invalid_utf8.
+ *
+ * This jansson path is the reference. Most lines are plain story objects,
+ * which read_jsonl_fast.c decodes in one pass without building json_t
+ * values; it hands everything else here, errors included, so messages are
+ * always jansson's.
  */
 #include "read_impl.h"
 
@@ -22,46 +27,12 @@
 
 #include "error.h"
 
-/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0.
- * Overlong forms, surrogates and code points above U+10FFFF are ill-formed,
- * as jansson judges them. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF; /* the allowed range of the second byte */
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
 static size_t count_invalid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t bad = 0;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i);
+        size_t k = sl_rd_utf8_seq(p + i, n - i);
         bad += k == 0;
         i += k ? k : 1;
     }
@@ -77,7 +48,7 @@ static char *replace_invalid(const char *s, size_t n, size_t bad, size_t *out_le
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i);
+        size_t k = sl_rd_utf8_seq(p + i, n - i);
         if (k) {
             memcpy(out + o, s + i, k);
             o += k;
@@ -196,7 +167,8 @@ static sl_status take_meta(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err
     return SL_OK;
 }
 
-static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, sl_error *err)
+sl_status sl_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *doc,
+                                sl_error *err)
 {
     size_t bad = count_invalid(s, n);
     char *fixed = NULL;
@@ -226,6 +198,15 @@ static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, 
     doc->line = r->line;
     doc->invalid_utf8 = bad;
     return SL_OK;
+}
+
+/* Most lines are plain story objects that the fast path reads in one pass;
+ * everything else, and every error, goes through jansson. */
+static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, sl_error *err)
+{
+    if (sl_rd_jsonl_fast(r, s, n, doc) == SL_RD_DONE)
+        return SL_OK;
+    return sl_rd_jsonl_parse_ref(r, s, n, doc, err);
 }
 
 static int is_space_only(const char *s, size_t n)
