@@ -188,17 +188,13 @@ static int push_pair(sl_docres *r, size_t *cap, uint32_t u, uint32_t a, uint32_t
     return 0;
 }
 
-static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, const sl_unit *unit,
-                      uint32_t u, size_t npresent)
+static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, size_t npresent)
 {
     for (size_t i = 0; i < npresent; i++)
         for (size_t j = i; j < npresent; j++) {
             uint32_t a = s->present[i], b = s->present[j];
-            /* in the one document unit every two present themes meet once */
-            uint64_t n = unit->kind == SL_UNIT_DOCUMENT
-                             ? 1
-                             : overlap(s->spans + s->theme_off[a], s->theme_len[a],
-                                       s->spans + s->theme_off[b], s->theme_len[b]);
+            uint64_t n = overlap(s->spans + s->theme_off[a], s->theme_len[a],
+                                 s->spans + s->theme_off[b], s->theme_len[b]);
             if (n && push_pair(r, cap, u, a, b, n) != 0)
                 return -1;
         }
@@ -255,10 +251,10 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         r->units[u] = unit_count(&shape->units[u], toks);
         if (npresent == 0)
             continue;
-        if (shape->units[u].kind != SL_UNIT_DOCUMENT &&
-            merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0)
-            return -1;
-        if (unit_pairs(r, &cap, s, &shape->units[u], (uint32_t)u, npresent) != 0)
+        if (shape->units[u].kind == SL_UNIT_DOCUMENT)
+            continue; /* its pairs follow from theme_hits (sl_accum_add) */
+        if (merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0 ||
+            unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
             return -1;
     }
     return 0;
@@ -274,6 +270,7 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
     a->theme_docs = calloc(t, sizeof *a->theme_docs);
     a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
     a->pairs = calloc((shape->nunits ? shape->nunits : 1) * t * t, sizeof *a->pairs);
+    a->present = malloc(t * sizeof *a->present);
     if (shape->direction) {
         a->dir_hits = calloc(t * SL_DIR_FIGURES, sizeof *a->dir_hits);
         a->dir_docs = calloc(t * 3, sizeof *a->dir_docs);
@@ -282,7 +279,7 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
             return -1;
         }
     }
-    if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs) {
+    if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs || !a->present) {
         sl_accum_free(a);
         return -1;
     }
@@ -299,6 +296,7 @@ void sl_accum_free(sl_accum *a)
     free(a->pairs);
     free(a->dir_hits);
     free(a->dir_docs);
+    free(a->present);
     memset(a, 0, sizeof *a);
 }
 
@@ -325,14 +323,25 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
     a->sentences += r->sentences;
     a->paragraphs += r->paragraphs;
     a->invalid_utf8 += r->invalid_utf8;
+    size_t np = 0;
     for (size_t t = 0; t < nt; t++) {
         a->theme_hits[t] += r->theme_hits[t];
-        a->theme_docs[t] += r->theme_hits[t] > 0;
+        if (r->theme_hits[t]) {
+            a->theme_docs[t]++;
+            a->present[np++] = (uint32_t)t; /* ascending, so pairs come as a <= b */
+        }
     }
     for (size_t k = 0; k < r->nentry; k++)
         a->entry_hits[r->entry_ids[k]] += r->entry_counts[k];
-    for (size_t u = 0; u < shape->nunits; u++)
+    for (size_t u = 0; u < shape->nunits; u++) {
         a->units[u] += r->units[u];
+        if (shape->units[u].kind != SL_UNIT_DOCUMENT)
+            continue;
+        uint64_t *row = a->pairs + u * nt * nt;
+        for (size_t i = 0; i < np; i++)
+            for (size_t j = i; j < np; j++)
+                row[a->present[i] * nt + a->present[j]]++;
+    }
     for (size_t k = 0; k < r->npairs; k++) {
         const sl_pair *p = &r->pairs[k];
         a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;

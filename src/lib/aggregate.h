@@ -45,7 +45,9 @@ typedef struct sl_docres {
     uint32_t *entry_ids, *entry_counts; /* nentry: entries with hits in their own theme */
     size_t nentry;
     uint64_t units[SL_MAX_UNITS];
-    sl_pair *pairs;
+    sl_pair *pairs;        /* units other than document: in the document every
+                            * two themes with hits meet once, which the sums
+                            * derive from theme_hits */
     size_t npairs;
     uint32_t *dir;         /* with direction: nthemes * SL_DIR_FIGURES hit counts, else NULL */
 } sl_docres;
@@ -58,6 +60,7 @@ typedef struct sl_accum {
     uint64_t *pairs;                   /* nunits * nthemes * nthemes; [a][b] with a <= b */
     uint64_t *dir_hits;  /* with direction: nthemes * SL_DIR_FIGURES hits */
     uint64_t *dir_docs;  /* with direction: nthemes * 3 stories by net direction */
+    uint32_t *present;   /* scratch, nthemes: the themes of the story being added */
 } sl_accum;
 
 /* Scratch a worker reuses between stories. */
