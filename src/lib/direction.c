@@ -288,14 +288,33 @@ static int polarity_sign(const sl_lexicon *lex, uint32_t theme)
     return 0;
 }
 
+/* The first kept trigger (sorted by start) starting at token tok or later. */
+static size_t first_trigger_from(const trig_vec *tv, uint32_t tok)
+{
+    size_t lo = 0, hi = tv->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tv->v[mid].start < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_tokens *toks,
                         const sl_hit *h)
 {
     const trig_vec *tv = &d->kept;
     int32_t change = -1, when = -1;
     uint32_t change_dist = 0, when_dist = 0;
+    /* Only the triggers of the hit's sentence can reach it or stand
+     * between it and its change trigger: a run of the sorted triggers. */
+    const sl_sentence *sn = &toks->sent[toks->tok[h->start].sentence];
+    size_t from = first_trigger_from(tv, sn->first_token);
+    size_t to = first_trigger_from(tv, sn->first_token + sn->ntokens);
     /* nearest change trigger and nearest time cue in scope (ties: the earlier) */
-    for (size_t i = 0; i < tv->n; i++) {
+    for (size_t i = from; i < to; i++) {
         const sl_trigger *t = &tv->v[i];
         int is_change = t->kind == SL_MOD_INCREASE || t->kind == SL_MOD_DECREASE ||
                         t->kind == SL_MOD_AVOIDANCE;
@@ -316,7 +335,7 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
     /* negations: those whose scope reaches the hit, and those standing
      * between the hit and its change trigger ("confidence has not grown") */
     unsigned neg = 0;
-    for (size_t i = 0; i < tv->n; i++) {
+    for (size_t i = from; i < to; i++) {
         const sl_trigger *t = &tv->v[i];
         if (t->kind != SL_MOD_NEGATION)
             continue;
