@@ -83,6 +83,11 @@ struct sl_lexicon {
     uint8_t prefix_len[SL_MAX_PREFIX + 1]; /* 1 where some prefix has that length */
     uint32_t *first_off;    /* natoms + 1: CSR of entries whose first atom is a */
     uint32_t *first_ent;
+    /* Beside first_ent: each entry's theme, and its atom count (1: a word
+     * or wildcard, more: a phrase), so that finding a token's candidates
+     * reads these short runs instead of the entries themselves. */
+    uint32_t *first_theme;
+    uint32_t *first_natoms;
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };

@@ -176,8 +176,10 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     for (size_t a = 0; a < lex->natoms; a++)
         lex->first_off[a + 1] += lex->first_off[a];
     lex->first_ent = malloc((ntok + 1) * sizeof *lex->first_ent);
+    lex->first_theme = malloc((ntok + 1) * sizeof *lex->first_theme);
+    lex->first_natoms = malloc((ntok + 1) * sizeof *lex->first_natoms);
     uint32_t *fill = calloc(lex->natoms + 1, sizeof *fill);
-    if (!lex->first_ent || !fill) {
+    if (!lex->first_ent || !lex->first_theme || !lex->first_natoms || !fill) {
         free(fill);
         return sl_fail_nomem(err);
     }
@@ -186,8 +188,10 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     for (size_t i = 0; i < lex->nentries; i++) {
         const sl_entry *e = &lex->entries[i];
         if (e->kind == SL_ENTRY_TOKENS) {
-            uint32_t a = e->atoms[0];
-            lex->first_ent[lex->first_off[a] + fill[a]++] = (uint32_t)i;
+            uint32_t a = e->atoms[0], x = lex->first_off[a] + fill[a]++;
+            lex->first_ent[x] = (uint32_t)i;
+            lex->first_theme[x] = e->theme;
+            lex->first_natoms[x] = e->natoms;
         }
     }
     free(fill);
@@ -347,6 +351,8 @@ void sl_lexicon_free(sl_lexicon *lex)
     sl_strmap_free(&lex->prefix_atoms);
     free(lex->first_off);
     free(lex->first_ent);
+    free(lex->first_theme);
+    free(lex->first_natoms);
     free(lex->regexes);
     free(lex);
 }

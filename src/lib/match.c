@@ -238,10 +238,12 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
         for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
             uint32_t a = atoms[k];
             for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
-                const sl_entry *e = &lex->entries[lex->first_ent[x]];
-                uint32_t end = e->natoms == 1 ? (uint32_t)i + 1
-                             : extend_phrase(m, toks, e, 1, i + 1, toks->tok[i].sentence);
-                if (end && push_cand(&m->cands, lex->first_ent[x], e->theme, (uint32_t)i, end))
+                uint32_t end = lex->first_natoms[x] == 1
+                                   ? (uint32_t)i + 1
+                                   : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 1,
+                                                   i + 1, toks->tok[i].sentence);
+                if (end &&
+                    push_cand(&m->cands, lex->first_ent[x], lex->first_theme[x], (uint32_t)i, end))
                     return -1;
             }
         }
