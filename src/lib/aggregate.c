@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
+
 typedef struct span {
     uint64_t lo, hi; /* inclusive unit range */
 } span;
@@ -24,6 +26,11 @@ struct sl_agg_scratch {
     uint32_t *present;
     size_t nthemes;
     uint32_t *entry_row; /* nentries: the entry's row in the story's counts, or NO_ROW */
+    /* Sentences and paragraphs: one (unit << 32 | theme) key per hit, and
+     * a themes x themes tally of pairs with the cells in use listed. */
+    uint64_t *keys, *keys_tmp;
+    size_t keys_cap, keys_tmp_cap;
+    uint32_t *cell, *touched;
 };
 
 #define NO_ROW UINT32_MAX
@@ -38,7 +45,11 @@ sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape)
     s->theme_len = calloc(shape->nthemes + 1, sizeof *s->theme_len);
     s->present = calloc(shape->nthemes + 1, sizeof *s->present);
     s->entry_row = malloc((shape->nentries + 1) * sizeof *s->entry_row);
-    if (!s->theme_off || !s->theme_len || !s->present || !s->entry_row) {
+    size_t cells = shape->nthemes * shape->nthemes + 1;
+    s->cell = calloc(cells, sizeof *s->cell);
+    s->touched = malloc(cells * sizeof *s->touched);
+    if (!s->theme_off || !s->theme_len || !s->present || !s->entry_row || !s->cell ||
+        !s->touched) {
         sl_agg_scratch_free(s);
         return NULL;
     }
@@ -56,6 +67,10 @@ void sl_agg_scratch_free(sl_agg_scratch *s)
     free(s->theme_len);
     free(s->present);
     free(s->entry_row);
+    free(s->keys);
+    free(s->keys_tmp);
+    free(s->cell);
+    free(s->touched);
     free(s);
 }
 
@@ -201,6 +216,55 @@ static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, 
     return 0;
 }
 
+#define LESS_U64(x, y) (*(x) < *(y))
+SL_DEFINE_SORT(sort_keys, uint64_t, LESS_U64)
+
+/* Pairs in sentences or paragraphs, where a hit lies in exactly one unit:
+ * a pair's count is the number of units holding both themes, found unit by
+ * unit from the sorted (unit, theme) keys. That costs time in the themes
+ * each unit holds, not in all present themes squared as merging span lists
+ * would (windows, which overlap, still do that). */
+static int disjoint_unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, const sl_unit *unit,
+                               uint32_t u, const sl_tokens *toks, const sl_hits *hits)
+{
+    if (hits->n > s->keys_cap) {
+        uint64_t *p = realloc(s->keys, hits->n * sizeof *p);
+        if (!p)
+            return -1;
+        s->keys = p;
+        s->keys_cap = hits->n;
+    }
+    for (size_t i = 0; i < hits->n; i++) {
+        const sl_token *t = &toks->tok[hits->h[i].start];
+        uint64_t unit_no = unit->kind == SL_UNIT_SENTENCE ? t->sentence : t->paragraph;
+        s->keys[i] = unit_no << 32 | hits->h[i].theme;
+    }
+    if (sort_keys(s->keys, hits->n, &s->keys_tmp, &s->keys_tmp_cap) != 0)
+        return -1;
+    size_t nt = s->nthemes, ntouched = 0, n = 0;
+    for (size_t i = 0; i < hits->n; i++) /* one key per theme and unit */
+        if (i == 0 || s->keys[i] != s->keys[n - 1])
+            s->keys[n++] = s->keys[i];
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && s->keys[hi] >> 32 == s->keys[lo] >> 32; hi++)
+            ;
+        for (size_t i = lo; i < hi; i++) /* themes ascend: a <= b */
+            for (size_t j = i; j < hi; j++) {
+                size_t c = (uint32_t)s->keys[i] * nt + (uint32_t)s->keys[j];
+                if (s->cell[c]++ == 0)
+                    s->touched[ntouched++] = (uint32_t)c;
+            }
+    }
+    int rc = 0;
+    for (size_t k = 0; k < ntouched; k++) {
+        uint32_t c = s->touched[k];
+        if (rc == 0 && push_pair(r, cap, u, c / (uint32_t)nt, c % (uint32_t)nt, s->cell[c]) != 0)
+            rc = -1;
+        s->cell[c] = 0; /* zero again for the next story, even after a failure */
+    }
+    return rc;
+}
+
 /* ---- per story -------------------------------------------------------- */
 
 /* Hits per entry, in order of each entry's first hit. An entry's row is
@@ -251,10 +315,14 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         r->units[u] = unit_count(&shape->units[u], toks);
         if (npresent == 0)
             continue;
-        if (shape->units[u].kind == SL_UNIT_DOCUMENT)
+        const sl_unit *unit = &shape->units[u];
+        if (unit->kind == SL_UNIT_DOCUMENT)
             continue; /* its pairs follow from theme_hits (sl_accum_add) */
-        if (merge_spans(s, &shape->units[u], toks, hits, r->units[u]) != 0 ||
-            unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
+        if (unit->kind != SL_UNIT_WINDOW && s->nthemes < UINT16_MAX) { /* cells fit uint32 */
+            if (disjoint_unit_pairs(r, &cap, s, unit, (uint32_t)u, toks, hits) != 0)
+                return -1;
+        } else if (merge_spans(s, unit, toks, hits, r->units[u]) != 0 ||
+                   unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
             return -1;
     }
     return 0;
