@@ -371,9 +371,12 @@ void sl_accum_free(sl_accum *a)
 /* Direction figures are counts like the rest: hits by direction and time,
  * and stories by their net direction (sl_direction_net), so that shards
  * add up exactly. */
-static void accum_direction(sl_accum *a, size_t nt, const uint32_t *dir)
+/* Only the story's themes with hits (a->present, np of them) can have
+ * direction counts: a hit is tallied under the theme it counts for. */
+static void accum_direction(sl_accum *a, size_t np, const uint32_t *dir)
 {
-    for (size_t t = 0; t < nt; t++) {
+    for (size_t i = 0; i < np; i++) {
+        size_t t = a->present[i];
         const uint32_t *c = dir + t * SL_DIR_FIGURES;
         for (size_t k = 0; k < SL_DIR_FIGURES; k++)
             a->dir_hits[t * SL_DIR_FIGURES + k] += c[k];
@@ -415,7 +418,7 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
         a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;
     }
     if (a->dir_hits && r->dir)
-        accum_direction(a, nt, r->dir);
+        accum_direction(a, np, r->dir);
 }
 
 uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y)
