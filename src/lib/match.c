@@ -19,6 +19,7 @@
 
 #include "error.h"
 #include "match_impl.h"
+#include "regex_literals.h"
 #include "sort.h"
 #include "stem.h"
 
@@ -33,6 +34,10 @@ sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
     if (s != SL_OK) {
         free(m);
         return s;
+    }
+    if (lex->nregexes && !(m->rx = sl_regex_index_new(lex))) {
+        sl_matcher_free(m);
+        return sl_fail_nomem(err);
     }
     m->md = pcre2_match_data_create(16, NULL);
     m->mctx = pcre2_match_context_create(NULL);
@@ -79,6 +84,9 @@ void sl_matcher_free(sl_matcher *m)
     free(m->tok_ann.p);
     free(m->tok_ref.p);
     free(m->cand_tmp);
+    sl_regex_index_free(m->rx);
+    free(m->rx_keys);
+    free(m->rx_keys_tmp);
     free(m->hit_tmp);
     free(m->cands.p);
     free(m->excl.p);
@@ -121,15 +129,23 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     for (size_t l = 1; l <= maxp; l++)
         if (lex->prefix_len[l] && (a = sl_strmap_get(&lex->prefix_atoms, fold, l)))
             found[n++] = *a;
+    sort(found, n, sizeof *found, cmp_u32);
+    /* then the regexes whose literals the word holds, as atoms past the
+     * lexicon's own (natoms + regex number; see match_regex.c) */
+    size_t nrx = m->rx ? lex->nregexes + 1 : 0;
+    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n + nrx) != 0)
+        return -1;
+    uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
+    memcpy(out, found, n * sizeof *found);
+    if (m->rx) {
+        size_t k = sl_regex_index_word(m->rx, fold, len, out + n);
+        for (size_t i = 0; i < k; i++)
+            out[n + i] += (uint32_t)lex->natoms;
+        n += k;
+    }
     w->ann_off[m->slot] = (uint32_t)m->pool.n;
     w->ann_len[m->slot] = (uint32_t)n;
     w->annotated[m->slot] = 1;
-    if (n == 0)
-        return 0; /* most words: no atoms, nothing to store */
-    sort(found, n, sizeof *found, cmp_u32);
-    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n) != 0)
-        return -1;
-    memcpy((uint32_t *)m->pool.p + m->pool.n, found, n * sizeof *found);
     m->pool.n += n;
     return 0;
 }
@@ -237,6 +253,8 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
         const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
         for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
             uint32_t a = atoms[k];
+            if (a >= lex->natoms)
+                break; /* the regex marks that follow are match_regex.c's */
             for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
                 uint32_t end = lex->first_natoms[x] == 1
                                    ? (uint32_t)i + 1

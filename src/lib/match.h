@@ -72,6 +72,10 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
                              const uint8_t *mask, const char *doc_id, const sl_hits **out,
                              sl_error *err);
 
+/* on = 0 runs every regex entry in every sentence, without the literal
+ * prefilter (match_regex.c): the reference the tests compare it with. */
+void sl_matcher_set_prefilter(sl_matcher *m, int on);
+
 /* on = 1 (--skip-invalid): a regex entry that hits a PCRE2 limit on a
  * story is dropped for that story only (none of its matches there count)
  * and listed by sl_matcher_failures(), instead of failing sl_match. */

@@ -49,6 +49,10 @@ struct sl_matcher {
     vec excl_max;  /* uint32: running max end over excl, per theme run */
     vec tcands;    /* cand with .theme set to the counting theme */
     vec stamp;     /* uint32 per token */
+    struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
+    int rx_off;            /* 1: run every regex everywhere (the reference, for tests) */
+    uint64_t *rx_keys, *rx_keys_tmp; /* (regex << 32 | sentence) to run, per story */
+    size_t rx_keys_cap, rx_keys_tmp_cap;
     cand *cand_tmp; /* scratch of the per-story sorts (sort.h) */
     size_t cand_tmp_cap;
     sl_hit *hit_tmp;

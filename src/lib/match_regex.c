@@ -2,11 +2,23 @@
  * match_regex.c - regex entries against one story: each regex is run by
  * PCRE2 over each wanted sentence on its own, so a match never crosses a
  * sentence, and its byte range is mapped back to the tokens it overlaps.
+ *
+ * A regex with required literals (regex_literals.h) runs only in the
+ * sentences where a token holds one of them: each distinct word was
+ * tested once, when annotate() gave it its atoms, and the regexes it may
+ * match follow those atoms as numbers past the lexicon's atoms. PCRE2 calls
+ * per story drop from (regexes x sentences) to the pairs that can match.
+ * A sentence ruled out this way holds no match, so the hits are the same;
+ * one thing differs: a pattern that would exceed PCRE2's limits there
+ * without matching is not run there, so it is not reported there either.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "match_impl.h"
+#include "regex_literals.h"
+#include "sort.h"
 
 /* The first token of the sentence ending after byte off (lo..hi search). */
 static uint32_t first_token_ending_after(const sl_tokens *toks, uint32_t lo, uint32_t hi,
@@ -78,21 +90,98 @@ static int record_failure(sl_matcher *m, uint32_t entry)
     return 0;
 }
 
-sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *toks,
-                                  const uint8_t *mask, const char *doc_id, sl_error *err)
+#define LESS_U64(x, y) (*(x) < *(y))
+SL_DEFINE_SORT(sort_keys, uint64_t, LESS_U64)
+
+static int push_key(sl_matcher *m, size_t *n, uint64_t key)
 {
-    for (size_t r = 0; r < m->lex->nregexes; r++) {
-        size_t mark = m->cands.n;
-        for (size_t s = 0; s < toks->nsent; s++) {
-            if (!wanted(mask, (uint32_t)s))
+    if (*n == m->rx_keys_cap) {
+        size_t cap = m->rx_keys_cap ? m->rx_keys_cap * 2 : 256;
+        uint64_t *p = realloc(m->rx_keys, cap * sizeof *p);
+        if (!p)
+            return -1;
+        m->rx_keys = p;
+        m->rx_keys_cap = cap;
+    }
+    m->rx_keys[(*n)++] = key;
+    return 0;
+}
+
+/* The (regex << 32 | sentence) pairs worth running, sorted and each once:
+ * a filtered regex with a literal in some token of a wanted sentence (the
+ * word marks annotate() left after each word's atoms). */
+static int collect_keys(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask, size_t *nkeys)
+{
+    const sl_lexicon *lex = m->lex;
+    const uint32_t *ann = m->tok_ann.p;
+    size_t n = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
+        if (!wanted(mask, s) || cnt == 0)
+            continue;
+        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+        for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
+            size_t r = atoms[k] - lex->natoms;
+            if (r < lex->nregexes) {
+                if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
+                    return -1;
                 continue;
-            sl_status st = regex_in_sentence(m, text, toks, &toks->sent[s], m->lex->regexes[r],
-                                             doc_id, err);
+            }
+            for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
+                if (sl_regex_index_filtered(m->rx, r) && push_key(m, &n, (uint64_t)r << 32 | s))
+                    return -1;
+        }
+    }
+    if (sort_keys(m->rx_keys, n, &m->rx_keys_tmp, &m->rx_keys_tmp_cap) != 0)
+        return -1;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w == 0 || m->rx_keys[i] != m->rx_keys[w - 1])
+            m->rx_keys[w++] = m->rx_keys[i];
+    *nkeys = w;
+    return 0;
+}
+
+/* The next sentence regex r runs in, or -1: from the keys (*k walks them)
+ * when r is filtered, else every wanted sentence after *s. */
+static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint8_t *mask,
+                          int filtered, size_t r, size_t nkeys, size_t *k, long *s)
+{
+    if (filtered) {
+        while (*k < nkeys && m->rx_keys[*k] >> 32 < r)
+            (*k)++;
+        if (*k < nkeys && m->rx_keys[*k] >> 32 == r)
+            return (long)(uint32_t)m->rx_keys[(*k)++];
+        return -1;
+    }
+    while (++*s < (long)toks->nsent)
+        if (wanted(mask, (uint32_t)*s))
+            return *s;
+    return -1;
+}
+
+sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *toks,
+                           const uint8_t *mask, const char *doc_id, sl_error *err)
+{
+    const sl_lexicon *lex = m->lex;
+    if (lex->nregexes == 0)
+        return SL_OK;
+    int prefilter = m->rx && !m->rx_off;
+    size_t nkeys = 0, k = 0;
+    if (prefilter && collect_keys(m, toks, mask, &nkeys) != 0)
+        return sl_fail_nomem(err);
+    for (size_t r = 0; r < lex->nregexes; r++) {
+        size_t mark = m->cands.n;
+        int filtered = prefilter && sl_regex_index_filtered(m->rx, r);
+        long s = -1, at;
+        while ((at = next_sentence(m, toks, mask, filtered, r, nkeys, &k, &s)) >= 0) {
+            sl_status st =
+                regex_in_sentence(m, text, toks, &toks->sent[at], lex->regexes[r], doc_id, err);
             if (st == SL_EDATA && m->skip_failures) {
                 /* the entry counts nowhere in this story, not even in the
                  * sentences it got through before the limit */
                 m->cands.n = mark;
-                if (record_failure(m, m->lex->regexes[r]) != 0)
+                if (record_failure(m, lex->regexes[r]) != 0)
                     return sl_fail_nomem(err);
                 break;
             }
@@ -101,6 +190,11 @@ sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *tok
         }
     }
     return SL_OK;
+}
+
+void sl_matcher_set_prefilter(sl_matcher *m, int on)
+{
+    m->rx_off = !on;
 }
 
 void sl_regex_failure_text(const sl_lexicon *lex, uint32_t entry, int code, char *where,

@@ -27,7 +27,7 @@
  * point boundary); the token's start/end offsets still cover all of it. A
  * word this long is noise (a URL, a run of letters), and the cap bounds the
  * fold buffer growth and the per-token scratch space. */
-#define FOLD_CAP 255
+#define FOLD_CAP SL_FOLD_CAP
 
 /* Scratch code points for folding one non-ASCII token. Canonical
  * compositions merge at most 4 code points into one, so 4 * (FOLD_CAP + 1)

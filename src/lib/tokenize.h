@@ -20,6 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The longest folded form kept, in bytes: a longer token's fold is cut
+ * (at a code point boundary) to at most this. */
+#define SL_FOLD_CAP 255
+
 typedef struct sl_token {
     size_t start, end;  /* byte offsets into the original text: [start, end) */
     uint32_t fold_off;  /* the folded form: toks->fold + fold_off, NUL-terminated */
