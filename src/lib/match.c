@@ -133,15 +133,17 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     /* then the regexes whose literals the word holds, as atoms past the
      * lexicon's own (natoms + regex number; see match_regex.c) */
     size_t nrx = m->rx ? lex->nregexes + 1 : 0;
-    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n + nrx) != 0)
-        return -1;
-    uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
-    memcpy(out, found, n * sizeof *found);
-    if (m->rx) {
-        size_t k = sl_regex_index_word(m->rx, fold, len, out + n);
-        for (size_t i = 0; i < k; i++)
-            out[n + i] += (uint32_t)lex->natoms;
-        n += k;
+    if (n + nrx > 0) { /* else the pool may still be NULL (offset 0 on NULL is UB) */
+        if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n + nrx) != 0)
+            return -1;
+        uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
+        memcpy(out, found, n * sizeof *found);
+        if (m->rx) {
+            size_t k = sl_regex_index_word(m->rx, fold, len, out + n);
+            for (size_t i = 0; i < k; i++)
+                out[n + i] += (uint32_t)lex->natoms;
+            n += k;
+        }
     }
     w->ann_off[m->slot] = (uint32_t)m->pool.n;
     w->ann_len[m->slot] = (uint32_t)n;
