@@ -33,3 +33,19 @@ const char *sl_doc_meta(const sl_doc *d, const char *key)
             return d->meta[i].value;
     return NULL;
 }
+
+int sl_doc_equal(const sl_doc *a, const sl_doc *b)
+{
+    if (strcmp(a->id, b->id) != 0 || a->text_len != b->text_len ||
+        memcmp(a->text, b->text, a->text_len) != 0 || a->nmeta != b->nmeta ||
+        a->source != b->source || a->line != b->line || a->invalid_utf8 != b->invalid_utf8)
+        return 0;
+    for (size_t i = 0; i <= SL_TEXT_PAD; i++)
+        if (a->text[a->text_len + i] != 0 || b->text[b->text_len + i] != 0)
+            return 0;
+    for (size_t i = 0; i < a->nmeta; i++)
+        if (strcmp(a->meta[i].key, b->meta[i].key) != 0 ||
+            strcmp(a->meta[i].value, b->meta[i].value) != 0)
+            return 0;
+    return 1;
+}

@@ -32,6 +32,11 @@ typedef struct sl_doc {
 /* Frees what d owns and zeroes it; d itself is not freed. Accepts NULL. */
 void sl_doc_clear(sl_doc *d);
 
+/* Whether a and b hold the same story: every field, the metadata in
+ * order, and the text's zero padding. Two readers of one record must
+ * agree this way (the JSONL fast path and jansson are tested with it). */
+int sl_doc_equal(const sl_doc *a, const sl_doc *b);
+
 /* The value of metadata field key, or NULL. Borrowed from d. */
 const char *sl_doc_meta(const sl_doc *d, const char *key);
 

@@ -449,6 +449,17 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
     return SL_OK;
 }
 
+int sl_hits_equal(const sl_hits *a, const sl_hits *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->h[i].theme != b->h[i].theme || a->h[i].entry != b->h[i].entry ||
+            a->h[i].start != b->h[i].start || a->h[i].end != b->h[i].end)
+            return 0;
+    return 1;
+}
+
 void sl_matcher_set_skip_failures(sl_matcher *m, int on)
 {
     m->skip_failures = on != 0;

@@ -72,6 +72,9 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
                              const uint8_t *mask, const char *doc_id, const sl_hits **out,
                              sl_error *err);
 
+/* Whether a and b are the same hits in the same order. */
+int sl_hits_equal(const sl_hits *a, const sl_hits *b);
+
 /* on = 0 runs every regex entry in every sentence, without the literal
  * prefilter (match_regex.c): the reference the tests compare it with. */
 void sl_matcher_set_prefilter(sl_matcher *m, int on);

@@ -15,22 +15,6 @@
 #include "fuzz.h"
 #include "read_impl.h"
 
-static int same_doc(const sl_doc *a, const sl_doc *b)
-{
-    if (strcmp(a->id, b->id) != 0 || a->text_len != b->text_len ||
-        memcmp(a->text, b->text, a->text_len) != 0 || a->nmeta != b->nmeta ||
-        a->source != b->source || a->line != b->line || a->invalid_utf8 != b->invalid_utf8)
-        return 0;
-    for (size_t i = 0; i <= SL_TEXT_PAD; i++)
-        if (a->text[a->text_len + i] != 0)
-            return 0;
-    for (size_t i = 0; i < a->nmeta; i++)
-        if (strcmp(a->meta[i].key, b->meta[i].key) != 0 ||
-            strcmp(a->meta[i].value, b->meta[i].value) != 0)
-            return 0;
-    return 1;
-}
-
 static void compare(const char *line, size_t n, const char *text_field, const char *id_field)
 {
     static char name[] = "fuzz";
@@ -45,7 +29,7 @@ static void compare(const char *line, size_t n, const char *text_field, const ch
     sl_error err;
     sl_rd_fast got = sl_rd_jsonl_fast(&r, line, n, &fast);
     if (got == SL_RD_DONE) {
-        if (sl_rd_jsonl_parse_ref(&r, line, n, &ref, &err) != SL_OK || !same_doc(&fast, &ref))
+        if (sl_rd_jsonl_parse_ref(&r, line, n, &ref, &err) != SL_OK || !sl_doc_equal(&fast, &ref))
             abort();
     } else if (got != SL_RD_DEFER || memcmp(&fast, &zero, sizeof zero) != 0) {
         abort();

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "doc.h"
 #include "storylens/storylens.h"
 
 /* Loads a lexicon from its source text through a temporary .lex file, as a
@@ -34,6 +35,16 @@ static inline sl_lexicon *lex_from(const char *src)
     if (s != SL_OK)
         fail_msg("lexicon did not load: %s\n%s", err.text, src);
     return lex;
+}
+
+/* A story's metadata as "k=v;k=v;" in order, for one-line comparisons. */
+static inline void meta_string(const sl_doc *d, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < d->nmeta && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s=%s;", d->meta[i].key,
+                                 d->meta[i].value);
 }
 
 #endif

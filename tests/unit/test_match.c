@@ -505,17 +505,6 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
 
 /* ---- a follower sharing its leader's word cache ------------------------ */
 
-static size_t same_hits(const sl_hits *a, const sl_hits *b)
-{
-    if (a->n != b->n)
-        return 0;
-    for (size_t i = 0; i < a->n; i++)
-        if (a->h[i].theme != b->h[i].theme || a->h[i].entry != b->h[i].entry ||
-            a->h[i].start != b->h[i].start || a->h[i].end != b->h[i].end)
-            return 0;
-    return 1;
-}
-
 /* The direction stage's modifier matcher follows the themes' matcher: it
  * must find exactly what a matcher of its own finds, whether it reuses the
  * leader's lookups (same story) or looks words up itself (another story),
@@ -559,14 +548,14 @@ static void match__follower_finds_what_its_own_matcher_finds(void **state)
             assert_int_equal(sl_match(alone, text, &toks, "s", &ah, &err), SL_OK);
             if (s == 0)
                 assert_int_equal(fh->n, want_up0);
-            if (!same_hits(fh, ah))
+            if (!sl_hits_equal(fh, ah))
                 fail_msg("round %d story %zu: follower and own matcher differ", round, s);
             /* another story than the leader's last: it looks words up itself */
             const char *next = stories[(s + 1) % N];
             assert_int_equal(sl_tokenize(&other, next, strlen(next)), 0);
             assert_int_equal(sl_match(follower, next, &other, "s", &fh, &err), SL_OK);
             assert_int_equal(sl_match(alone, next, &other, "s", &ah, &err), SL_OK);
-            if (!same_hits(fh, ah))
+            if (!sl_hits_equal(fh, ah))
                 fail_msg("round %d story %zu: follower differs on another story", round, s);
         }
     sl_tokens_free(&toks);

@@ -13,6 +13,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,16 +102,6 @@ static void result_clear(result *res)
     for (size_t i = 0; i < res->n; i++)
         sl_doc_clear(&res->docs[i]);
     res->n = 0;
-}
-
-/* The doc's metadata as "k=v;k=v;" in order, for one-line comparisons. */
-static void meta_string(const sl_doc *d, char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < d->nmeta && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s=%s;", d->meta[i].key,
-                                 d->meta[i].value);
 }
 
 static void assert_doc(const sl_doc *d, const char *id, const char *text, unsigned long line,

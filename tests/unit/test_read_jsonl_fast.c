@@ -15,6 +15,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,33 +45,6 @@ static int is_empty(const sl_doc *d)
     return memcmp(d, &zero, sizeof zero) == 0;
 }
 
-/* Whether a and b are the same story, field by field, padding included. */
-static int same_doc(const sl_doc *a, const sl_doc *b)
-{
-    if (strcmp(a->id, b->id) != 0 || a->text_len != b->text_len ||
-        memcmp(a->text, b->text, a->text_len) != 0 || a->nmeta != b->nmeta ||
-        a->source != b->source || a->line != b->line || a->invalid_utf8 != b->invalid_utf8)
-        return 0;
-    for (size_t i = 0; i <= SL_TEXT_PAD; i++)
-        if (a->text[a->text_len + i] != 0 || b->text[b->text_len + i] != 0)
-            return 0;
-    for (size_t i = 0; i < a->nmeta; i++)
-        if (strcmp(a->meta[i].key, b->meta[i].key) != 0 ||
-            strcmp(a->meta[i].value, b->meta[i].value) != 0)
-            return 0;
-    return 1;
-}
-
-/* The doc's metadata as "k=v;k=v;" in order. */
-static void meta_string(const sl_doc *d, char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < d->nmeta && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s=%s;", d->meta[i].key,
-                                 d->meta[i].value);
-}
-
 /* line is read by the fast path, which must accept it and give id, text
  * (text_len bytes) and meta; the reference must give the same doc. */
 static void accepts_with(sl_reader *r, const char *line, size_t n, const char *id,
@@ -90,7 +65,7 @@ static void accepts_with(sl_reader *r, const char *line, size_t n, const char *i
     assert_int_equal(d.line, 7);
     assert_int_equal(d.invalid_utf8, 0);
     assert_int_equal(sl_rd_jsonl_parse_ref(r, line, n, &ref, &err), SL_OK);
-    assert_true(same_doc(&d, &ref));
+    assert_true(sl_doc_equal(&d, &ref));
     sl_doc_clear(&d);
     sl_doc_clear(&ref);
 }
@@ -274,7 +249,7 @@ static void jsonl_fast__text_before_long_metadata(void **state)
     assert_string_equal(d.meta[0].key, "note");
     assert_string_equal(d.meta[0].value, note);
     assert_int_equal(sl_rd_jsonl_parse_ref(&r, line, strlen(line), &ref, &err), SL_OK);
-    assert_true(same_doc(&d, &ref));
+    assert_true(sl_doc_equal(&d, &ref));
     sl_doc_clear(&d);
     sl_doc_clear(&ref);
 }
@@ -481,7 +456,7 @@ static void jsonl_fast__random_mutants_match_the_reference(void **state)
         sl_status rc = sl_rd_jsonl_parse_ref(&r, buf, n, &ref, &err);
         if (got == SL_RD_DONE) {
             done++;
-            if (rc != SL_OK || !same_doc(&fast, &ref))
+            if (rc != SL_OK || !sl_doc_equal(&fast, &ref))
                 fail_msg("paths differ on %.*s", (int)n, buf);
         } else {
             deferred++;

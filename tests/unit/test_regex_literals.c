@@ -198,11 +198,7 @@ static void prefilter__same_hits_as_every_sentence(void **state)
             const sl_hits *a, *b;
             assert_int_equal(sl_match(fast, text, &toks, "s", &a, &err), SL_OK);
             assert_int_equal(sl_match(ref, text, &toks, "s", &b, &err), SL_OK);
-            int same = a->n == b->n;
-            for (size_t i = 0; same && i < a->n; i++)
-                same = a->h[i].theme == b->h[i].theme && a->h[i].entry == b->h[i].entry &&
-                       a->h[i].start == b->h[i].start && a->h[i].end == b->h[i].end;
-            if (!same)
+            if (!sl_hits_equal(a, b))
                 fail_msg("round %d: %zu hits with the prefilter, %zu without\nlexicon:\n%s\n"
                          "story: %s",
                          round, a->n, b->n, src, text);
