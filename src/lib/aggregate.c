@@ -189,28 +189,28 @@ static uint64_t overlap(const span *a, size_t na, const span *b, size_t nb)
     return total;
 }
 
-static int push_pair(sl_docres *r, size_t *cap, uint32_t u, uint32_t a, uint32_t b, uint64_t n)
+static int push_pair(sl_docres *r, uint32_t u, uint32_t a, uint32_t b, uint64_t n)
 {
-    if (r->npairs == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
+    if (r->npairs == r->pairs_cap) {
+        size_t ncap = r->pairs_cap ? r->pairs_cap * 2 : 16;
         sl_pair *p = realloc(r->pairs, ncap * sizeof *p);
         if (!p)
             return -1;
         r->pairs = p;
-        *cap = ncap;
+        r->pairs_cap = ncap;
     }
     r->pairs[r->npairs++] = (sl_pair){u, a, b, (uint32_t)n};
     return 0;
 }
 
-static int unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, uint32_t u, size_t npresent)
+static int unit_pairs(sl_docres *r, sl_agg_scratch *s, uint32_t u, size_t npresent)
 {
     for (size_t i = 0; i < npresent; i++)
         for (size_t j = i; j < npresent; j++) {
             uint32_t a = s->present[i], b = s->present[j];
             uint64_t n = overlap(s->spans + s->theme_off[a], s->theme_len[a],
                                  s->spans + s->theme_off[b], s->theme_len[b]);
-            if (n && push_pair(r, cap, u, a, b, n) != 0)
+            if (n && push_pair(r, u, a, b, n) != 0)
                 return -1;
         }
     return 0;
@@ -224,7 +224,7 @@ SL_DEFINE_SORT(sort_keys, uint64_t, LESS_U64)
  * unit from the sorted (unit, theme) keys. That costs time in the themes
  * each unit holds, not in all present themes squared as merging span lists
  * would (windows, which overlap, still do that). */
-static int disjoint_unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, const sl_unit *unit,
+static int disjoint_unit_pairs(sl_docres *r, sl_agg_scratch *s, const sl_unit *unit,
                                uint32_t u, const sl_tokens *toks, const sl_hits *hits)
 {
     if (hits->n > s->keys_cap) {
@@ -258,7 +258,7 @@ static int disjoint_unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, con
     int rc = 0;
     for (size_t k = 0; k < ntouched; k++) {
         uint32_t c = s->touched[k];
-        if (rc == 0 && push_pair(r, cap, u, c / (uint32_t)nt, c % (uint32_t)nt, s->cell[c]) != 0)
+        if (rc == 0 && push_pair(r, u, c / (uint32_t)nt, c % (uint32_t)nt, s->cell[c]) != 0)
             rc = -1;
         s->cell[c] = 0; /* zero again for the next story, even after a failure */
     }
@@ -272,10 +272,17 @@ static int disjoint_unit_pairs(sl_docres *r, size_t *cap, sl_agg_scratch *s, con
 static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
                          const sl_hits *hits)
 {
-    r->entry_ids = malloc((hits->n + 1) * sizeof *r->entry_ids);
-    r->entry_counts = malloc((hits->n + 1) * sizeof *r->entry_counts);
-    if (!r->entry_ids || !r->entry_counts)
-        return -1;
+    if (hits->n >= r->entry_cap) {
+        size_t ncap = hits->n + 1 > 2 * r->entry_cap ? hits->n + 1 : 2 * r->entry_cap;
+        uint32_t *ids = realloc(r->entry_ids, ncap * sizeof *ids);
+        if (ids)
+            r->entry_ids = ids;
+        uint32_t *counts = ids ? realloc(r->entry_counts, ncap * sizeof *counts) : NULL;
+        if (!counts)
+            return -1;
+        r->entry_counts = counts;
+        r->entry_cap = ncap;
+    }
     for (size_t i = 0; i < hits->n; i++) {
         const sl_hit *h = &hits->h[i];
         if (lex->entries[h->entry].theme != h->theme)
@@ -296,12 +303,23 @@ static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
 int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
                       const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits)
 {
+    sl_docres kept = *r;
     memset(r, 0, sizeof *r);
+    r->entry_ids = kept.entry_ids;
+    r->entry_counts = kept.entry_counts;
+    r->entry_cap = kept.entry_cap;
+    r->pairs = kept.pairs;
+    r->pairs_cap = kept.pairs_cap;
+    r->dir = kept.dir; /* zeroed when asked for (sl_docres_dir) */
+    r->theme_hits = kept.theme_hits;
     r->tokens = toks->n;
     r->sentences = toks->nsent;
     r->paragraphs = toks->nparagraphs;
     r->invalid_utf8 = toks->invalid_utf8;
-    r->theme_hits = calloc(shape->nthemes + 1, sizeof *r->theme_hits);
+    if (r->theme_hits)
+        memset(r->theme_hits, 0, (shape->nthemes + 1) * sizeof *r->theme_hits);
+    else
+        r->theme_hits = calloc(shape->nthemes + 1, sizeof *r->theme_hits);
     if (!r->theme_hits || count_entries(r, s, lex, hits) != 0)
         return -1;
     size_t npresent = 0;
@@ -310,7 +328,6 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         if (r->theme_hits[t]++ == 0)
             s->present[npresent++] = t;
     }
-    size_t cap = 0;
     for (size_t u = 0; u < shape->nunits; u++) {
         r->units[u] = unit_count(&shape->units[u], toks);
         if (npresent == 0)
@@ -319,13 +336,23 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         if (unit->kind == SL_UNIT_DOCUMENT)
             continue; /* its pairs follow from theme_hits (sl_accum_add) */
         if (unit->kind != SL_UNIT_WINDOW && s->nthemes < UINT16_MAX) { /* cells fit uint32 */
-            if (disjoint_unit_pairs(r, &cap, s, unit, (uint32_t)u, toks, hits) != 0)
+            if (disjoint_unit_pairs(r, s, unit, (uint32_t)u, toks, hits) != 0)
                 return -1;
         } else if (merge_spans(s, unit, toks, hits, r->units[u]) != 0 ||
-                   unit_pairs(r, &cap, s, (uint32_t)u, npresent) != 0)
+                   unit_pairs(r, s, (uint32_t)u, npresent) != 0)
             return -1;
     }
     return 0;
+}
+
+uint32_t *sl_docres_dir(sl_docres *r, const sl_shape *shape)
+{
+    size_t n = shape->nthemes * SL_DIR_FIGURES + 1;
+    if (r->dir)
+        memset(r->dir, 0, n * sizeof *r->dir);
+    else
+        r->dir = calloc(n, sizeof *r->dir);
+    return r->dir;
 }
 
 /* ---- sums ------------------------------------------------------------- */

@@ -50,6 +50,7 @@ typedef struct sl_docres {
                             * derive from theme_hits */
     size_t npairs;
     uint32_t *dir;         /* with direction: nthemes * SL_DIR_FIGURES hit counts, else NULL */
+    size_t entry_cap, pairs_cap; /* the buffers kept for the next story */
 } sl_docres;
 
 typedef struct sl_accum {
@@ -70,9 +71,16 @@ sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape);
 void sl_agg_scratch_free(sl_agg_scratch *s);
 
 /* Computes r (which the caller owns; free with sl_docres_clear) from the
- * hits of a story. Returns 0 or -1 when out of memory. */
+ * hits of a story. r is either zeroed or a record of an earlier story,
+ * whose buffers are reused: a batch slot keeps them from story to story,
+ * which spares several allocations per story, each freed on another
+ * thread. Returns 0 or -1 when out of memory. */
 int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
                       const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits);
+
+/* r's direction counts, zeroed (reusing r's buffer), for
+ * sl_direction_tally. NULL when out of memory. */
+uint32_t *sl_docres_dir(sl_docres *r, const sl_shape *shape);
 void sl_docres_clear(sl_docres *r);
 
 int sl_accum_init(sl_accum *a, const sl_shape *shape);

@@ -5,9 +5,11 @@
  * Stories are read on the calling thread into a batch; an OpenMP loop
  * hands each story to a worker (each thread owns its tokens, matcher and
  * scratch: nothing mutable is shared), and every story's counts land in
- * its own batch slot. The main thread then adds the slots to the totals
- * strictly in input order, so the output is byte-identical for any number
- * of threads, and reports the first failing story in input order.
+ * its own batch slot. The calling thread then adds the slots to the
+ * totals strictly in input order, so the output is byte-identical for any
+ * number of threads, and reports the first failing story in input order.
+ * With more than one thread the calling thread sums one batch and reads
+ * the next while the others analyse the batch between them.
  */
 #include <omp.h>
 #include <stdlib.h>
@@ -150,11 +152,10 @@ static void free_batch(sl_batch *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->n; i++) {
+    for (size_t i = 0; i < b->n; i++)
         sl_doc_clear(&b->docs[i]);
-        sl_docres_clear(&b->res[i]);
-    }
     for (size_t i = 0; i < BATCH_DOCS; i++) {
+        sl_docres_clear(&b->res[i]);
         free(b->hits[i].v);
         free(b->drops[i].entry);
         free(b->drops[i].code);
@@ -178,6 +179,7 @@ void sl_analysis_free(sl_analysis *an)
     }
     free(an->workers);
     free_batch(an->batch);
+    free_batch(an->analysed);
     free_batch(an->spare);
     for (size_t g = 0; an->groups && g < an->opts->nby; g++) {
         for (size_t v = 0; v < an->groups[g].n; v++)
@@ -300,7 +302,7 @@ static sl_status analyse_doc(const sl_analysis *an, sl_worker *w, const sl_doc *
     if (sl_docres_compute(r, w->scratch, &an->shape, an->lex, &w->toks, hits) != 0)
         return sl_fail_nomem(err);
     if (w->director) {
-        if (!(r->dir = calloc(an->shape.nthemes * SL_DIR_FIGURES + 1, sizeof *r->dir)))
+        if (!sl_docres_dir(r, &an->shape))
             return sl_fail_nomem(err);
         sl_direction_tally(r->dir, hits, dirs);
     }
@@ -390,10 +392,9 @@ static sl_status add_story(sl_analysis *an, sl_doc *d, sl_docres *r, sl_error *e
     return SL_OK;
 }
 
-/* Adds the analysed batch to the totals in input order, then empties it. */
-static sl_status sum_batch(sl_analysis *an, sl_error *err)
+/* Adds the analysed batch b to the totals in input order, then empties it. */
+static sl_status sum_batch(sl_analysis *an, sl_batch *b, sl_error *err)
 {
-    sl_batch *b = an->batch;
     sl_status s = SL_OK;
     size_t k = 0;
     for (size_t i = 0; i < b->n; i++) {
@@ -414,8 +415,7 @@ static sl_status sum_batch(sl_analysis *an, sl_error *err)
             s = report_story(an, &b->docs[i], &b->res[i], &b->hits[i], err);
         if (s == SL_OK)
             s = add_story(an, &b->docs[i], &b->res[i], err);
-        sl_doc_clear(&b->docs[i]);
-        sl_docres_clear(&b->res[i]);
+        sl_doc_clear(&b->docs[i]); /* the slot's sl_docres keeps its buffers */
     }
     for (; s == SL_OK && k < b->nskips; k++)
         s = sl_report_skip(&an->report, an->opts, b->skips[k].file, b->skips[k].line,
@@ -432,8 +432,27 @@ static sl_status sum_batch(sl_analysis *an, sl_error *err)
     return s;
 }
 
+/* Sums the batch analysed while the current one was read, if one waits:
+ * its stories come before the current batch's. */
+static sl_status settle(sl_analysis *an, sl_error *err)
+{
+    sl_batch *b = an->analysed;
+    if (!b)
+        return SL_OK;
+    an->analysed = NULL;
+    sl_status s = sum_batch(an, b, err);
+    if (an->spare)
+        free_batch(b);
+    else
+        an->spare = b;
+    return s;
+}
+
 static sl_status flush_batch(sl_analysis *an, sl_error *err)
 {
+    sl_status s = settle(an, err);
+    if (s != SL_OK)
+        return s;
     sl_batch *b = an->batch;
     long n = (long)b->n;
     int threads = an->nthreads < n ? an->nthreads : (int)(n > 0 ? n : 1);
@@ -443,7 +462,7 @@ static sl_status flush_batch(sl_analysis *an, sl_error *err)
         b->status[i] = analyse_doc(an, w, &b->docs[i], &b->res[i], &b->hits[i], &b->drops[i],
                                   &b->errs[i]);
     }
-    return sum_batch(an, err);
+    return sum_batch(an, b, err);
 }
 
 static int cmp_group_value(const void *a, const void *b)
@@ -550,22 +569,30 @@ static sl_batch *new_batch(void)
 }
 
 /* Analyses the full batch while the calling thread (OpenMP thread 0, so
- * the reader's messages still reach the caller's thread) reads the next
- * one into the spare batch, then joins the analysis: with one thread
- * reading and the others idle, reading was the serial part that kept two
- * threads from doubling one's speed. The sums stay in input order. */
+ * the reader's messages, warnings and story handler still run on the
+ * caller's thread) sums the batch analysed last time and reads the next
+ * one, then joins the analysis. Summing and reading on one thread while
+ * the others waited was the serial part that kept two threads from
+ * doubling one's speed. The sums stay in input order: a batch is summed
+ * only after the one before it. */
 static sl_status flush_while_reading(sl_analysis *an, sl_reader *rd, int *full, sl_error *err)
 {
-    if (!an->spare && !(an->spare = new_batch()))
+    sl_batch *b = an->batch, *prev = an->analysed;
+    if (!prev && !an->spare && !(an->spare = new_batch()))
         return sl_fail_nomem(err);
-    sl_batch *b = an->batch, *next = an->spare;
+    sl_batch *next = prev ? prev : an->spare;
+    if (!prev)
+        an->spare = NULL;
     long n = (long)b->n, cursor = 0;
-    sl_status rs = SL_OK;
-    sl_error rerr = {0};
+    sl_status ss = SL_OK, rs = SL_OK;
+    sl_error serr = {0}, rerr = {0};
+    *full = 0;
 #pragma omp parallel num_threads(an->nthreads)
     {
         int me = omp_get_thread_num();
-        if (me == 0)
+        if (me == 0 && prev)
+            ss = sum_batch(an, prev, &serr);
+        if (me == 0 && ss == SL_OK)
             rs = fill_batch(an, next, rd, full, &rerr);
         for (;;) {
             long i;
@@ -577,10 +604,18 @@ static sl_status flush_while_reading(sl_analysis *an, sl_reader *rd, int *full, 
                                        &b->drops[i], &b->errs[i]);
         }
     }
-    sl_status s = sum_batch(an, err);
     an->batch = next;
-    an->spare = b;
-    if (s == SL_OK && rs != SL_OK && err)
+    an->analysed = b;
+    if (ss != SL_OK) {
+        if (err)
+            *err = serr;
+        return ss;
+    }
+    if (rs == SL_OK)
+        return SL_OK;
+    /* the reader failed after b's stories: b's own failures come first */
+    sl_status s = settle(an, err);
+    if (s == SL_OK && err)
         *err = rerr;
     return s != SL_OK ? s : rs;
 }

@@ -42,8 +42,9 @@ struct sl_analysis {
     size_t nrows, rows_cap;
     struct sl_worker *workers;
     int nthreads;
-    struct sl_batch *batch;
-    struct sl_batch *spare; /* read into while batch is analysed (-j > 1) */
+    struct sl_batch *batch;    /* being filled, analysed next */
+    struct sl_batch *analysed; /* analysed, summed next (-j > 1), or NULL */
+    struct sl_batch *spare;    /* read into while batch is analysed (-j > 1) */
     sl_status failed;       /* sticky: a failed run writes nothing */
     sl_progress progress;   /* stories and bytes analysed so far */
     sl_report report;       /* skipped records and files, regex failures */

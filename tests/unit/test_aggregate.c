@@ -170,7 +170,7 @@ static void run_cooc_cases(const cooc_case *cases, size_t n)
         const char *units[] = {cc->unit, NULL};
         fixture f;
         fixture_open(&f, cc->lex, units);
-        sl_docres r;
+        sl_docres r = {0};
         compute(&f, cc->text, &r);
         if (r.units[0] != cc->units)
             fail_msg("case %zu (%s, \"%s\"): %llu units, expected %u", c, cc->unit, cc->text,
@@ -290,7 +290,7 @@ static void aggregate__theme_and_entry_hits_of_one_story(void **state)
     const char *units[] = {"document", NULL};
     fixture f;
     fixture_open(&f, "[a]\nfelt\n[a.b]\nlonely\n[a.c]\n\"very lonely\"\n[e]\nlonely\n", units);
-    sl_docres r;
+    sl_docres r = {0};
     compute(&f, "She felt lonely and very lonely.\n\nYes.", &r);
     assert_int_equal(r.tokens, 7);
     assert_int_equal(r.sentences, 2);
@@ -319,7 +319,7 @@ static void aggregate__story_without_hits_has_only_sizes(void **state)
     const char *units[] = {"document", "sentence", "window:2", NULL};
     fixture f;
     fixture_open(&f, XYZ, units);
-    sl_docres r;
+    sl_docres r = {0};
     compute(&f, "Nothing here. Nor here.", &r);
     assert_int_equal(r.tokens, 4);
     assert_int_equal(r.sentences, 2);
@@ -331,6 +331,54 @@ static void aggregate__story_without_hits_has_only_sizes(void **state)
     assert_int_equal(r.units[1], 2);
     assert_int_equal(r.units[2], 3);
     sl_docres_clear(&r);
+    fixture_close(&f);
+}
+
+/* A record reused for a second story (as a batch slot is) holds exactly
+ * what a fresh record would: nothing of the first story's entries, pairs
+ * or direction counts survives, even when the second story is shorter. */
+static void aggregate__reused_record_equals_fresh_one(void **state)
+{
+    (void)state;
+    const char *units[] = {"document", "sentence", "window:2", NULL};
+    fixture f;
+    fixture_open(&f, "[a.b]\nlonely\n" XYZ, units);
+    f.shape.direction = 1;
+    static const char *first = "Alpha charlie echo lonely. Echo alpha. Lonely alpha charlie.";
+    static const char *second[] = {"Echo.", "", "lonely alpha"};
+    sl_docres reused = {0};
+    compute(&f, first, &reused);
+    assert_non_null(sl_docres_dir(&reused, &f.shape));
+    reused.dir[0] = 7; /* as a tally would leave it */
+    for (size_t i = 0; i < sizeof second / sizeof second[0]; i++) {
+        sl_docres fresh = {0};
+        compute(&f, second[i], &fresh);
+        compute(&f, second[i], &reused);
+        assert_int_equal(reused.tokens, fresh.tokens);
+        assert_int_equal(reused.sentences, fresh.sentences);
+        assert_memory_equal(reused.units, fresh.units, sizeof fresh.units);
+        assert_memory_equal(reused.theme_hits, fresh.theme_hits,
+                            f.shape.nthemes * sizeof *fresh.theme_hits);
+        assert_int_equal(reused.nentry, fresh.nentry);
+        assert_memory_equal(reused.entry_ids, fresh.entry_ids, fresh.nentry * sizeof(uint32_t));
+        assert_memory_equal(reused.entry_counts, fresh.entry_counts,
+                            fresh.nentry * sizeof(uint32_t));
+        assert_int_equal(reused.npairs, fresh.npairs);
+        for (size_t k = 0; k < fresh.npairs; k++)
+            assert_memory_equal(&reused.pairs[k], &fresh.pairs[k], sizeof(sl_pair));
+        /* the direction counts start from zero for every story */
+        uint32_t *d = sl_docres_dir(&reused, &f.shape);
+        assert_non_null(d);
+        for (size_t k = 0; k < f.shape.nthemes * SL_DIR_FIGURES; k++)
+            assert_int_equal(d[k], 0);
+        sl_docres_clear(&fresh);
+    }
+    /* the second stories are exactly these, worked out by hand */
+    assert_int_equal(reused.tokens, 2);
+    assert_int_equal(reused.theme_hits[theme_index(f.lex, "a.b")], 1);
+    assert_int_equal(reused.theme_hits[theme_index(f.lex, "x")], 1);
+    assert_int_equal(reused.nentry, 2);
+    sl_docres_clear(&reused);
     fixture_close(&f);
 }
 
@@ -348,12 +396,12 @@ static void aggregate__accum_adds_stories(void **state)
      * 2: alpha0 alpha1                      1 sentence, 2 tokens
      * 3: empty */
     static const char *stories[] = {"Alpha charlie. Echo.", "alpha alpha.", ""};
+    sl_docres r = {0}; /* one record for all three, as a batch slot reuses it */
     for (size_t i = 0; i < 3; i++) {
-        sl_docres r;
         compute(&f, stories[i], &r);
         sl_accum_add(&a, &f.shape, &r);
-        sl_docres_clear(&r);
     }
+    sl_docres_clear(&r);
     uint32_t x = theme_index(f.lex, "x"), y = theme_index(f.lex, "y"), z = theme_index(f.lex, "z");
     assert_int_equal(a.documents, 3);
     assert_int_equal(a.tokens, 5);
@@ -405,7 +453,7 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
         "very lonely alpha",
     };
     enum { N = sizeof stories / sizeof stories[0] };
-    sl_docres r[N];
+    sl_docres r[N] = {{0}};
     for (size_t i = 0; i < N; i++)
         compute(&f, stories[i], &r[i]);
     sl_accum fwd, rev;
@@ -443,6 +491,7 @@ int main(void)
         cmocka_unit_test(aggregate__parent_shares_units_with_its_children),
         cmocka_unit_test(aggregate__theme_and_entry_hits_of_one_story),
         cmocka_unit_test(aggregate__story_without_hits_has_only_sizes),
+        cmocka_unit_test(aggregate__reused_record_equals_fresh_one),
         cmocka_unit_test(aggregate__accum_adds_stories),
         cmocka_unit_test(aggregate__accum_sum_is_independent_of_order),
     };
