@@ -23,6 +23,16 @@
 #include "sort.h"
 #include "stem.h"
 
+/* Empties the annotation pool but for the shared empty list at 0. */
+static int reset_pool(sl_matcher *m)
+{
+    if (vec_reserve(&m->pool, sizeof(uint32_t), 1) != 0)
+        return -1;
+    ((uint32_t *)m->pool.p)[0] = 0;
+    m->pool.n = 1;
+    return 0;
+}
+
 sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
 {
     *out = NULL;
@@ -43,7 +53,7 @@ sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
     m->mctx = pcre2_match_context_create(NULL);
     m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     m->anc = malloc((lex->nthemes + 1) * sizeof *m->anc);
-    if (!m->md || !m->mctx || !m->anc) {
+    if (!m->md || !m->mctx || !m->anc || reset_pool(m) != 0) {
         sl_matcher_free(m);
         return sl_fail_nomem(err);
     }
@@ -66,7 +76,7 @@ int sl_matcher_follow(sl_matcher *m, sl_matcher *leader)
     m->leader = leader;
     m->slot = 1;
     m->trims_seen = sl_stem_cache_trims(m->cache);
-    m->pool.n = 0;
+    m->pool.n = 1; /* the pool was made in sl_matcher_new */
     leader->has_follower = 1;
     return 1;
 }
@@ -120,7 +130,8 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     const sl_lexicon *lex = m->lex;
     uint32_t found[SL_MAX_PREFIX + 2];
     size_t n = 0;
-    const uint32_t *a = sl_strmap_get(&lex->stem_atoms, sl_word_stem(m->cache, w), w->stem_len);
+    const uint32_t *a = sl_strmap_get(&lex->stem_atoms, sl_word_stem(m->cache, w),
+                                      sl_word_stem_len(m->cache, w));
     if (a)
         found[n++] = *a;
     if ((a = sl_strmap_get(&lex->exact_atoms, fold, len)))
@@ -133,22 +144,24 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     /* then the regexes whose literals the word holds, as atoms past the
      * lexicon's own (natoms + regex number; see match_regex.c) */
     size_t nrx = m->rx ? lex->nregexes + 1 : 0;
-    if (n + nrx > 0) { /* else the pool may still be NULL (offset 0 on NULL is UB) */
-        if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + n + nrx) != 0)
-            return -1;
-        uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
-        memcpy(out, found, n * sizeof *found);
-        if (m->rx) {
-            size_t k = sl_regex_index_word(m->rx, fold, len, out + n);
-            for (size_t i = 0; i < k; i++)
-                out[n + i] += (uint32_t)lex->natoms;
-            n += k;
-        }
+    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + 1 + n + nrx) != 0 ||
+        m->pool.n + 1 + n + nrx > UINT32_MAX)
+        return -1;
+    uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
+    memcpy(out + 1, found, n * sizeof *found);
+    if (m->rx) {
+        size_t k = sl_regex_index_word(m->rx, fold, len, out + 1 + n);
+        for (size_t i = 0; i < k; i++)
+            out[1 + n + i] += (uint32_t)lex->natoms;
+        n += k;
     }
-    w->ann_off[m->slot] = (uint32_t)m->pool.n;
-    w->ann_len[m->slot] = (uint32_t)n;
-    w->annotated[m->slot] = 1;
-    m->pool.n += n;
+    if (n == 0) {
+        w->ann[m->slot] = 1; /* the shared empty list */
+        return 0;
+    }
+    out[0] = (uint32_t)n;
+    w->ann[m->slot] = (uint32_t)m->pool.n + 1;
+    m->pool.n += 1 + n;
     return 0;
 }
 
@@ -182,7 +195,7 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
         sl_stem_cache_trim(m->cache, CACHE_MAX_WORDS); /* between stories, by the owner */
     uint64_t trims = sl_stem_cache_trims(m->cache);
     if (trims != m->trims_seen) { /* every annotation is void */
-        m->pool.n = 0;
+        m->pool.n = 1;
         m->trims_seen = trims;
     }
     int reuse = can_reuse(m, text, toks);
@@ -199,11 +212,12 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
             continue;
         }
         sl_word *w = token_word(m, toks, i, reuse);
-        if (!w || (!w->annotated[m->slot] &&
+        if (!w || (!w->ann[m->slot] &&
                    annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
             return -1;
-        ann[2 * i] = w->ann_off[m->slot];
-        ann[2 * i + 1] = w->ann_len[m->slot];
+        uint32_t h = w->ann[m->slot];
+        ann[2 * i] = h; /* the atoms follow the count */
+        ann[2 * i + 1] = ((const uint32_t *)m->pool.p)[h - 1];
     }
     if (!mask && !reuse && sl_stem_cache_epoch(m->cache) == epoch) {
         m->refs_text = text; /* every token has a ref, none moved */
@@ -251,7 +265,7 @@ static int token_candidates(sl_matcher *m, const sl_tokens *toks)
     const uint32_t *ann = m->tok_ann.p;
     for (size_t i = 0; i < toks->n; i++) {
         if (ann[2 * i + 1] == 0)
-            continue; /* no atoms; and the pool may still be NULL (offset 0 on NULL is UB) */
+            continue; /* no atoms */
         const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
         for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
             uint32_t a = atoms[k];

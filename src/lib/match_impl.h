@@ -29,7 +29,9 @@ struct sl_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
-    vec pool;      /* uint32 atoms of annotated words */
+    vec pool;      /* uint32: per annotated word with atoms, a count then
+                    * the atoms; pool[0] = 0 is every atomless word's list.
+                    * A word's annotation handle is its count's index + 1 */
     vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
     vec tok_ref;   /* per token: uint32 word-cache ref of its record */
     /* Sharing the word cache (sl_matcher_follow): a follower borrows its

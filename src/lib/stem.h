@@ -26,11 +26,12 @@
  * themes' matcher and the modifiers' matcher of one worker). */
 #define SL_WORD_ANN 2
 
+/* A word's annotations, one per slot, each owned by its writer: 0 until
+ * the writer annotates the word, then a non-zero handle of the writer's
+ * choosing. The record is kept this small (the rest of what the cache
+ * knows about a word lives apart) because every token reads one. */
 typedef struct sl_word {
-    uint32_t stem_off, stem_len;         /* the stem, in the cache's stem arena */
-    uint32_t ann_off[SL_WORD_ANN];       /* the annotations, each owned by its writer */
-    uint32_t ann_len[SL_WORD_ANN];
-    uint8_t annotated[SL_WORD_ANN];
+    uint32_t ann[SL_WORD_ANN];
 } sl_word;
 
 typedef struct sl_stem_cache sl_stem_cache;
@@ -48,6 +49,7 @@ sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
 
 /* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w);
+size_t sl_word_stem_len(const sl_stem_cache *c, const sl_word *w);
 
 /* Stems word without caching into buf (NUL-terminated). Returns the stem
  * length, or -1 when out of memory or too long for buf. */

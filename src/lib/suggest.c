@@ -347,7 +347,7 @@ static size_t candidate_stem(sl_suggest *sg, size_t i, char *buf, size_t size)
     sl_word *w = sl_stem_lookup(sg->stems, fold, tk->fold_len);
     if (!w)
         return (size_t)-1;
-    size_t n = w->stem_len;
+    size_t n = sl_word_stem_len(sg->stems, w);
     if (n == 0 || n >= size)
         return 0;
     memcpy(buf, sl_word_stem(sg->stems, w), n);

@@ -32,7 +32,7 @@ static const char *lookup_stem(sl_stem_cache *c, const char *word)
     sl_word *w = sl_stem_lookup(c, word, strlen(word));
     assert_non_null(w);
     const char *s = sl_word_stem(c, w);
-    assert_int_equal(strlen(s), w->stem_len);
+    assert_int_equal(strlen(s), sl_word_stem_len(c, w));
     return s;
 }
 
@@ -97,20 +97,20 @@ static void stem__cache_returns_same_record_for_same_word(void **state)
     sl_stem_cache *c = english();
     sl_word *a = sl_stem_lookup(c, "lonely", 6);
     assert_non_null(a);
-    assert_int_equal(a->annotated[0], 0);
+    assert_int_equal(a->ann[0], 0);
+    assert_int_equal(a->ann[1], 0);
     assert_int_equal(sl_stem_cache_size(c), 1);
-    a->annotated[0] = 1; /* what match does */
-    a->ann_off[0] = 17;
+    a->ann[0] = 17; /* what match does */
     sl_word *b = sl_stem_lookup(c, "lonely", 6);
     assert_ptr_equal(b, a);
-    assert_int_equal(b->annotated[0], 1);
-    assert_int_equal(b->ann_off[0], 17);
+    assert_int_equal(b->ann[0], 17);
+    assert_int_equal(b->ann[1], 0);
     assert_int_equal(sl_stem_cache_size(c), 1);
 
     /* A different word with the same stem is its own record. */
     sl_word *d = sl_stem_lookup(c, "lone", 4);
     assert_ptr_not_equal(d, a);
-    assert_int_equal(d->annotated[0], 0);
+    assert_int_equal(d->ann[0], 0);
     assert_int_equal(sl_stem_cache_size(c), 2);
     assert_string_equal(sl_word_stem(c, d), "lone");
     /* The key is the length given, not up to a NUL. */
@@ -160,7 +160,7 @@ static void stem__trim_empties_cache_over_limit(void **state)
     /* Usable afterwards: fresh records, right stems. */
     sl_word *w = sl_stem_lookup(c, "confidence", 10);
     assert_non_null(w);
-    assert_int_equal(w->annotated[0], 0);
+    assert_int_equal(w->ann[0], 0);
     assert_string_equal(sl_word_stem(c, w), "confid");
     assert_string_equal(lookup_stem(c, "lonely"), "lone");
     assert_int_equal(sl_stem_cache_size(c), 2);
@@ -186,12 +186,12 @@ static void stem__cache_tells_apart_words_alike_in_their_first_bytes(void **stat
     for (size_t i = 0; i < N; i++) {
         first[i] = sl_stem_lookup(c, words[i], strlen(words[i]));
         assert_non_null(first[i]);
-        first[i]->ann_off[0] = (uint32_t)i + 100; /* a mark to find it by */
+        first[i]->ann[0] = (uint32_t)i + 100; /* a mark to find it by */
     }
     /* "ab" and "ab\0": the same bytes up to a NUL, different lengths */
     sl_word *nul = sl_stem_lookup(c, "ab\0", 3);
     assert_non_null(nul);
-    nul->ann_off[0] = 999;
+    nul->ann[0] = 999;
     assert_int_equal(sl_stem_cache_size(c), N + 1);
     char word[32];
     for (int i = 0; i < 3000; i++) { /* grow the table several times */
@@ -200,11 +200,11 @@ static void stem__cache_tells_apart_words_alike_in_their_first_bytes(void **stat
     }
     for (size_t i = 0; i < N; i++) {
         sl_word *w = sl_stem_lookup(c, words[i], strlen(words[i]));
-        if (w->ann_off[0] != i + 100)
+        if (w->ann[0] != i + 100)
             fail_msg("\"%s\" found the record of another word (mark %u)", words[i],
-                     (unsigned)w->ann_off[0]);
+                     (unsigned)w->ann[0]);
     }
-    assert_int_equal(sl_stem_lookup(c, "ab\0", 3)->ann_off[0], 999);
+    assert_int_equal(sl_stem_lookup(c, "ab\0", 3)->ann[0], 999);
     assert_int_equal(sl_stem_cache_size(c), N + 1 + 3000);
     assert_string_equal(sl_word_stem(c, sl_stem_lookup(c, "abcdefghijklmnopq", 17)),
                         "abcdefghijklmnopq");
@@ -224,7 +224,7 @@ static void stem__words_over_max_are_their_own_stem(void **state)
     memcpy(word + SL_STEM_MAX_WORD - 3, "ing", 3);
     sl_word *w = sl_stem_lookup(c, word, SL_STEM_MAX_WORD);
     assert_non_null(w);
-    assert_int_equal(w->stem_len, SL_STEM_MAX_WORD - 3);
+    assert_int_equal(sl_word_stem_len(c, w), SL_STEM_MAX_WORD - 3);
     assert_int_equal(sl_stem_once(c, word, SL_STEM_MAX_WORD, buf, sizeof buf),
                      SL_STEM_MAX_WORD - 3);
 
@@ -234,7 +234,7 @@ static void stem__words_over_max_are_their_own_stem(void **state)
     const size_t len = SL_STEM_MAX_WORD + 1;
     w = sl_stem_lookup(c, word, len);
     assert_non_null(w);
-    assert_int_equal(w->stem_len, len);
+    assert_int_equal(sl_word_stem_len(c, w), len);
     const char *s = sl_word_stem(c, w);
     assert_memory_equal(s, word, len);
     assert_int_equal(s[len], '\0');
