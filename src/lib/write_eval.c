@@ -286,8 +286,8 @@ static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl
     sl_status st = SL_OK;
     if (b.oom)
         st = sl_fail_nomem(err);
-    else if (json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                   JSON_REAL_PRECISION(15)) != 0 || fputc('\n', out) == EOF)
+    else if (sl_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                          JSON_REAL_PRECISION(15)) != 0)
         st = sl_fail(err, SL_EIO, "cannot write the output");
     json_decref(root);
     return st;

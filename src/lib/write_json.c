@@ -16,6 +16,51 @@
 #include "analysis.h"
 #include "error.h"
 
+/* ---- output ------------------------------------------------------------ */
+
+typedef struct dump_buf {
+    FILE *out;
+    size_t n;
+    int failed;
+    char b[1 << 16];
+} dump_buf;
+
+static int dump_flush(dump_buf *d)
+{
+    if (d->n && fwrite(d->b, 1, d->n, d->out) != d->n)
+        d->failed = 1;
+    d->n = 0;
+    return d->failed ? -1 : 0;
+}
+
+static int dump_piece(const char *piece, size_t size, void *data)
+{
+    dump_buf *d = data;
+    if (size > sizeof d->b - d->n && dump_flush(d) != 0)
+        return -1;
+    if (size > sizeof d->b) /* a long string: straight through */
+        return fwrite(piece, 1, size, d->out) == size ? 0 : -1;
+    memcpy(d->b + d->n, piece, size);
+    d->n += size;
+    return 0;
+}
+
+int sl_json_write(const json_t *root, FILE *out, size_t flags)
+{
+    dump_buf *d = malloc(sizeof *d);
+    if (!d)
+        return json_dumpf(root, out, flags) != 0 || fputc('\n', out) == EOF ? -1 : 0;
+    d->out = out;
+    d->n = 0;
+    d->failed = 0;
+    int rc = json_dump_callback(root, dump_piece, d, flags) != 0 ||
+             dump_piece("\n", 1, d) != 0 || dump_flush(d) != 0
+                 ? -1
+                 : 0;
+    free(d);
+    return rc;
+}
+
 /* ---- derived figures (shared with write_table.c) ---------------------- */
 
 double sl_fixed(double x)
@@ -395,8 +440,8 @@ sl_status sl_write_json(const sl_analysis *an, FILE *out, sl_error *err)
     sl_status s = SL_OK;
     if (b.oom)
         s = sl_fail_nomem(err);
-    else if (json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) != 0 ||
-             fputc('\n', out) == EOF)
+    else if (sl_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                          JSON_REAL_PRECISION(15)) != 0)
         s = sl_fail(err, SL_EIO, "cannot write the output");
     json_decref(root);
     return s;
