@@ -172,10 +172,8 @@ static sl_word *token_word(sl_matcher *m, const sl_tokens *toks, size_t i, int r
     if (reuse)
         return sl_stem_at(m->cache, ((const uint32_t *)m->leader->tok_ref.p)[i]);
     const sl_token *t = &toks->tok[i];
-    sl_word *w = sl_stem_lookup(m->cache, toks->fold + t->fold_off, t->fold_len);
-    if (w)
-        ((uint32_t *)m->tok_ref.p)[i] = sl_stem_ref(m->cache, w);
-    return w;
+    return sl_stem_lookup_ref(m->cache, toks->fold + t->fold_off, t->fold_len,
+                              (uint32_t *)m->tok_ref.p + i);
 }
 
 /* Whether the leader's refs are for this story's tokens and still valid:

@@ -247,6 +247,12 @@ static sl_word *add_word(sl_stem_cache *c, size_t i, const char *word, size_t le
 
 sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
 {
+    uint32_t ref;
+    return sl_stem_lookup_ref(c, word, len, &ref);
+}
+
+sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)
+{
     if (len >= UINT32_MAX)
         return NULL;
     /* 3/4 full at most: with two slots to a line, a longer probe mostly
@@ -262,6 +268,7 @@ sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
     size_t mask = c->cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         slot *s = &c->slots[i];
+        *ref = (uint32_t)i;
         if (!s->tag)
             return add_word(c, i, word, len, k0, k1, tag);
         if (s->tag == tag && s->len == len && s->k0 == k0 && s->k1 == k1 &&

@@ -47,6 +47,11 @@ void sl_stem_cache_free(sl_stem_cache *c);
  * memory. */
 sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
 
+/* sl_stem_lookup(), also setting *ref to the record's sl_stem_ref(): the
+ * matcher keeps every token's ref, and one call per token instead of two
+ * is measurable at this rate. */
+sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
+
 /* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w);
 size_t sl_word_stem_len(const sl_stem_cache *c, const sl_word *w);

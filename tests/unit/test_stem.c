@@ -137,8 +137,21 @@ static void stem__cache_growth_keeps_every_word(void **state)
         const char *got = lookup_stem(c, word);
         if (strcmp(got, want) != 0)
             fail_msg("\"%s\": stem \"%s\", expected \"%s\"", word, got, want);
+        /* the ref handed out with a record leads back to it, and is the
+         * ref sl_stem_ref gives (the table no longer grows here) */
+        uint32_t ref = UINT32_MAX;
+        sl_word *w = sl_stem_lookup_ref(c, word, strlen(word), &ref);
+        assert_non_null(w);
+        assert_int_equal(ref, sl_stem_ref(c, w));
+        assert_ptr_equal(sl_stem_at(c, ref), w);
     }
     assert_int_equal(sl_stem_cache_size(c), N);
+    /* a new word's ref too: the slot it was put in */
+    uint32_t ref = UINT32_MAX;
+    sl_word *w = sl_stem_lookup_ref(c, "newcomer", 8, &ref);
+    assert_non_null(w);
+    assert_ptr_equal(sl_stem_at(c, ref), w);
+    assert_int_equal(sl_stem_cache_size(c), N + 1);
     sl_stem_cache_free(c);
 }
 
