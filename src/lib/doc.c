@@ -1,23 +1,92 @@
 /*
- * doc.c - releasing and querying an sl_doc.
+ * doc.c - building, releasing and querying an sl_doc's metadata.
  *
- * The struct is plain data so readers can fill it field by field; these two
- * helpers are the only behaviour it has, kept here so every stage frees and
- * looks up metadata the same way.
+ * The struct is plain data so readers can fill it field by field; this file
+ * owns the one thing about it that is not: how a meta array and its fields
+ * are laid out in memory (see sl_meta in doc.h). Every reader, the merge
+ * and sl_doc_clear() go through here, so the layout is known in one place.
  */
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The first array holds 4 fields: the bench corpus has 3 and hand-made
+ * ones rarely more, so most stories allocate their array once. */
+#define META_FIRST 4
+
+/* The slots an array holding n fields has: 0 for none, then the power of two
+ * from META_FIRST up that holds n. Derived rather than stored so that a
+ * (meta, nmeta) pair moved anywhere (a --per-document row keeps only the
+ * pair) still says how full its array is, with no capacity to go stale. */
+static size_t meta_cap(size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t cap = META_FIRST;
+    while (cap < n)
+        cap *= 2;
+    return cap;
+}
+
+/* key, NUL, value, NUL in one block; NULL when out of memory. */
+static char *field_block(const char *key, size_t klen, const char *val, size_t vlen)
+{
+    if (klen > SIZE_MAX - 2 || vlen > SIZE_MAX - 2 - klen)
+        return NULL;
+    char *p = malloc(klen + vlen + 2);
+    if (!p)
+        return NULL;
+    if (klen)
+        memcpy(p, key, klen);
+    p[klen] = '\0';
+    if (vlen)
+        memcpy(p + klen + 1, val, vlen);
+    p[klen + 1 + vlen] = '\0';
+    return p;
+}
+
+int sl_meta_set(sl_meta *m, const char *key, size_t klen, const char *val, size_t vlen)
+{
+    char *block = field_block(key, klen, val, vlen);
+    if (!block)
+        return -1;
+    free(m->key);
+    m->key = block;
+    /* from klen, not strlen: a key holding a NUL must not move its value */
+    m->value = block + klen + 1;
+    return 0;
+}
+
+int sl_meta_append(sl_meta **meta, size_t *nmeta, const char *key, size_t klen,
+                   const char *val, size_t vlen)
+{
+    size_t n = *nmeta;
+    char *block = field_block(key, klen, val, vlen);
+    if (!block)
+        return -1;
+    if (n == meta_cap(n)) {
+        /* doubling: a story with many fields reallocs log2(n) times, not n */
+        size_t ncap = n ? n * 2 : META_FIRST;
+        sl_meta *m = ncap > SIZE_MAX / sizeof *m ? NULL : realloc(*meta, ncap * sizeof *m);
+        if (!m) {
+            free(block);
+            return -1;
+        }
+        *meta = m;
+    }
+    (*meta)[n] = (sl_meta){block, block + klen + 1};
+    *nmeta = n + 1;
+    return 0;
+}
 
 void sl_doc_clear(sl_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->nmeta; i++) {
-        free(d->meta[i].key);
-        free(d->meta[i].value);
-    }
+    for (size_t i = 0; i < d->nmeta; i++)
+        free(d->meta[i].key); /* the value lives in the key's block */
     free(d->meta);
     free(d->id);
     free(d->text);

@@ -2,7 +2,10 @@
  * doc.h - a story as the readers hand it to the rest of the pipeline.
  *
  * Plain data, owned by whoever holds the sl_doc: readers fill it, the
- * analysis batches it, workers read it, sl_doc_clear() releases it.
+ * analysis batches it, workers read it, sl_doc_clear() releases it. The
+ * metadata's memory layout is known only to doc.c: every writer of a meta
+ * array goes through sl_meta_append() or sl_meta_set(), so the rule below
+ * is kept in one place.
  */
 #ifndef SL_DOC_H
 #define SL_DOC_H
@@ -11,9 +14,16 @@
 
 #define SL_TEXT_PAD 64
 
+/*
+ * One metadata field. key and value share one allocation, the value's
+ * bytes right after the key's NUL: a field costs one malloc and one free,
+ * not two of each, and every story read pays them (with worker threads the
+ * allocator's bookkeeping is not free either). So key owns the block and
+ * is what is freed; value points into it and is never freed on its own.
+ */
 typedef struct sl_meta {
-    char *key;   /* owned, NUL-terminated */
-    char *value; /* owned, NUL-terminated; scalars rendered as text */
+    char *key;   /* owns the field's block; NUL-terminated */
+    char *value; /* inside key's block; NUL-terminated; scalars rendered as text */
 } sl_meta;
 
 typedef struct sl_doc {
@@ -22,7 +32,8 @@ typedef struct sl_doc {
                            * SL_TEXT_PAD zero bytes: PCRE2's JIT reads whole
                            * vectors and may look past the end of the subject */
     size_t text_len;
-    sl_meta *meta;        /* owned; nmeta fields in source order */
+    sl_meta *meta;        /* owned; nmeta fields in source order, room for
+                           * sl_meta_append's capacity of nmeta (doc.c) */
     size_t nmeta;
     const char *source;   /* borrowed from the reader: the file name */
     unsigned long line;   /* line of the source where the record starts (1-based) */
@@ -39,5 +50,19 @@ int sl_doc_equal(const sl_doc *a, const sl_doc *b);
 
 /* The value of metadata field key, or NULL. Borrowed from d. */
 const char *sl_doc_meta(const sl_doc *d, const char *key);
+
+/* Appends a copy of key[0..klen) and val[0..vlen) to the *nmeta fields of
+ * *meta (an sl_doc's or a --per-document row's), growing the array when it
+ * is full. The array's capacity is not stored: it follows from nmeta, so a
+ * (meta, nmeta) pair may be moved without it (analysis.c hands a story's
+ * pair to its row that way). Hence a meta array must be built only by this
+ * function. 0, or -1 when out of memory with nothing changed. */
+int sl_meta_append(sl_meta **meta, size_t *nmeta, const char *key, size_t klen,
+                   const char *val, size_t vlen);
+
+/* Replaces field m with a copy of key[0..klen) and val[0..vlen), freeing
+ * its old block only once the new one is built, so key or val may point
+ * into it. 0, or -1 when out of memory with m unchanged. */
+int sl_meta_set(sl_meta *m, const char *key, size_t klen, const char *val, size_t vlen);
 
 #endif

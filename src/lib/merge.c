@@ -295,19 +295,18 @@ static void add_groups(part *p, sl_analysis *an, const json_t *root)
 
 /* ---- --per-document rows ----------------------------------------------- */
 
+/* Through sl_meta_append, as the readers do: the row is freed as a story's
+ * metadata is (sl_doc_clear), which knows only that layout. */
 static int row_meta(sl_docrow *r, const json_t *meta)
 {
-    r->meta = calloc(json_object_size(meta) + 1, sizeof *r->meta);
-    if (!r->meta)
-        return -1;
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)meta, key, v)
     {
         if (!json_is_string(v))
             return 1;
-        sl_meta *m = &r->meta[r->nmeta++];
-        if (!(m->key = strdup(key)) || !(m->value = strdup(json_string_value(v))))
+        const char *s = json_string_value(v);
+        if (sl_meta_append(&r->meta, &r->nmeta, key, strlen(key), s, strlen(s)) != 0)
             return -1;
     }
     return 0;

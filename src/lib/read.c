@@ -51,22 +51,8 @@ char *sl_rd_memdup(const char *s, size_t n)
 sl_status sl_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
                          size_t vlen, sl_error *err)
 {
-    /* Records have a handful of fields: growing one slot at a time keeps the
-     * struct free of a capacity field and costs nothing measurable. */
-    sl_meta *m = realloc(doc->meta, (doc->nmeta + 1) * sizeof *m);
-    if (!m)
+    if (sl_meta_append(&doc->meta, &doc->nmeta, key, klen, val, vlen) != 0)
         return sl_fail_nomem(err);
-    doc->meta = m;
-    char *k = sl_rd_memdup(key, klen);
-    char *v = sl_rd_memdup(val, vlen);
-    if (!k || !v) {
-        free(k);
-        free(v);
-        return sl_fail_nomem(err);
-    }
-    m[doc->nmeta].key = k;
-    m[doc->nmeta].value = v;
-    doc->nmeta++;
     return SL_OK;
 }
 

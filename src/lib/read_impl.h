@@ -124,7 +124,8 @@ char *sl_rd_textdup(const char *s, size_t n);
 /* A NUL-terminated copy of s[0..n); NULL when out of memory. */
 char *sl_rd_memdup(const char *s, size_t n);
 
-/* Appends key/value (copied) to doc->meta; SL_ENOMEM on failure. */
+/* Appends key/value (copied) to doc->meta (see sl_meta_append); SL_ENOMEM
+ * on failure. */
 sl_status sl_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
                          size_t vlen, sl_error *err);
 

@@ -97,11 +97,9 @@ static sl_status meta_set(sl_doc *doc, const char *k, size_t kn, const char *v, 
 {
     for (size_t i = 0; i < doc->nmeta; i++) {
         if (strlen(doc->meta[i].key) == kn && memcmp(doc->meta[i].key, k, kn) == 0) {
-            char *nv = sl_rd_memdup(v, vn);
-            if (!nv)
+            /* the value shares the key's block: both are built anew */
+            if (sl_meta_set(&doc->meta[i], k, kn, v, vn) != 0)
                 return sl_fail_nomem(err);
-            free(doc->meta[i].value);
-            doc->meta[i].value = nv;
             return SL_OK;
         }
     }

@@ -817,6 +817,110 @@ static void walk__symlink_loop_is_not_followed_twice(void **state)
     sl_walk_free(e, n);
 }
 
+/* ---- many fields, in every format --------------------------------------- */
+
+#define MANY 100
+
+/* One story in fmt with text "t" and the fields k0=v0 ... k99=v297 (value
+ * three times the key's number), written as that format writes them. */
+static char *many_fields_input(sl_input_format fmt, size_t *len)
+{
+    size_t cap = 64 + MANY * 32, n = 0;
+    char *in = malloc(cap);
+    assert_non_null(in);
+    if (fmt == SL_INPUT_JSONL) {
+        n += (size_t)snprintf(in + n, cap - n, "{\"text\":\"t\"");
+        for (int i = 0; i < MANY; i++)
+            n += (size_t)snprintf(in + n, cap - n, ",\"k%d\":\"v%d\"", i, i * 3);
+        n += (size_t)snprintf(in + n, cap - n, "}\n");
+    } else if (fmt == SL_INPUT_CSV) {
+        n += (size_t)snprintf(in + n, cap - n, "text");
+        for (int i = 0; i < MANY; i++)
+            n += (size_t)snprintf(in + n, cap - n, ",k%d", i);
+        n += (size_t)snprintf(in + n, cap - n, "\nt");
+        for (int i = 0; i < MANY; i++)
+            n += (size_t)snprintf(in + n, cap - n, ",v%d", i * 3);
+        n += (size_t)snprintf(in + n, cap - n, "\n");
+    } else {
+        n += (size_t)snprintf(in + n, cap - n, "---\n");
+        for (int i = 0; i < MANY; i++)
+            n += (size_t)snprintf(in + n, cap - n, "k%d: v%d\n", i, i * 3);
+        n += (size_t)snprintf(in + n, cap - n, "---\nt");
+    }
+    assert_true(n < cap);
+    *len = n;
+    return in;
+}
+
+/* Every reader keeps a story's fields in source order, each with its own
+ * value, however many there are (the meta array grows several times). */
+static void read__hundred_fields_keep_order_and_values(void **state)
+{
+    (void)state;
+    static const struct {
+        sl_input_format fmt;
+        const char *name, *id;
+    } cases[] = {
+        {SL_INPUT_JSONL, "mem.jsonl", "mem.jsonl:1"},
+        {SL_INPUT_CSV, "mem.csv", "mem.csv:2"},
+        {SL_INPUT_TXT, "mem.txt", "mem.txt"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t len;
+        char *in = many_fields_input(cases[c].fmt, &len);
+        result res;
+        read_bytes_opts(&res, cases[c].fmt, cases[c].name, in, len, NULL);
+        free(in);
+        assert_int_equal(res.rc, SL_OK);
+        assert_int_equal(res.n, 1);
+        const sl_doc *d = &res.docs[0];
+        assert_string_equal(d->id, cases[c].id);
+        assert_string_equal(d->text, "t");
+        assert_int_equal(d->nmeta, MANY);
+        for (int i = 0; i < MANY; i++) {
+            char k[16], v[16];
+            snprintf(k, sizeof k, "k%d", i);
+            snprintf(v, sizeof v, "v%d", i * 3);
+            assert_string_equal(d->meta[i].key, k);
+            assert_string_equal(d->meta[i].value, v);
+        }
+        assert_string_equal(d->meta[0].key, "k0");
+        assert_string_equal(d->meta[0].value, "v0");
+        assert_string_equal(d->meta[57].key, "k57");
+        assert_string_equal(d->meta[57].value, "v171");
+        assert_string_equal(d->meta[99].key, "k99");
+        assert_string_equal(d->meta[99].value, "v297");
+        result_clear(&res);
+    }
+}
+
+/* A key repeated in front matter keeps its first place and takes its last
+ * value, whether that value is longer, shorter or empty; the fields around
+ * it are untouched. */
+static void read_txt__repeated_key_replaced_in_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *meta;
+    } cases[] = {
+        {"---\na: 1\nb: 2\na: a much longer value\nc: 3\n---\nT",
+         "a=a much longer value;b=2;c=3;"},
+        {"---\na: first long value\nb: 2\na: x\n---\nT", "a=x;b=2;"},
+        {"---\na: 1\na: 2\na: 3\na: 4\na: 5\n---\nT", "a=5;"},
+        {"---\nb: 2\na: 1\na:\n---\nT", "b=2;a=;"},
+        /* keys are compared whole: "a" is not "ab" */
+        {"---\nab: 1\na: 2\nab: 3\n---\nT", "ab=3;a=2;"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        result res;
+        read_bytes_opts(&res, SL_INPUT_TXT, "mem.txt", cases[i].in, strlen(cases[i].in), NULL);
+        assert_int_equal(res.rc, SL_OK);
+        assert_int_equal(res.n, 1);
+        assert_doc(&res.docs[0], "mem.txt", "T", 1, cases[i].meta);
+        result_clear(&res);
+    }
+}
+
 /* ---- sl_doc ------------------------------------------------------------- */
 
 static void doc__meta_lookup_and_clear(void **state)
@@ -886,6 +990,8 @@ int main(void)
         cmocka_unit_test(walk__single_file_gives_its_name),
         cmocka_unit_test(walk__missing_path_is_noinput),
         cmocka_unit_test(walk__symlink_loop_is_not_followed_twice),
+        cmocka_unit_test(read__hundred_fields_keep_order_and_values),
+        cmocka_unit_test(read_txt__repeated_key_replaced_in_place),
         cmocka_unit_test(doc__meta_lookup_and_clear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
