@@ -322,11 +322,16 @@ int main(int argc, char **argv)
         unsigned year = 2016 + below(&r, 9);
         if (txt) {
             char path[4096];
-            if (n % 1000 == 1) {
-                snprintf(path, sizeof path, "%s/%04lu", out, n / 1000);
-                mkdir(path, 0777);
+            /* stories 1-1000 in 0000/, 1001-2000 in 0001/, ... */
+            unsigned long dir = (n - 1) / 1000;
+            if ((n - 1) % 1000 == 0) {
+                snprintf(path, sizeof path, "%s/%04lu", out, dir);
+                if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                    perror(path);
+                    return 73;
+                }
             }
-            snprintf(path, sizeof path, "%s/%04lu/s%08lu.txt", out, n / 1000, n);
+            snprintf(path, sizeof path, "%s/%04lu/s%08lu.txt", out, dir, n);
             f = fopen(path, "w");
             if (!f) {
                 perror(path);
