@@ -185,7 +185,8 @@ static int can_reuse(const sl_matcher *m, const char *text, const sl_tokens *tok
            l->refs_epoch == sl_stem_cache_epoch(m->cache);
 }
 
-/* Fills tok_ann with each wanted token's atoms (others get none). */
+/* Fills tok_ann with each wanted token's atoms; the others' entries are
+ * left as they were, and nothing reads them (wanted_tokens). */
 static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
                          const uint8_t *mask)
 {
@@ -203,20 +204,17 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
     m->refs_text = NULL;
     uint64_t epoch = sl_stem_cache_epoch(m->cache);
     uint32_t *ann = m->tok_ann.p;
-    for (size_t i = 0; i < toks->n; i++) {
-        const sl_token *t = &toks->tok[i];
-        if (!wanted(mask, t->sentence)) {
-            ann[2 * i] = ann[2 * i + 1] = 0; /* no atoms: nothing can match here */
-            continue;
+    for (size_t s = 0, lo, hi; wanted_tokens(toks, mask, &s, &lo, &hi);)
+        for (size_t i = lo; i < hi; i++) {
+            const sl_token *t = &toks->tok[i];
+            sl_word *w = token_word(m, toks, i, reuse);
+            if (!w || (!w->ann[m->slot] &&
+                       annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
+                return -1;
+            uint32_t h = w->ann[m->slot];
+            ann[2 * i] = h; /* the atoms follow the count */
+            ann[2 * i + 1] = ((const uint32_t *)m->pool.p)[h - 1];
         }
-        sl_word *w = token_word(m, toks, i, reuse);
-        if (!w || (!w->ann[m->slot] &&
-                   annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
-            return -1;
-        uint32_t h = w->ann[m->slot];
-        ann[2 * i] = h; /* the atoms follow the count */
-        ann[2 * i + 1] = ((const uint32_t *)m->pool.p)[h - 1];
-    }
     if (!mask && !reuse && sl_stem_cache_epoch(m->cache) == epoch) {
         m->refs_text = text; /* every token has a ref, none moved */
         m->refs_toks = toks;
@@ -257,29 +255,36 @@ static uint32_t extend_phrase(const sl_matcher *m, const sl_tokens *toks, const 
     return 0;
 }
 
-static int token_candidates(sl_matcher *m, const sl_tokens *toks)
+/* The candidates starting at token i, from the atoms it holds. */
+static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
 {
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
-    for (size_t i = 0; i < toks->n; i++) {
-        if (ann[2 * i + 1] == 0)
-            continue; /* no atoms */
-        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
-        for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
-            uint32_t a = atoms[k];
-            if (a >= lex->natoms)
-                break; /* the regex marks that follow are match_regex.c's */
-            for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
-                uint32_t end = lex->first_natoms[x] == 1
-                                   ? (uint32_t)i + 1
-                                   : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 1,
-                                                   i + 1, toks->tok[i].sentence);
-                if (end &&
-                    push_cand(&m->cands, lex->first_ent[x], lex->first_theme[x], (uint32_t)i, end))
-                    return -1;
-            }
+    const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+    for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
+        uint32_t a = atoms[k];
+        if (a >= lex->natoms)
+            break; /* the regex marks that follow are match_regex.c's */
+        for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
+            uint32_t end = lex->first_natoms[x] == 1
+                               ? (uint32_t)i + 1
+                               : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 1,
+                                               i + 1, toks->tok[i].sentence);
+            if (end &&
+                push_cand(&m->cands, lex->first_ent[x], lex->first_theme[x], (uint32_t)i, end))
+                return -1;
         }
     }
+    return 0;
+}
+
+static int token_candidates(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask)
+{
+    const uint32_t *ann = m->tok_ann.p;
+    for (size_t s = 0, lo, hi; wanted_tokens(toks, mask, &s, &lo, &hi);)
+        for (size_t i = lo; i < hi; i++)
+            if (ann[2 * i + 1] != 0 && token_candidates_at(m, toks, i) != 0)
+                return -1;
     return 0;
 }
 
@@ -450,7 +455,7 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
     m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
-    if (lookup_tokens(m, text, toks, mask) != 0 || token_candidates(m, toks) != 0)
+    if (lookup_tokens(m, text, toks, mask) != 0 || token_candidates(m, toks, mask) != 0)
         return sl_fail_nomem(err);
     sl_status s = sl_match_regexes(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)

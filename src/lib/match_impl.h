@@ -97,6 +97,30 @@ static inline int wanted(const uint8_t *mask, uint32_t s)
     return !mask || mask[s];
 }
 
+/* The tokens of the wanted sentences as ranges [*lo, *hi), in order: start
+ * with *s = 0; 0 when there are none left. Without a mask, one range of
+ * every token. Every token lies in a listed sentence (tokenize.h), so a
+ * pass over the ranges meets each wanted token once and no other: the
+ * modifier matcher, whose mask holds only the sentences with theme hits,
+ * then never touches the rest of the story. */
+static inline int wanted_tokens(const sl_tokens *toks, const uint8_t *mask, size_t *s,
+                                size_t *lo, size_t *hi)
+{
+    if (!mask) {
+        *lo = 0;
+        *hi = toks->n;
+        return (*s)++ == 0;
+    }
+    for (; *s < toks->nsent; (*s)++)
+        if (mask[*s]) {
+            *lo = toks->sent[*s].first_token;
+            *hi = *lo + toks->sent[*s].ntokens;
+            (*s)++;
+            return 1;
+        }
+    return 0;
+}
+
 /* Adds the candidates of every regex entry in the wanted sentences to
  * m->cands; under skip_failures a failing entry is dropped for the story
  * and recorded. SL_EDATA on a PCRE2 limit otherwise; SL_ENOMEM. */

@@ -115,23 +115,23 @@ static int collect_keys(sl_matcher *m, const sl_tokens *toks, const uint8_t *mas
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
     size_t n = 0;
-    for (size_t i = 0; i < toks->n; i++) {
-        uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
-        if (!wanted(mask, s) || cnt == 0)
-            continue;
-        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
-        for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
-            size_t r = atoms[k] - lex->natoms;
-            if (r < lex->nregexes) {
-                if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
-                    return -1;
-                continue;
+    for (size_t w = 0, lo, hi; wanted_tokens(toks, mask, &w, &lo, &hi);)
+        for (size_t i = lo; i < hi; i++) {
+            uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
+            const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+            for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
+                size_t r = atoms[k] - lex->natoms;
+                if (r < lex->nregexes) {
+                    if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
+                        return -1;
+                    continue;
+                }
+                for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
+                    if (sl_regex_index_filtered(m->rx, r) &&
+                        push_key(m, &n, (uint64_t)r << 32 | s))
+                        return -1;
             }
-            for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
-                if (sl_regex_index_filtered(m->rx, r) && push_key(m, &n, (uint64_t)r << 32 | s))
-                    return -1;
         }
-    }
     if (sort_keys(m->rx_keys, n, &m->rx_keys_tmp, &m->rx_keys_tmp_cap) != 0)
         return -1;
     size_t w = 0;

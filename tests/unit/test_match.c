@@ -503,6 +503,54 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
     matched_free(&r);
 }
 
+/* A mask only narrows the story: for every mask of the sentences, the hits
+ * are exactly the unmasked run's hits that lie in a kept sentence (phrases,
+ * exclusions and regexes all stay within one sentence). The masked matcher
+ * visits only the kept sentences' tokens, so this also checks that nothing
+ * it reads comes from a sentence it skipped. */
+static void match__every_mask_keeps_exactly_its_sentences_hits(void **state)
+{
+    (void)state;
+    const char *lexsrc = "[a]\nlonely\n\"on her own\"\nisolat*\n!\"not lonely\"\n"
+                         "[a.b]\n\"cut off\"\n[c]\n/grand\\w+/i\nfriend\n";
+    static const char *texts[] = {
+        "She was lonely and isolated. Not lonely now, on her own.\n\nCut off from "
+        "friends? Her grandson rang. Lonely again, cut off.",
+        "On her own. On her own again! Isolation. Grandchildren, friends, friendship.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        matched r;
+        match_text(&r, lexsrc, texts[k]);
+        size_t ns = r.toks.nsent;
+        assert_true(ns >= 4 && ns <= 8);
+        sl_hit all[64];
+        size_t nall = r.hits->n;
+        assert_true(nall > 4 && nall <= 64);
+        memcpy(all, r.hits->h, nall * sizeof *all);
+        for (unsigned bits = 0; bits < (1u << ns); bits++) {
+            uint8_t mask[8];
+            for (size_t i = 0; i < ns; i++)
+                mask[i] = (bits >> i) & 1;
+            const sl_hits *h;
+            sl_error err = {0};
+            assert_int_equal(sl_match_sentences(r.m, texts[k], &r.toks, mask, "t", &h, &err),
+                             SL_OK);
+            size_t j = 0;
+            for (size_t i = 0; i < nall; i++) {
+                if (!mask[r.toks.tok[all[i].start].sentence])
+                    continue;
+                if (j >= h->n || memcmp(&h->h[j], &all[i], sizeof all[i]) != 0)
+                    fail_msg("text %zu, mask %#x: hit %zu of the full run is missing", k,
+                             bits, i);
+                j++;
+            }
+            if (j != h->n)
+                fail_msg("text %zu, mask %#x: %zu hits, expected %zu", k, bits, h->n, j);
+        }
+        matched_free(&r);
+    }
+}
+
 /* ---- a follower sharing its leader's word cache ------------------------ */
 
 /* The direction stage's modifier matcher follows the themes' matcher: it
@@ -588,6 +636,7 @@ int main(void)
         cmocka_unit_test(match__matcher_reused_across_stories_gives_same_hits),
         cmocka_unit_test(match__empty_story_has_no_hits),
         cmocka_unit_test(match__sentence_mask_keeps_only_those_sentences),
+        cmocka_unit_test(match__every_mask_keeps_exactly_its_sentences_hits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
