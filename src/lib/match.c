@@ -172,7 +172,7 @@ static sl_word *token_word(sl_matcher *m, const sl_tokens *toks, size_t i, int r
     if (reuse)
         return sl_stem_at(m->cache, ((const uint32_t *)m->leader->tok_ref.p)[i]);
     const sl_token *t = &toks->tok[i];
-    return sl_stem_lookup_ref(m->cache, toks->fold + t->fold_off, t->fold_len,
+    return sl_stem_lookup_padded(m->cache, toks->fold + t->fold_off, t->fold_len,
                               (uint32_t *)m->tok_ref.p + i);
 }
 

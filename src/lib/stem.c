@@ -96,6 +96,21 @@ static void split_key(const char *word, size_t len, uint64_t *k0, uint64_t *k1)
     *k1 = len > 8 ? load_upto8(p + 8, len < INLINE_KEY ? len - 8 : 8) : 0;
 }
 
+/* split_key() for a word with 16 readable bytes: two loads, the bytes
+ * past len masked off, so the keys are the same. */
+static void split_key_padded(const char *word, size_t len, uint64_t *k0, uint64_t *k1)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t a, b;
+    memcpy(&a, word, 8);
+    memcpy(&b, word + 8, 8);
+    *k0 = len >= 8 ? a : a & ~(~0ULL << (8 * len));
+    *k1 = len >= INLINE_KEY ? b : len <= 8 ? 0 : b & ~(~0ULL << (8 * (len - 8)));
+#else
+    split_key(word, len, k0, k1);
+#endif
+}
+
 static uint64_t hash_word(const char *word, size_t len, uint64_t k0, uint64_t k1)
 {
     uint64_t h = mix(k0 ^ 0xA0761D6478BD642FULL, k1 ^ 0xE7037ED1A0B428DBULL ^ len);
@@ -251,7 +266,9 @@ sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
     return sl_stem_lookup_ref(c, word, len, &ref);
 }
 
-sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)
+/* The record of word, whose first 16 bytes are k0 and k1 (split_key). */
+static sl_word *lookup_keys(sl_stem_cache *c, const char *word, size_t len, uint64_t k0,
+                            uint64_t k1, uint32_t *ref)
 {
     if (len >= UINT32_MAX)
         return NULL;
@@ -261,8 +278,6 @@ sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint
      * last-level misses than at 1/2) */
     if ((c->nwords + 1) * 4 > c->cap * 3 && grow_table(c) != 0)
         return NULL;
-    uint64_t k0, k1;
-    split_key(word, len, &k0, &k1);
     uint64_t h = hash_word(word, len, k0, k1);
     uint32_t tag = (uint32_t)(h >> 32) | 1;
     size_t mask = c->cap - 1;
@@ -275,6 +290,20 @@ sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint
             (len <= INLINE_KEY || memcmp(c->keys + c->more[i].key_off, word, len) == 0))
             return &s->w;
     }
+}
+
+sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)
+{
+    uint64_t k0, k1;
+    split_key(word, len, &k0, &k1);
+    return lookup_keys(c, word, len, k0, k1, ref);
+}
+
+sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)
+{
+    uint64_t k0, k1;
+    split_key_padded(word, len, &k0, &k1);
+    return lookup_keys(c, word, len, k0, k1, ref);
 }
 
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w)

@@ -52,6 +52,11 @@ sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
  * is measurable at this rate. */
 sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
 
+/* The same for a word with at least 16 readable bytes from its start
+ * (a tokenizer's fold buffer: SL_FOLD_PAD), whose first 16 bytes are then
+ * read in two loads, not in pieces chosen by its length. */
+sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
+
 /* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w);
 size_t sl_word_stem_len(const sl_stem_cache *c, const sl_word *w);

@@ -403,7 +403,8 @@ static int reserve_token(sl_tokens *t)
     if (t->n >= UINT32_MAX || t->fold_len > UINT32_MAX - (FOLD_CAP + 1))
         return -1;
     return grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
-                   grow((void **)&t->fold, &t->fold_cap, t->fold_len + FOLD_CAP + 1, 1)
+                   grow((void **)&t->fold, &t->fold_cap,
+                        t->fold_len + FOLD_CAP + 1 + SL_FOLD_PAD, 1)
                ? -1
                : 0;
 }
@@ -593,5 +594,7 @@ int sl_tokenize(sl_tokens *t, const char *text, size_t len)
     }
     if (paragraph_break(&sc))
         return -1;
+    if (t->n) /* room was reserved with the last token */
+        memset(t->fold + t->fold_len, 0, SL_FOLD_PAD);
     return 0;
 }

@@ -24,6 +24,12 @@
  * (at a code point boundary) to at most this. */
 #define SL_FOLD_CAP 255
 
+/* Zero bytes after the last folded form (when there is a token): a reader
+ * may load SL_FOLD_PAD bytes from the start of any form, as the word
+ * cache does to read a word's first 16 bytes without a branch on its
+ * length. */
+#define SL_FOLD_PAD 16
+
 typedef struct sl_token {
     size_t start, end;  /* byte offsets into the original text: [start, end) */
     uint32_t fold_off;  /* the folded form: toks->fold + fold_off, NUL-terminated */
@@ -42,7 +48,8 @@ typedef struct sl_sentence {
 typedef struct sl_tokens {
     sl_token *tok;
     size_t n, cap;
-    char *fold;           /* folded forms, each followed by a NUL */
+    char *fold;           /* folded forms, each followed by a NUL; then
+                           * SL_FOLD_PAD zero bytes */
     size_t fold_len, fold_cap;
     sl_sentence *sent;
     size_t nsent, sent_cap;

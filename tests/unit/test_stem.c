@@ -257,6 +257,37 @@ static void stem__words_over_max_are_their_own_stem(void **state)
     sl_stem_cache_free(c);
 }
 
+/* The padded lookup reads 16 bytes and masks off those past the word: for
+ * every length from 0 to 40, with other bytes after the word, it finds the
+ * record the plain lookup made, and the reverse. */
+static void stem__padded_lookup_finds_what_plain_lookup_finds(void **state)
+{
+    (void)state;
+    sl_stem_cache *c = english();
+    char buf[64 + 16];
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t i = 0; i < sizeof buf; i++)
+            buf[i] = (char)('a' + (i * 7 + len) % 26); /* the word, then more letters */
+        uint32_t r1 = UINT32_MAX, r2 = UINT32_MAX;
+        sl_word *w1, *w2;
+        if (len % 2) { /* odd lengths made plain first, even ones padded first */
+            w1 = sl_stem_lookup_ref(c, buf, len, &r1);
+            w2 = sl_stem_lookup_padded(c, buf, len, &r2);
+        } else {
+            w2 = sl_stem_lookup_padded(c, buf, len, &r2);
+            w1 = sl_stem_lookup_ref(c, buf, len, &r1);
+        }
+        assert_non_null(w1);
+        assert_ptr_equal(w1, w2);
+        assert_int_equal(r1, r2);
+        assert_int_equal(sl_stem_cache_size(c), len + 1);
+        /* the bytes past the word are not part of it */
+        buf[len] = (char)(buf[len] == 'q' ? 'r' : 'q');
+        assert_ptr_equal(sl_stem_lookup_padded(c, buf, len, &r2), w1);
+    }
+    sl_stem_cache_free(c);
+}
+
 static void stem__unknown_language_lists_languages(void **state)
 {
     (void)state;
@@ -309,6 +340,7 @@ int main(void)
         cmocka_unit_test(stem__trim_empties_cache_over_limit),
         cmocka_unit_test(stem__cache_tells_apart_words_alike_in_their_first_bytes),
         cmocka_unit_test(stem__words_over_max_are_their_own_stem),
+        cmocka_unit_test(stem__padded_lookup_finds_what_plain_lookup_finds),
         cmocka_unit_test(stem__unknown_language_lists_languages),
         cmocka_unit_test(stem__null_language_is_english_and_others_work),
     };

@@ -91,6 +91,30 @@ static void run_token_cases(const token_case *cases, size_t n)
 
 #define RUN(cases) run_token_cases(cases, sizeof cases / sizeof cases[0])
 
+/* After the last folded form come SL_FOLD_PAD zero bytes, whatever the
+ * buffer held from a longer story before (the word cache reads 16 bytes
+ * from each form's start). */
+static void tokenize__fold_buffer_ends_in_zero_pad(void **state)
+{
+    (void)state;
+    sl_tokens t;
+    sl_tokens_init(&t);
+    static const char *longer = "Supercalifragilistic expialidocious antidisestablishment";
+    assert_int_equal(sl_tokenize(&t, longer, strlen(longer)), 0);
+    static const char *texts[] = {"a", "Hi there.", "naïve CAFÉ", "x\n\ny z", ""};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        assert_int_equal(sl_tokenize(&t, texts[k], strlen(texts[k])), 0);
+        if (t.n == 0)
+            continue;
+        const sl_token *last = &t.tok[t.n - 1];
+        assert_int_equal(last->fold_off + last->fold_len + 1, t.fold_len);
+        assert_true(t.fold_cap >= t.fold_len + SL_FOLD_PAD);
+        for (size_t i = 0; i < SL_FOLD_PAD; i++)
+            assert_int_equal(t.fold[t.fold_len + i], 0);
+    }
+    sl_tokens_free(&t);
+}
+
 static void tokenize__apostrophe_inside_word_kept(void **state)
 {
     (void)state;
@@ -580,6 +604,7 @@ static void tokenize__ascii_words_match_the_plain_rule(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokenize__fold_buffer_ends_in_zero_pad),
         cmocka_unit_test(tokenize__apostrophe_inside_word_kept),
         cmocka_unit_test(tokenize__curly_apostrophe_normalised),
         cmocka_unit_test(tokenize__hyphenated_word_one_token),
