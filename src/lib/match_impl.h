@@ -34,6 +34,8 @@ struct sl_matcher {
                     * A word's annotation handle is its count's index + 1 */
     vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
     vec tok_ref;   /* per token: uint32 word-cache ref of its record */
+    vec tok_hot;   /* uint32: the wanted tokens holding atoms, ascending;
+                    * tok_hot.n of them (lookup_tokens) */
     /* Sharing the word cache (sl_matcher_follow): a follower borrows its
      * leader's cache and writes annotation slot 1; when it matches the
      * tokens its leader matched last, it takes the leader's refs instead of

@@ -109,29 +109,29 @@ static int push_key(sl_matcher *m, size_t *n, uint64_t key)
 
 /* The (regex << 32 | sentence) pairs worth running, sorted and each once:
  * a filtered regex with a literal in some token of a wanted sentence (the
- * word marks annotate() left after each word's atoms). */
-static int collect_keys(sl_matcher *m, const sl_tokens *toks, const uint8_t *mask, size_t *nkeys)
+ * word marks annotate() left after each word's atoms), from the list of
+ * wanted tokens with atoms that lookup_tokens made. */
+static int collect_keys(sl_matcher *m, const sl_tokens *toks, size_t *nkeys)
 {
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
     size_t n = 0;
-    for (size_t w = 0, lo, hi; wanted_tokens(toks, mask, &w, &lo, &hi);)
-        for (size_t i = lo; i < hi; i++) {
-            uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
-            const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
-            for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
-                size_t r = atoms[k] - lex->natoms;
-                if (r < lex->nregexes) {
-                    if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
-                        return -1;
-                    continue;
-                }
-                for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
-                    if (sl_regex_index_filtered(m->rx, r) &&
-                        push_key(m, &n, (uint64_t)r << 32 | s))
-                        return -1;
+    for (size_t h = 0; h < m->tok_hot.n; h++) { /* the wanted tokens with atoms */
+        size_t i = ((const uint32_t *)m->tok_hot.p)[h];
+        uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
+        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+        for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
+            size_t r = atoms[k] - lex->natoms;
+            if (r < lex->nregexes) {
+                if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
+                    return -1;
+                continue;
             }
+            for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
+                if (sl_regex_index_filtered(m->rx, r) && push_key(m, &n, (uint64_t)r << 32 | s))
+                    return -1;
         }
+    }
     if (sort_keys(m->rx_keys, n, &m->rx_keys_tmp, &m->rx_keys_tmp_cap) != 0)
         return -1;
     size_t w = 0;
@@ -168,7 +168,7 @@ sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *tok
         return SL_OK;
     int prefilter = m->rx && !m->rx_off;
     size_t nkeys = 0, k = 0;
-    if (prefilter && collect_keys(m, toks, mask, &nkeys) != 0)
+    if (prefilter && collect_keys(m, toks, &nkeys) != 0)
         return sl_fail_nomem(err);
     for (size_t r = 0; r < lex->nregexes; r++) {
         size_t mark = m->cands.n;
