@@ -88,6 +88,11 @@ struct sl_lexicon {
      * reads these short runs instead of the entries themselves. */
     uint32_t *first_theme;
     uint32_t *first_natoms;
+    /* And a phrase's second atom and the gap before it (0 for a single
+     * atom): most tries of a phrase end at its second word, which is then
+     * judged without reading the entry. */
+    uint32_t *first_next;
+    uint8_t *first_gap;
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };

@@ -178,8 +178,11 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     lex->first_ent = malloc((ntok + 1) * sizeof *lex->first_ent);
     lex->first_theme = malloc((ntok + 1) * sizeof *lex->first_theme);
     lex->first_natoms = malloc((ntok + 1) * sizeof *lex->first_natoms);
+    lex->first_next = malloc((ntok + 1) * sizeof *lex->first_next);
+    lex->first_gap = malloc(ntok + 1);
     uint32_t *fill = calloc(lex->natoms + 1, sizeof *fill);
-    if (!lex->first_ent || !lex->first_theme || !lex->first_natoms || !fill) {
+    if (!lex->first_ent || !lex->first_theme || !lex->first_natoms || !lex->first_next ||
+        !lex->first_gap || !fill) {
         free(fill);
         return sl_fail_nomem(err);
     }
@@ -192,6 +195,8 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
             lex->first_ent[x] = (uint32_t)i;
             lex->first_theme[x] = e->theme;
             lex->first_natoms[x] = e->natoms;
+            lex->first_next[x] = e->natoms > 1 ? e->atoms[1] : 0;
+            lex->first_gap[x] = e->natoms > 1 ? e->gaps[1] : 0;
         }
     }
     free(fill);
@@ -353,6 +358,8 @@ void sl_lexicon_free(sl_lexicon *lex)
     free(lex->first_ent);
     free(lex->first_theme);
     free(lex->first_natoms);
+    free(lex->first_next);
+    free(lex->first_gap);
     free(lex->regexes);
     free(lex);
 }

@@ -264,6 +264,31 @@ static uint32_t extend_phrase(const sl_matcher *m, const sl_tokens *toks, const 
     return 0;
 }
 
+/* The end of the earliest match of the phrase first_ent[x] starting at
+ * token i (extend_phrase from its second atom), 0 if none: the second
+ * atom and its gap come from beside the first-atom index, so a try that
+ * fails there never reads the entry. */
+static uint32_t extend_from_first(const sl_matcher *m, const sl_tokens *toks, uint32_t x,
+                                  size_t i)
+{
+    const sl_lexicon *lex = m->lex;
+    size_t pos = i + 1;
+    uint32_t sent = toks->tok[i].sentence;
+    for (size_t j = pos; j <= pos + lex->first_gap[x] && j < toks->n; j++) {
+        if (toks->tok[j].sentence != sent)
+            break;
+        if (token_has(m, j, lex->first_next[x])) {
+            uint32_t end = lex->first_natoms[x] == 2
+                               ? (uint32_t)j + 1
+                               : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 2,
+                                               j + 1, sent);
+            if (end)
+                return end;
+        }
+    }
+    return 0;
+}
+
 /* The candidates starting at token i, from the atoms it holds. */
 static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
 {
@@ -275,10 +300,8 @@ static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
         if (a >= lex->natoms)
             break; /* the regex marks that follow are match_regex.c's */
         for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
-            uint32_t end = lex->first_natoms[x] == 1
-                               ? (uint32_t)i + 1
-                               : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 1,
-                                               i + 1, toks->tok[i].sentence);
+            uint32_t end =
+                lex->first_natoms[x] == 1 ? (uint32_t)i + 1 : extend_from_first(m, toks, x, i);
             if (end &&
                 push_cand(&m->cands, lex->first_ent[x], lex->first_theme[x], (uint32_t)i, end))
                 return -1;

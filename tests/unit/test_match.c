@@ -237,6 +237,28 @@ static void match__gap_allows_up_to_n_tokens_between(void **state)
     RUN(cases);
 }
 
+/* Phrases of three and four words: every atom after the second is
+ * checked too, each with its own gap. Counted by hand. */
+static void match__longer_phrases_match_every_word(void **state)
+{
+    (void)state;
+    static const match_case cases[] = {
+        {"[x]\n\"cut off from\"\n", "Cut off from friends; cut off again.", {{"x", NULL, 1}}},
+        {"[x]\n\"cut off from\"\n", "cut off, from there", {{"x", NULL, 1}}},
+        {"[x]\n\"cut off from\"\n", "cut off the phone from", {{"x", NULL, 0}}},
+        {"[x]\n\"cut off ~2 from\"\n", "cut off the phone from", {{"x", NULL, 1}}},
+        {"[x]\n\"cut off ~2 from\"\n", "cut off the old phone from", {{"x", NULL, 0}}},
+        /* the comma is no token: "No, longer" is two adjacent words */
+        {"[x]\n\"no ~1 longer feel alone\"\n",
+         "I no longer feel alone. No, longer feel alone! no more longer feel alone",
+         {{"x", NULL, 3}}},
+        {"[x]\n\"no ~1 longer feel alone\"\n", "no more than longer feel alone",
+         {{"x", NULL, 0}}},
+        {"[x]\n\"no longer feel alone\"\n", "no longer feel lonely", {{"x", NULL, 0}}},
+    };
+    RUN(cases);
+}
+
 static void match__regex_runs_over_each_sentence_text(void **state)
 {
     (void)state;
@@ -625,6 +647,7 @@ int main(void)
         cmocka_unit_test(match__hyphenated_word_is_one_token),
         cmocka_unit_test(match__phrase_needs_consecutive_tokens_in_one_sentence),
         cmocka_unit_test(match__gap_allows_up_to_n_tokens_between),
+        cmocka_unit_test(match__longer_phrases_match_every_word),
         cmocka_unit_test(match__regex_runs_over_each_sentence_text),
         cmocka_unit_test(match__longest_overlap_wins_within_theme),
         cmocka_unit_test(match__overlap_tie_goes_to_earlier_start_then_earlier_entry),
