@@ -19,6 +19,7 @@ struct sl_reader {
     sl_input_format fmt;
     FILE *in;
     int owns_in;            /* opened by sl_reader_open: closed on free */
+    char *inbuf;            /* in's stdio buffer when we opened it (read.c) */
     char *name;             /* source name for messages, ids and doc->source */
     char *id_base;          /* TXT: the story's id */
     const char *text_field; /* never NULL (defaults applied) */
