@@ -145,8 +145,8 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     /* then the regexes whose literals the word holds, as atoms past the
      * lexicon's own (natoms + regex number; see match_regex.c) */
     size_t nrx = m->rx ? lex->nregexes + 1 : 0;
-    if (vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + 1 + n + nrx) != 0 ||
-        m->pool.n + 1 + n + nrx > UINT32_MAX)
+    if (m->pool.n + 1 + n + nrx > UINT32_MAX || /* handles are 32-bit */
+        vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + 1 + n + nrx) != 0)
         return -1;
     uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
     memcpy(out + 1, found, n * sizeof *found);
