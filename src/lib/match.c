@@ -96,7 +96,7 @@ void sl_matcher_free(sl_matcher *m)
     free(m->tok_hot.p);
     free(m->cand_tmp);
     sl_regex_index_free(m->rx);
-    free(m->rx_keys);
+    free(m->rx_keys.p);
     free(m->rx_keys_tmp);
     free(m->hit_tmp);
     free(m->cands.p);

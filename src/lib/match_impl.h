@@ -55,8 +55,9 @@ struct sl_matcher {
     vec stamp;     /* uint32 per token */
     struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
     int rx_off;            /* 1: run every regex everywhere (the reference, for tests) */
-    uint64_t *rx_keys, *rx_keys_tmp; /* (regex << 32 | sentence) to run, per story */
-    size_t rx_keys_cap, rx_keys_tmp_cap;
+    vec rx_keys;           /* uint64 (regex << 32 | sentence) to run, per story */
+    uint64_t *rx_keys_tmp; /* scratch of their sort (sort.h) */
+    size_t rx_keys_tmp_cap;
     cand *cand_tmp; /* scratch of the per-story sorts (sort.h) */
     size_t cand_tmp_cap;
     sl_hit *hit_tmp;

@@ -93,17 +93,11 @@ static int record_failure(sl_matcher *m, uint32_t entry)
 #define LESS_U64(x, y) (*(x) < *(y))
 SL_DEFINE_SORT(sort_keys, uint64_t, LESS_U64)
 
-static int push_key(sl_matcher *m, size_t *n, uint64_t key)
+static int push_key(sl_matcher *m, uint64_t key)
 {
-    if (*n == m->rx_keys_cap) {
-        size_t cap = m->rx_keys_cap ? m->rx_keys_cap * 2 : 256;
-        uint64_t *p = realloc(m->rx_keys, cap * sizeof *p);
-        if (!p)
-            return -1;
-        m->rx_keys = p;
-        m->rx_keys_cap = cap;
-    }
-    m->rx_keys[(*n)++] = key;
+    if (vec_reserve(&m->rx_keys, sizeof key, m->rx_keys.n + 1) != 0)
+        return -1;
+    ((uint64_t *)m->rx_keys.p)[m->rx_keys.n++] = key;
     return 0;
 }
 
@@ -111,11 +105,11 @@ static int push_key(sl_matcher *m, size_t *n, uint64_t key)
  * a filtered regex with a literal in some token of a wanted sentence (the
  * word marks annotate() left after each word's atoms), from the list of
  * wanted tokens with atoms that lookup_tokens made. */
-static int collect_keys(sl_matcher *m, const sl_tokens *toks, size_t *nkeys)
+static int collect_keys(sl_matcher *m, const sl_tokens *toks)
 {
     const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
-    size_t n = 0;
+    m->rx_keys.n = 0;
     for (size_t h = 0; h < m->tok_hot.n; h++) { /* the wanted tokens with atoms */
         size_t i = ((const uint32_t *)m->tok_hot.p)[h];
         uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
@@ -123,35 +117,37 @@ static int collect_keys(sl_matcher *m, const sl_tokens *toks, size_t *nkeys)
         for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
             size_t r = atoms[k] - lex->natoms;
             if (r < lex->nregexes) {
-                if (push_key(m, &n, (uint64_t)r << 32 | s) != 0)
+                if (push_key(m, (uint64_t)r << 32 | s) != 0)
                     return -1;
                 continue;
             }
             for (r = 0; r < lex->nregexes; r++) /* a word the test cannot judge */
-                if (sl_regex_index_filtered(m->rx, r) && push_key(m, &n, (uint64_t)r << 32 | s))
+                if (sl_regex_index_filtered(m->rx, r) && push_key(m, (uint64_t)r << 32 | s))
                     return -1;
         }
     }
-    if (sort_keys(m->rx_keys, n, &m->rx_keys_tmp, &m->rx_keys_tmp_cap) != 0)
+    uint64_t *key = m->rx_keys.p;
+    if (sort_keys(key, m->rx_keys.n, &m->rx_keys_tmp, &m->rx_keys_tmp_cap) != 0)
         return -1;
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (w == 0 || m->rx_keys[i] != m->rx_keys[w - 1])
-            m->rx_keys[w++] = m->rx_keys[i];
-    *nkeys = w;
+    for (size_t i = 0; i < m->rx_keys.n; i++)
+        if (w == 0 || key[i] != key[w - 1])
+            key[w++] = key[i];
+    m->rx_keys.n = w;
     return 0;
 }
 
 /* The next sentence regex r runs in, or -1: from the keys (*k walks them)
  * when r is filtered, else every wanted sentence after *s. */
 static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint8_t *mask,
-                          int filtered, size_t r, size_t nkeys, size_t *k, long *s)
+                          int filtered, size_t r, size_t *k, long *s)
 {
     if (filtered) {
-        while (*k < nkeys && m->rx_keys[*k] >> 32 < r)
+        const uint64_t *key = m->rx_keys.p;
+        while (*k < m->rx_keys.n && key[*k] >> 32 < r)
             (*k)++;
-        if (*k < nkeys && m->rx_keys[*k] >> 32 == r)
-            return (long)(uint32_t)m->rx_keys[(*k)++];
+        if (*k < m->rx_keys.n && key[*k] >> 32 == r)
+            return (long)(uint32_t)key[(*k)++];
         return -1;
     }
     while (++*s < (long)toks->nsent)
@@ -167,14 +163,14 @@ sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *tok
     if (lex->nregexes == 0)
         return SL_OK;
     int prefilter = m->rx && !m->rx_off;
-    size_t nkeys = 0, k = 0;
-    if (prefilter && collect_keys(m, toks, &nkeys) != 0)
+    size_t k = 0;
+    if (prefilter && collect_keys(m, toks) != 0)
         return sl_fail_nomem(err);
     for (size_t r = 0; r < lex->nregexes; r++) {
         size_t mark = m->cands.n;
         int filtered = prefilter && sl_regex_index_filtered(m->rx, r);
         long s = -1, at;
-        while ((at = next_sentence(m, toks, mask, filtered, r, nkeys, &k, &s)) >= 0) {
+        while ((at = next_sentence(m, toks, mask, filtered, r, &k, &s)) >= 0) {
             sl_status st =
                 regex_in_sentence(m, text, toks, &toks->sent[at], lex->regexes[r], doc_id, err);
             if (st == SL_EDATA && m->skip_failures) {
