@@ -303,15 +303,10 @@ static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
 int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
                       const sl_lexicon *lex, const sl_tokens *toks, const sl_hits *hits)
 {
-    sl_docres kept = *r;
-    memset(r, 0, sizeof *r);
-    r->entry_ids = kept.entry_ids;
-    r->entry_counts = kept.entry_counts;
-    r->entry_cap = kept.entry_cap;
-    r->pairs = kept.pairs;
-    r->pairs_cap = kept.pairs_cap;
-    r->dir = kept.dir; /* zeroed when asked for (sl_docres_dir) */
-    r->theme_hits = kept.theme_hits;
+    /* every count starts again; the buffers stay (dir is zeroed when asked
+     * for, by sl_docres_dir) */
+    r->nentry = r->npairs = 0;
+    memset(r->units, 0, sizeof r->units);
     r->tokens = toks->n;
     r->sentences = toks->nsent;
     r->paragraphs = toks->nparagraphs;
