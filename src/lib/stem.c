@@ -261,12 +261,6 @@ static sl_word *add_word(sl_stem_cache *c, size_t i, const char *word, size_t le
     return &c->slots[i].w;
 }
 
-sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
-{
-    uint32_t ref;
-    return sl_stem_lookup_ref(c, word, len, &ref);
-}
-
 /* The record of word, whose first 16 bytes are k0 and k1 (split_key). */
 static sl_word *lookup_keys(sl_stem_cache *c, const char *word, size_t len, uint64_t k0,
                             uint64_t k1, uint32_t *ref)
@@ -293,11 +287,12 @@ static sl_word *lookup_keys(sl_stem_cache *c, const char *word, size_t len, uint
     }
 }
 
-sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)
+sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len)
 {
     uint64_t k0, k1;
+    uint32_t ref;
     split_key(word, len, &k0, &k1);
-    return lookup_keys(c, word, len, k0, k1, ref);
+    return lookup_keys(c, word, len, k0, k1, &ref);
 }
 
 sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref)

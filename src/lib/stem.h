@@ -47,14 +47,11 @@ void sl_stem_cache_free(sl_stem_cache *c);
  * memory. */
 sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
 
-/* sl_stem_lookup(), also setting *ref to the record's sl_stem_ref(): the
- * matcher keeps every token's ref, and one call per token instead of two
- * is measurable at this rate. */
-sl_word *sl_stem_lookup_ref(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
-
-/* The same for a word with at least 16 readable bytes from its start
- * (a tokenizer's fold buffer: SL_FOLD_PAD), whose first 16 bytes are then
- * read in two loads, not in pieces chosen by its length. */
+/* sl_stem_lookup() for a word with at least 16 readable bytes from its
+ * start (a tokenizer's fold buffer: SL_FOLD_PAD), whose first 16 bytes are
+ * then read in two loads, not in pieces chosen by its length; *ref gets
+ * the record's sl_stem_ref(). The matcher's path: it keeps every token's
+ * ref, and one call per token instead of two is measurable at this rate. */
 sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
 
 /* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
