@@ -22,8 +22,6 @@
 
 #include "error.h"
 
-#define READ_BUFFER (64 * 1024)
-
 /* ---- helpers shared with the format readers --------------------------- */
 
 char *sl_rd_textdup(const char *s, size_t n)
@@ -227,12 +225,8 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
     }
     (*out)->in = in;
     (*out)->owns_in = 1;
-    /* stdio reads 4 KB at a time: 25,000 system calls for 100 MB, each a
-     * trip through the hypervisor on a virtual machine. glibc ignores the
-     * size given with a NULL buffer, so the buffer is ours; 64 KB is under
-     * its mmap threshold, so a folder of small files costs no mmap each. */
-    if (((*out)->inbuf = malloc(READ_BUFFER)))
-        setvbuf(in, (*out)->inbuf, _IOFBF, READ_BUFFER); /* before any read */
+    if (((*out)->inbuf = malloc(SL_RD_BUFFER)))
+        setvbuf(in, (*out)->inbuf, _IOFBF, SL_RD_BUFFER); /* before any read */
     rc = sl_rd_sniff(*out, err);
     if (rc != SL_OK) {
         *binary = (*out)->binary;

@@ -33,15 +33,9 @@ typedef struct prefixed {
     unsigned char *buf;
     size_t len, pos;
     FILE *rest; /* borrowed */
-    char *io;   /* the stream's own buffer (STREAM_BUFFER bytes) */
+    char *io;   /* the stream's own buffer, SL_RD_BUFFER bytes: its reads of
+                 * rest then ask for that much at a time, not 4 KB */
 } prefixed;
-
-/* The wrapping stream's buffer. stdio's default is 4 KB, and its reads of
- * rest asked for 4 KB at a time, each a system call (25,000 for 100 MB,
- * each a trip through the hypervisor on a virtual machine); at this size
- * fread hands rest's file straight to read(2) in 64 KB pieces. Under
- * glibc's mmap threshold, so a folder of small files costs no mmap each. */
-#define STREAM_BUFFER (64 * 1024)
 
 static ssize_t prefixed_read(void *cookie, char *out, size_t size)
 {
@@ -75,7 +69,7 @@ static sl_status wrap(sl_reader *r, unsigned char *buf, size_t len, FILE *rest, 
     prefixed *p = calloc(1, sizeof *p);
     FILE *f = NULL;
     if (p) {
-        *p = (prefixed){buf, len, 0, rest, malloc(STREAM_BUFFER)};
+        *p = (prefixed){buf, len, 0, rest, malloc(SL_RD_BUFFER)};
         cookie_io_functions_t io = {prefixed_read, NULL, NULL, prefixed_close};
         f = p->io ? fopencookie(p, "rb", io) : NULL;
     }
@@ -86,7 +80,7 @@ static sl_status wrap(sl_reader *r, unsigned char *buf, size_t len, FILE *rest, 
         free(buf);
         return sl_fail_nomem(err);
     }
-    setvbuf(f, p->io, _IOFBF, STREAM_BUFFER); /* before any read, as it must be */
+    setvbuf(f, p->io, _IOFBF, SL_RD_BUFFER); /* before any read, as it must be */
     r->orig = r->in;
     r->in = f;
     return SL_OK;
