@@ -66,6 +66,26 @@ typedef struct sl_lexfile {
     char sha256[65];    /* hex */
 } sl_lexfile;
 
+/* One entry in the first-atom index: all that finding a token's
+ * candidates needs, in 16 bytes. The matcher copies a word's records into
+ * its annotation (match.c), so a token's candidates are read from the
+ * cache lines that hold its atoms, not from the entries or this index: with
+ * a 5,000-entry lexicon each of those reads was a cache miss. next and gap
+ * are a phrase's second atom and the gap before it (0 for a word or
+ * wildcard): most tries of a phrase end at its second word, which is then
+ * judged without reading the entry. */
+typedef struct sl_first {
+    uint32_t entry, theme;
+    uint32_t next;
+    uint8_t gap;
+    uint8_t natoms;    /* 1: a word or wildcard; 2 or more (capped at 255): a
+                        * phrase. The search only asks whether it is 1 or 2. */
+    uint8_t exclusion; /* the entry's exclusion flag */
+    uint8_t unused;
+} sl_first;
+
+_Static_assert(sizeof(sl_first) == 4 * sizeof(uint32_t), "four uint32s in an annotation");
+
 struct sl_lexicon {
     char *language;
     sl_lexfile *files;
@@ -82,17 +102,7 @@ struct sl_lexicon {
     sl_strmap prefix_atoms; /* prefix -> atom */
     uint8_t prefix_len[SL_MAX_PREFIX + 1]; /* 1 where some prefix has that length */
     uint32_t *first_off;    /* natoms + 1: CSR of entries whose first atom is a */
-    uint32_t *first_ent;
-    /* Beside first_ent: each entry's theme, and its atom count (1: a word
-     * or wildcard, more: a phrase), so that finding a token's candidates
-     * reads these short runs instead of the entries themselves. */
-    uint32_t *first_theme;
-    uint32_t *first_natoms;
-    /* And a phrase's second atom and the gap before it (0 for a single
-     * atom): most tries of a phrase end at its second word, which is then
-     * judged without reading the entry. */
-    uint32_t *first_next;
-    uint8_t *first_gap;
+    sl_first *first;        /* the entries, in first_off's runs */
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };

@@ -175,14 +175,9 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     }
     for (size_t a = 0; a < lex->natoms; a++)
         lex->first_off[a + 1] += lex->first_off[a];
-    lex->first_ent = malloc((ntok + 1) * sizeof *lex->first_ent);
-    lex->first_theme = malloc((ntok + 1) * sizeof *lex->first_theme);
-    lex->first_natoms = malloc((ntok + 1) * sizeof *lex->first_natoms);
-    lex->first_next = malloc((ntok + 1) * sizeof *lex->first_next);
-    lex->first_gap = malloc(ntok + 1);
+    lex->first = calloc(ntok + 1, sizeof *lex->first);
     uint32_t *fill = calloc(lex->natoms + 1, sizeof *fill);
-    if (!lex->first_ent || !lex->first_theme || !lex->first_natoms || !lex->first_next ||
-        !lex->first_gap || !fill) {
+    if (!lex->first || !fill) {
         free(fill);
         return sl_fail_nomem(err);
     }
@@ -192,11 +187,14 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
         const sl_entry *e = &lex->entries[i];
         if (e->kind == SL_ENTRY_TOKENS) {
             uint32_t a = e->atoms[0], x = lex->first_off[a] + fill[a]++;
-            lex->first_ent[x] = (uint32_t)i;
-            lex->first_theme[x] = e->theme;
-            lex->first_natoms[x] = e->natoms;
-            lex->first_next[x] = e->natoms > 1 ? e->atoms[1] : 0;
-            lex->first_gap[x] = e->natoms > 1 ? e->gaps[1] : 0;
+            lex->first[x] = (sl_first){
+                .entry = (uint32_t)i,
+                .theme = e->theme,
+                .next = e->natoms > 1 ? e->atoms[1] : 0,
+                .gap = e->natoms > 1 ? e->gaps[1] : 0,
+                .natoms = (uint8_t)(e->natoms < UINT8_MAX ? e->natoms : UINT8_MAX),
+                .exclusion = e->exclusion != 0,
+            };
         }
     }
     free(fill);
@@ -355,11 +353,7 @@ void sl_lexicon_free(sl_lexicon *lex)
     sl_strmap_free(&lex->exact_atoms);
     sl_strmap_free(&lex->prefix_atoms);
     free(lex->first_off);
-    free(lex->first_ent);
-    free(lex->first_theme);
-    free(lex->first_natoms);
-    free(lex->first_next);
-    free(lex->first_gap);
+    free(lex->first);
     free(lex->regexes);
     free(lex);
 }

@@ -142,14 +142,20 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
         if (lex->prefix_len[l] && (a = sl_strmap_get(&lex->prefix_atoms, fold, l)))
             found[n++] = *a;
     sort(found, n, sizeof *found, cmp_u32);
+    /* the first-atom index records of the entries these atoms start */
+    size_t nrec = 0;
+    for (size_t i = 0; i < n; i++)
+        nrec += lex->first_off[found[i] + 1] - lex->first_off[found[i]];
     /* then the regexes whose literals the word holds, as atoms past the
      * lexicon's own (natoms + regex number; see match_regex.c) */
     size_t nrx = m->rx ? lex->nregexes + 1 : 0;
-    if (m->pool.n + 1 + n + nrx > UINT32_MAX || /* handles are 32-bit */
-        vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + 1 + n + nrx) != 0)
+    size_t need = 1 + n + nrx + 1 + 4 * nrec;
+    if (m->pool.n + need > UINT32_MAX || /* handles are 32-bit */
+        vec_reserve(&m->pool, sizeof(uint32_t), m->pool.n + need) != 0)
         return -1;
     uint32_t *out = (uint32_t *)m->pool.p + m->pool.n;
     memcpy(out + 1, found, n * sizeof *found);
+    size_t natoms = n;
     if (m->rx) {
         size_t k = sl_regex_index_word(m->rx, fold, len, out + 1 + n);
         for (size_t i = 0; i < k; i++)
@@ -161,8 +167,18 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
         return 0;
     }
     out[0] = (uint32_t)n;
+    /* In lexicon order within each atom, atoms ascending: candidates
+     * come in the same order whatever order the words were met in. */
+    uint32_t *recs = out + 1 + n;
+    recs[0] = (uint32_t)nrec;
+    sl_first *f = (sl_first *)(recs + 1);
+    for (size_t i = 0; i < natoms; i++) {
+        size_t run = lex->first_off[found[i] + 1] - lex->first_off[found[i]];
+        memcpy(f, &lex->first[lex->first_off[found[i]]], run * sizeof *f);
+        f += run;
+    }
     w->ann[m->slot] = (uint32_t)m->pool.n + 1;
-    m->pool.n += 1 + n;
+    m->pool.n += 1 + n + 1 + 4 * nrec;
     return 0;
 }
 
@@ -214,16 +230,24 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
             if (!w || (!w->ann[m->slot] &&
                        annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
                 return -1;
-            uint32_t h = w->ann[m->slot], cnt = ((const uint32_t *)m->pool.p)[h - 1];
+            uint32_t h = w->ann[m->slot];
             ann[2 * i] = h; /* the atoms follow the count */
-            ann[2 * i + 1] = cnt;
+            ann[2 * i + 1] = 0;
             /* listed without a branch: whether a token has atoms follows no
              * pattern, and the passes after this one walk the list instead
-             * of testing every token (a mispredicted test each time) */
+             * of testing every token (a mispredicted test each time). Only
+             * the shared empty list has handle 1, so the test needs no
+             * load from the pool */
             hot[nhot] = (uint32_t)i;
-            nhot += cnt != 0;
+            nhot += h != 1;
         }
     m->tok_hot.n = nhot;
+    /* The counts in a pass of their own: the pool loads no longer wait on
+     * the word's record one by one, so their misses overlap (with a
+     * 5,000-entry lexicon the pool outgrows the first-level cache) */
+    const uint32_t *pool = m->pool.p;
+    for (size_t k = 0; k < nhot; k++)
+        ann[2 * hot[k] + 1] = pool[ann[2 * hot[k]] - 1];
     if (!mask && !reuse && sl_stem_cache_epoch(m->cache) == epoch) {
         m->refs_text = text; /* every token has a ref, none moved */
         m->refs_toks = toks;
@@ -264,24 +288,22 @@ static uint32_t extend_phrase(const sl_matcher *m, const sl_tokens *toks, const 
     return 0;
 }
 
-/* The end of the earliest match of the phrase first_ent[x] starting at
- * token i (extend_phrase from its second atom), 0 if none: the second
- * atom and its gap come from beside the first-atom index, so a try that
- * fails there never reads the entry. */
-static uint32_t extend_from_first(const sl_matcher *m, const sl_tokens *toks, uint32_t x,
+/* The end of the earliest match of the phrase f starting at token i
+ * (extend_phrase from its second atom), 0 if none: the second atom and its
+ * gap are in the index record, so a try that fails there never reads the
+ * entry. */
+static uint32_t extend_from_first(const sl_matcher *m, const sl_tokens *toks, const sl_first *f,
                                   size_t i)
 {
-    const sl_lexicon *lex = m->lex;
     size_t pos = i + 1;
     uint32_t sent = toks->tok[i].sentence;
-    for (size_t j = pos; j <= pos + lex->first_gap[x] && j < toks->n; j++) {
+    for (size_t j = pos; j <= pos + f->gap && j < toks->n; j++) {
         if (toks->tok[j].sentence != sent)
             break;
-        if (token_has(m, j, lex->first_next[x])) {
-            uint32_t end = lex->first_natoms[x] == 2
-                               ? (uint32_t)j + 1
-                               : extend_phrase(m, toks, &lex->entries[lex->first_ent[x]], 2,
-                                               j + 1, sent);
+        if (token_has(m, j, f->next)) {
+            uint32_t end = f->natoms == 2 ? (uint32_t)j + 1
+                                          : extend_phrase(m, toks, &m->lex->entries[f->entry], 2,
+                                                          j + 1, sent);
             if (end)
                 return end;
         }
@@ -289,23 +311,18 @@ static uint32_t extend_from_first(const sl_matcher *m, const sl_tokens *toks, ui
     return 0;
 }
 
-/* The candidates starting at token i, from the atoms it holds. */
+/* The candidates starting at token i, from the index records its
+ * annotation holds after its atoms; exclusions apart from the rest. */
 static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
 {
-    const sl_lexicon *lex = m->lex;
     const uint32_t *ann = m->tok_ann.p;
-    const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
-    for (uint32_t k = 0; k < ann[2 * i + 1]; k++) {
-        uint32_t a = atoms[k];
-        if (a >= lex->natoms)
-            break; /* the regex marks that follow are match_regex.c's */
-        for (uint32_t x = lex->first_off[a]; x < lex->first_off[a + 1]; x++) {
-            uint32_t end =
-                lex->first_natoms[x] == 1 ? (uint32_t)i + 1 : extend_from_first(m, toks, x, i);
-            if (end &&
-                push_cand(&m->cands, lex->first_ent[x], lex->first_theme[x], (uint32_t)i, end))
-                return -1;
-        }
+    const uint32_t *recs = (const uint32_t *)m->pool.p + ann[2 * i] + ann[2 * i + 1];
+    const sl_first *f = (const sl_first *)(recs + 1);
+    for (uint32_t k = 0; k < recs[0]; k++, f++) {
+        uint32_t end = f->natoms == 1 ? (uint32_t)i + 1 : extend_from_first(m, toks, f, i);
+        if (end && push_cand(f->exclusion ? &m->excl : &m->cands, f->entry, f->theme,
+                             (uint32_t)i, end))
+            return -1;
     }
     return 0;
 }
@@ -361,25 +378,15 @@ SL_DEFINE_SORT(sort_theme_start, cand, LESS_THEME_START)
 SL_DEFINE_SORT(sort_longest_first, cand, LESS_LONGEST_FIRST)
 SL_DEFINE_SORT(sort_hits, sl_hit, LESS_HIT)
 
-/* Splits cands into exclusions (sorted, with running max end per theme run,
- * so "does any exclusion of theme u overlap [s,e)" is one binary search).
- * An exclusion belongs to the theme it is written in: it removes the
- * matches counted there (that theme's entries and its descendants'), and
- * spread_to_ancestors() keeps a removed match out of every ancestor too.
- * It never touches an ancestor's own entries or a sibling's. */
-static int split_exclusions(sl_matcher *m)
+/* Sorts the exclusions (kept apart from cands as they were found) and
+ * notes the running max end per theme run, so "does any exclusion of
+ * theme u overlap [s,e)" is one binary search. An exclusion belongs to the
+ * theme it is written in: it removes the matches counted there (that
+ * theme's entries and its descendants'), and spread_to_ancestors() keeps
+ * a removed match out of every ancestor too. It never touches an
+ * ancestor's own entries or a sibling's. */
+static int sort_exclusions(sl_matcher *m)
 {
-    cand *c = m->cands.p;
-    size_t keep = 0;
-    m->excl.n = 0;
-    for (size_t i = 0; i < m->cands.n; i++) {
-        if (m->lex->entries[c[i].entry].exclusion) {
-            if (push_cand(&m->excl, c[i].entry, c[i].theme, c[i].start, c[i].end) != 0)
-                return -1;
-        } else
-            c[keep++] = c[i];
-    }
-    m->cands.n = keep;
     cand *x = m->excl.p;
     if (sort_theme_start(x, m->excl.n, &m->cand_tmp, &m->cand_tmp_cap) != 0)
         return -1;
@@ -482,7 +489,7 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
                              const uint8_t *mask, const char *doc_id, const sl_hits **out,
                              sl_error *err)
 {
-    m->cands.n = 0;
+    m->cands.n = m->excl.n = 0;
     m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
         return sl_fail(err, SL_EDATA, "story \"%s\" has more than 4 billion tokens", doc_id);
@@ -491,7 +498,7 @@ sl_status sl_match_sentences(sl_matcher *m, const char *text, const sl_tokens *t
     sl_status s = sl_match_regexes(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)
         return s;
-    if (split_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)
+    if (sort_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)
         return sl_fail_nomem(err);
     *out = &m->hits;
     return SL_OK;

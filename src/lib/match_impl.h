@@ -29,9 +29,11 @@ struct sl_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
-    vec pool;      /* uint32: per annotated word with atoms, a count then
-                    * the atoms; pool[0] = 0 is every atomless word's list.
-                    * A word's annotation handle is its count's index + 1 */
+    vec pool;      /* uint32: per annotated word with atoms, a count, the
+                    * atoms, then a record count and the sl_first records of
+                    * the entries its atoms start (4 uint32 each); pool[0] = 0
+                    * is every atomless word's list. A word's annotation
+                    * handle is its count's index + 1 */
     vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
     vec tok_ref;   /* per token: uint32 word-cache ref of its record */
     vec tok_hot;   /* uint32: the wanted tokens holding atoms, ascending;
@@ -48,8 +50,8 @@ struct sl_matcher {
     const sl_tokens *refs_toks;
     size_t refs_n;
     uint64_t refs_epoch;
-    vec cands;     /* cand */
-    vec excl;      /* cand: exclusion matches, sorted by theme then start */
+    vec cands;     /* cand: matches of entries other than exclusions */
+    vec excl;      /* cand: exclusion matches, then sorted by theme and start */
     vec excl_max;  /* uint32: running max end over excl, per theme run */
     vec tcands;    /* cand with .theme set to the counting theme */
     vec stamp;     /* uint32 per token */
@@ -92,6 +94,13 @@ static inline int push_cand(vec *v, uint32_t entry, uint32_t theme, uint32_t s, 
         return -1;
     ((cand *)v->p)[v->n++] = (cand){entry, theme, s, e};
     return 0;
+}
+
+/* Where entry e's candidates go: exclusions are kept apart from the rest
+ * as they are found. */
+static inline vec *cand_list(sl_matcher *m, const sl_entry *e)
+{
+    return e->exclusion ? &m->excl : &m->cands;
 }
 
 /* Whether sentence s is to be matched (mask NULL: every sentence). */

@@ -69,7 +69,7 @@ static sl_status regex_in_sentence(sl_matcher *m, const char *text, const sl_tok
         while (te < hi && toks->tok[te].start < me)
             te++;
         /* an empty match overlaps no token, even one it falls inside */
-        if (me > ms && te > ts && push_cand(&m->cands, ei, e->theme, ts, te) != 0)
+        if (me > ms && te > ts && push_cand(cand_list(m, e), ei, e->theme, ts, te) != 0)
             return sl_fail_nomem(err);
         at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
         while (at < len && (subj[at] & 0xC0) == 0x80)
@@ -167,7 +167,8 @@ sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *tok
     if (prefilter && collect_keys(m, toks) != 0)
         return sl_fail_nomem(err);
     for (size_t r = 0; r < lex->nregexes; r++) {
-        size_t mark = m->cands.n;
+        vec *into = cand_list(m, &lex->entries[lex->regexes[r]]);
+        size_t mark = into->n;
         int filtered = prefilter && sl_regex_index_filtered(m->rx, r);
         long s = -1, at;
         while ((at = next_sentence(m, toks, mask, filtered, r, &k, &s)) >= 0) {
@@ -176,7 +177,7 @@ sl_status sl_match_regexes(sl_matcher *m, const char *text, const sl_tokens *tok
             if (st == SL_EDATA && m->skip_failures) {
                 /* the entry counts nowhere in this story, not even in the
                  * sentences it got through before the limit */
-                m->cands.n = mark;
+                into->n = mark;
                 if (record_failure(m, lex->regexes[r]) != 0)
                     return sl_fail_nomem(err);
                 break;

@@ -604,8 +604,48 @@ static void lexicon__first_atom_index_lists_entries_in_lexicon_order(void **stat
     assert_int_equal(lex->natoms + 1, sizeof off / sizeof off[0]);
     for (size_t a = 0; a <= lex->natoms; a++)
         assert_int_equal(lex->first_off[a], off[a]);
-    for (size_t i = 0; i < sizeof ent / sizeof ent[0]; i++)
-        assert_int_equal(lex->first_ent[i], ent[i]);
+    for (size_t i = 0; i < sizeof ent / sizeof ent[0]; i++) {
+        const sl_first *f = &lex->first[i];
+        const sl_entry *e = &lex->entries[ent[i]];
+        assert_int_equal(f->entry, ent[i]);
+        assert_int_equal(f->theme, e->theme);
+        assert_int_equal(f->natoms, e->natoms);
+        assert_int_equal(f->exclusion, 0);
+    }
+    /* a phrase's second atom and its gap ride along: "socially isolated"
+     * (entry 4, at 6) and "stay ~3 home" (entry 8, at 7) */
+    assert_int_equal(lex->first[6].next, 4); /* isol */
+    assert_int_equal(lex->first[6].gap, 0);
+    assert_int_equal(lex->first[7].next, 6); /* home */
+    assert_int_equal(lex->first[7].gap, 3);
+    assert_int_equal(lex->first[7].theme, 1);
+    assert_int_equal(lex->first[0].next, 0);
+    sl_lexicon_free(lex);
+}
+
+/* The index record says which entries are exclusions, so the matcher can
+ * keep them apart without reading the entries; a phrase of 300 words has
+ * its atom count capped at 255 (the search only asks 1, 2 or more). */
+static void lexicon__first_atom_records_flag_exclusions_and_cap_atoms(void **state)
+{
+    (void)state;
+    char text[4096] = "[a]\nhelp\n!\"help desk\"\n\"";
+    for (int i = 0; i < 300; i++)
+        strcat(text, i ? " w" : "w");
+    strcat(text, "\"\n");
+    sl_lexicon *lex = load_ok(text, 0);
+    assert_int_equal(lex->nentries, 3);
+    int seen = 0;
+    for (size_t x = 0; x < lex->nentries; x++) {
+        const sl_first *f = &lex->first[x];
+        assert_int_equal(f->exclusion, f->entry == 1);
+        if (f->entry == 2) {
+            assert_int_equal(lex->entries[2].natoms, 300);
+            assert_int_equal(f->natoms, 255);
+            seen = 1;
+        }
+    }
+    assert_true(seen);
     sl_lexicon_free(lex);
 }
 
@@ -916,6 +956,7 @@ int main(void)
         cmocka_unit_test(lexicon__entries_folded_like_story_tokens),
         cmocka_unit_test(lexicon__atoms_shared_between_themes),
         cmocka_unit_test(lexicon__first_atom_index_lists_entries_in_lexicon_order),
+        cmocka_unit_test(lexicon__first_atom_records_flag_exclusions_and_cap_atoms),
         cmocka_unit_test(lexicon__regexes_listed_in_lexicon_order),
         cmocka_unit_test(lexicon__phrase_gaps_and_columns),
         cmocka_unit_test(lexicon__directory_loads_lex_files_sorted),
