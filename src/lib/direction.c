@@ -275,19 +275,6 @@ static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *
     return dist;
 }
 
-/* The polarity a hit is judged by: its entry's theme's, or the nearest
- * ancestor's that is not neutral. */
-static int polarity_sign(const sl_lexicon *lex, uint32_t theme)
-{
-    for (int32_t t = (int32_t)theme; t >= 0; t = lex->themes[t].parent) {
-        if (lex->themes[t].polarity == SL_ASSET)
-            return 1;
-        if (lex->themes[t].polarity == SL_PROBLEM)
-            return -1;
-    }
-    return 0;
-}
-
 /* The first kept trigger (sorted by start) starting at token tok or later. */
 static size_t first_trigger_from(const trig_vec *tv, uint32_t tok)
 {
@@ -352,7 +339,8 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
     sl_hit_dir r = {SL_DIRECTION_MENTIONED, SL_TIME_UNKNOWN, (uint8_t)(neg > 255 ? 255 : neg), -1};
     if (when >= 0)
         r.time = tv->v[when].kind == SL_MOD_BASELINE ? SL_TIME_BEFORE : SL_TIME_AFTER;
-    int sign = polarity_sign(lex, lex->entries[h->entry].theme) * (neg % 2 ? -1 : 1);
+    /* the polarity of the entry's theme or its nearest non-neutral ancestor */
+    int sign = lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1);
     if (sign == 0)
         return r; /* a neutral theme is only ever mentioned */
     if (change >= 0) {

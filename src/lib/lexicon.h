@@ -103,6 +103,9 @@ struct sl_lexicon {
     uint8_t prefix_len[SL_MAX_PREFIX + 1]; /* 1 where some prefix has that length */
     uint32_t *first_off;    /* natoms + 1: CSR of entries whose first atom is a */
     sl_first *first;        /* the entries, in first_off's runs */
+    int8_t *entry_sign;     /* per entry: +1 when its theme, or the nearest
+                             * ancestor that is not neutral, is an asset, -1 a
+                             * problem, 0 neither; direction.c asks it per hit */
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };

@@ -201,6 +201,29 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     return SL_OK;
 }
 
+/* The polarity a theme's hits are judged by: its own, or the nearest
+ * ancestor's that is not neutral. */
+static int8_t theme_sign(const sl_lexicon *lex, uint32_t theme)
+{
+    for (int32_t t = (int32_t)theme; t >= 0; t = lex->themes[t].parent) {
+        if (lex->themes[t].polarity == SL_ASSET)
+            return 1;
+        if (lex->themes[t].polarity == SL_PROBLEM)
+            return -1;
+    }
+    return 0;
+}
+
+static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
+{
+    lex->entry_sign = malloc(lex->nentries + 1);
+    if (!lex->entry_sign)
+        return sl_fail_nomem(err);
+    for (size_t i = 0; i < lex->nentries; i++)
+        lex->entry_sign[i] = theme_sign(lex, lex->entries[i].theme);
+    return SL_OK;
+}
+
 sl_status sl_lex_compile(sl_lex_parse *p, sl_error *err)
 {
     sl_lexicon *lex = p->lex;
@@ -228,7 +251,8 @@ sl_status sl_lex_compile(sl_lex_parse *p, sl_error *err)
     }
     free(atom_of);
     sl_stem_cache_free(st);
-    return build_first_index(lex, err);
+    s = build_first_index(lex, err);
+    return s == SL_OK ? build_entry_signs(lex, err) : s;
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -354,6 +378,7 @@ void sl_lexicon_free(sl_lexicon *lex)
     sl_strmap_free(&lex->prefix_atoms);
     free(lex->first_off);
     free(lex->first);
+    free(lex->entry_sign);
     free(lex->regexes);
     free(lex);
 }

@@ -623,6 +623,24 @@ static void lexicon__first_atom_index_lists_entries_in_lexicon_order(void **stat
     sl_lexicon_free(lex);
 }
 
+/* Each entry's sign is its theme's polarity, or failing that the nearest
+ * non-neutral ancestor's: a neutral child of an asset counts as an asset,
+ * a problem child of an asset as a problem, a lone neutral theme as 0. */
+static void lexicon__entry_sign_from_theme_or_nearest_ancestor(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = load_ok("[good]\npolarity = asset\nhelp\n"
+                              "[good.quiet]\ncalm\n"
+                              "[good.quiet.bad]\npolarity = problem\nstress\n"
+                              "[plain]\ntea\n",
+                              0);
+    assert_int_equal(lex->nentries, 4);
+    static const int8_t want[] = {1, 1, -1, 0};
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(lex->entry_sign[i], want[i]);
+    sl_lexicon_free(lex);
+}
+
 /* The index record says which entries are exclusions, so the matcher can
  * keep them apart without reading the entries; a phrase of 300 words has
  * its atom count capped at 255 (the search only asks 1, 2 or more). */
@@ -957,6 +975,7 @@ int main(void)
         cmocka_unit_test(lexicon__atoms_shared_between_themes),
         cmocka_unit_test(lexicon__first_atom_index_lists_entries_in_lexicon_order),
         cmocka_unit_test(lexicon__first_atom_records_flag_exclusions_and_cap_atoms),
+        cmocka_unit_test(lexicon__entry_sign_from_theme_or_nearest_ancestor),
         cmocka_unit_test(lexicon__regexes_listed_in_lexicon_order),
         cmocka_unit_test(lexicon__phrase_gaps_and_columns),
         cmocka_unit_test(lexicon__directory_loads_lex_files_sorted),
