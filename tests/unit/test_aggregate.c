@@ -282,6 +282,67 @@ static void aggregate__parent_shares_units_with_its_children(void **state)
     RUN(cases);
 }
 
+/* Sentence and paragraph pairs against a count made the slow, obvious
+ * way: for every unit, the set of themes with a hit starting in it, and
+ * every pair of that set. Random stories of six words, four themes with
+ * overlapping words and a phrase, so units hold repeated themes and themes
+ * in every order; 300 stories, each up to 60 words, some sentences and
+ * paragraphs empty of hits. */
+static void aggregate__unit_pairs_match_a_brute_force_count(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"alpha", "bravo", "charlie", "delta", "echo", "fox"};
+    static const char *const seps[] = {" ", " ", " ", ". ", "\n\n"};
+    const char *lexsrc = "[p]\nalpha\necho\n[q]\nbravo\n\"alpha bravo\"\n[r]\ncharlie\necho\n"
+                         "[s]\nfox\n";
+    for (int by_para = 0; by_para < 2; by_para++) {
+        const char *units[] = {by_para ? "paragraph" : "sentence", NULL};
+        fixture f;
+        fixture_open(&f, lexsrc, units);
+        size_t nt = f.lex->nthemes;
+        srand(11 + by_para);
+        for (int story = 0; story < 300; story++) {
+            char text[1024] = "";
+            int n = 1 + rand() % 60;
+            for (int w = 0; w < n; w++) {
+                strcat(text, words[rand() % 6]);
+                strcat(text, seps[rand() % 5]);
+            }
+            sl_docres r = {0};
+            compute(&f, text, &r);
+            const sl_hits *hits = NULL;
+            sl_error err = {0};
+            assert_int_equal(sl_match(f.m, text, &f.toks, "t", &hits, &err), SL_OK);
+            uint64_t nunits = by_para ? f.toks.nparagraphs : f.toks.nsent;
+            uint32_t want[4][4] = {{0}};
+            for (uint64_t un = 0; un < nunits; un++) {
+                int in[4] = {0};
+                for (size_t i = 0; i < hits->n; i++) {
+                    const sl_token *t = &f.toks.tok[hits->h[i].start];
+                    if ((by_para ? t->paragraph : t->sentence) == un)
+                        in[hits->h[i].theme] = 1;
+                }
+                for (size_t a = 0; a < nt; a++)
+                    for (size_t b = a; b < nt; b++)
+                        want[a][b] += in[a] && in[b];
+            }
+            sl_accum acc;
+            assert_int_equal(sl_accum_init(&acc, &f.shape), 0);
+            sl_accum_add(&acc, &f.shape, &r);
+            for (size_t a = 0; a < nt; a++)
+                for (size_t b = a; b < nt; b++)
+                    if (sl_accum_pair(&acc, &f.shape, 0, a, b) != want[a][b])
+                        fail_msg("%s pair [%zu][%zu]: %llu, expected %u in \"%s\"",
+                                 units[0], a, b,
+                                 (unsigned long long)sl_accum_pair(&acc, &f.shape, 0, a, b),
+                                 want[a][b], text);
+            sl_accum_free(&acc);
+            sl_docres_clear(&r);
+        }
+        fixture_close(&f);
+    }
+}
+
 /* ---- per-story counts ----------------------------------------------------- */
 
 static void aggregate__theme_and_entry_hits_of_one_story(void **state)
@@ -489,6 +550,7 @@ int main(void)
         cmocka_unit_test(aggregate__phrase_hit_touches_every_window_it_overlaps),
         cmocka_unit_test(aggregate__sentence_and_paragraph_units),
         cmocka_unit_test(aggregate__parent_shares_units_with_its_children),
+        cmocka_unit_test(aggregate__unit_pairs_match_a_brute_force_count),
         cmocka_unit_test(aggregate__theme_and_entry_hits_of_one_story),
         cmocka_unit_test(aggregate__story_without_hits_has_only_sizes),
         cmocka_unit_test(aggregate__reused_record_equals_fresh_one),
