@@ -40,6 +40,9 @@ struct sl_director {
     size_t dirs_cap;
     uint8_t *sent_mask;   /* per sentence: 1 when it holds a theme hit */
     size_t sent_cap;
+    size_t *sent_trig;    /* per sentence s: [2s, 2s+1) is the run of kept
+                           * triggers starting in it (index_triggers) */
+    size_t sent_trig_cap;
     sl_trigger *sort_tmp; /* scratch of the per-story sorts (sort.h) */
     size_t sort_tmp_cap;
 };
@@ -140,6 +143,7 @@ void sl_director_free(sl_director *d)
     free(d->taken);
     free(d->dirs);
     free(d->sent_mask);
+    free(d->sent_trig);
     free(d);
 }
 
@@ -275,18 +279,33 @@ static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *
     return dist;
 }
 
-/* The first kept trigger (sorted by start) starting at token tok or later. */
-static size_t first_trigger_from(const trig_vec *tv, uint32_t tok)
+/* Notes each sentence's run of kept triggers (sorted by start) in one
+ * pass over both, so that judging a hit needs no search: with thousands
+ * of entries a sentence holds many hits, and two binary searches per hit
+ * were a tenth of this stage's instructions. */
+static int index_triggers(sl_director *d, const sl_tokens *toks)
 {
-    size_t lo = 0, hi = tv->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tv->v[mid].start < tok)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (2 * toks->nsent > d->sent_trig_cap) {
+        size_t *p = realloc(d->sent_trig, 2 * toks->nsent * sizeof *p);
+        if (!p)
+            return -1;
+        d->sent_trig = p;
+        d->sent_trig_cap = 2 * toks->nsent;
     }
-    return lo;
+    const trig_vec *tv = &d->kept;
+    size_t from = 0, to = 0;
+    for (size_t s = 0; s < toks->nsent; s++) {
+        const sl_sentence *sn = &toks->sent[s];
+        while (from < tv->n && tv->v[from].start < sn->first_token)
+            from++;
+        if (to < from)
+            to = from;
+        while (to < tv->n && tv->v[to].start < sn->first_token + sn->ntokens)
+            to++;
+        d->sent_trig[2 * s] = from;
+        d->sent_trig[2 * s + 1] = to;
+    }
+    return 0;
 }
 
 static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_tokens *toks,
@@ -297,9 +316,8 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
     uint32_t change_dist = 0, when_dist = 0;
     /* Only the triggers of the hit's sentence can reach it or stand
      * between it and its change trigger: a run of the sorted triggers. */
-    const sl_sentence *sn = &toks->sent[toks->tok[h->start].sentence];
-    size_t from = first_trigger_from(tv, sn->first_token);
-    size_t to = first_trigger_from(tv, sn->first_token + sn->ntokens);
+    uint32_t sn = toks->tok[h->start].sentence;
+    size_t from = d->sent_trig[2 * sn], to = d->sent_trig[2 * sn + 1];
     /* nearest change trigger and nearest time cue in scope (ties: the earlier) */
     for (size_t i = from; i < to; i++) {
         const sl_trigger *t = &tv->v[i];
@@ -391,7 +409,7 @@ sl_status sl_direction_compute(sl_director *d, const sl_lexicon *lex, const char
     sl_status s = sl_match_sentences(d->matcher, text, toks, d->sent_mask, doc_id, &mh, err);
     if (s != SL_OK)
         return s;
-    if (resolve_triggers(d, toks, mh) != 0)
+    if (resolve_triggers(d, toks, mh) != 0 || index_triggers(d, toks) != 0)
         return sl_fail_nomem(err);
     for (size_t i = 0; i < hits->n; i++)
         d->dirs[i] = judge(d, lex, toks, &hits->h[i]);
