@@ -339,10 +339,9 @@ static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
         cli_progress_before_output(&progress, out.f);
         sl_status ws = sl_analysis_write(an, out.f, fmt, &err);
         cli_progress_clear(&progress);
-        if (ws != SL_OK) {
-            cli_output_abort(&out);
-            rc = cli_report(&err);
-        } else
+        if (ws != SL_OK)
+            rc = cli_output_fail(&out, &err);
+        else
             rc = cli_output_commit(&out);
     }
     sl_analysis_free(an);
@@ -404,10 +403,9 @@ int cmd_cat(int argc, char **argv)
             const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
             s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
         }
-        if (s != SL_OK) {
-            cli_output_abort(&out);
-            rc = cli_report(&err);
-        } else
+        if (s != SL_OK)
+            rc = cli_output_fail(&out, &err);
+        else
             rc = cli_output_commit(&out);
     }
     sl_options_free(a.opts);

@@ -53,6 +53,11 @@ int cli_output_open(cli_output *out, const char *path);
 int cli_output_commit(cli_output *out);
 /* Abandons the output: removes the temporary file. */
 void cli_output_abort(cli_output *out);
+/* A writer failed: aborts out, then reports err, or, when it was a write
+ * error on out, names the output and the system's reason ("storylens:
+ * out.json: write error: No space left on device") as a failed commit
+ * does. Returns the exit code. */
+int cli_output_fail(cli_output *out, const sl_error *err);
 
 /* Loads the modifier lexicons (paths, else modifiers/ of the default
  * lexicon directory) and turns direction of change on in opts. *mods is

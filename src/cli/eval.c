@@ -175,10 +175,8 @@ static int eval_run(const eval_args *a, const sl_lexicon *lex, sl_eval *ev, sl_f
     int rc = cli_output_open(&out, a->output);
     if (rc != EXIT_OK)
         return rc;
-    if (sl_eval_write(ev, out.f, fmt, &err) != SL_OK) {
-        cli_output_abort(&out);
-        return cli_report(&err);
-    }
+    if (sl_eval_write(ev, out.f, fmt, &err) != SL_OK)
+        return cli_output_fail(&out, &err);
     return cli_output_commit(&out);
 }
 

@@ -114,10 +114,9 @@ static int run(const merge_args *a, const sl_lexicon *lex, const sl_options *opt
     if (rc == EXIT_OK)
         rc = cli_output_open(&out, a->output);
     if (rc == EXIT_OK) {
-        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK) {
-            cli_output_abort(&out);
-            rc = cli_report(&err);
-        } else
+        if (sl_analysis_write(an, out.f, fmt, &err) != SL_OK)
+            rc = cli_output_fail(&out, &err);
+        else
             rc = cli_output_commit(&out);
     }
     sl_analysis_free(an);

@@ -187,6 +187,18 @@ int cli_output_commit(cli_output *out)
     return EXIT_OK;
 }
 
+int cli_output_fail(cli_output *out, const sl_error *err)
+{
+    int saved = errno; /* what the failed write left */
+    int io = err->code == SL_EIO && out->f && ferror(out->f);
+    const char *name = out->path ? out->path : "standard output";
+    cli_output_abort(out);
+    if (!io)
+        return cli_report(err);
+    errno = saved;
+    return write_failed(name);
+}
+
 void cli_output_abort(cli_output *out)
 {
     if (out->f && out->f != stdout)
