@@ -44,7 +44,7 @@ sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
 sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 
 /* Every source is sniffed when opened: a UTF-16 file (BOM FF FE or FE FF)
- * is transcoded to UTF-8 in memory (ill-formed UTF-16 becomes bytes that
+ * is transcoded to UTF-8 as it is read (ill-formed UTF-16 becomes bytes that
  * count as invalid UTF-8), and a NUL byte in the first SL_SNIFF_BYTES
  * (without a UTF-16 BOM) means a binary file: SL_EDATA. */
 #define SL_SNIFF_BYTES 8192

@@ -13,9 +13,10 @@
  *
  * The sniffed bytes must still reach the reader. A seekable source is
  * rewound; a pipe is wrapped in a stdio cookie stream that serves the
- * sniffed bytes and then the rest of the pipe. A transcoded source is held
- * whole in memory (about twice its size): UTF-16 exports are spreadsheet
- * sized, and streaming iconv would buy little.
+ * sniffed bytes and then the rest of the pipe. A UTF-16 source is
+ * transcoded as it is read, through a cookie stream of its own, so its
+ * memory is two buffers whatever its size (a corpus is never loaded
+ * whole).
  */
 #define _GNU_SOURCE /* fopencookie */
 #include "read_impl.h"
@@ -86,85 +87,127 @@ static sl_status wrap(sl_reader *r, unsigned char *buf, size_t len, FILE *rest, 
     return SL_OK;
 }
 
-/* Appends the rest of r->in to *buf (len bytes used, cap allocated). */
-static sl_status slurp_rest(sl_reader *r, unsigned char **buf, size_t *len, size_t *cap,
-                            sl_error *err)
+/* A stream of UTF-8 transcoded from UTF-16 as it is read. */
+typedef struct transcoder {
+    FILE *src; /* borrowed: the source, after the bytes already in in */
+    iconv_t cd;
+    unsigned char in[SL_RD_BUFFER]; /* UTF-16 read and not yet converted */
+    size_t in_pos, in_len;
+    unsigned char out[SL_RD_BUFFER]; /* UTF-8 converted and not yet served */
+    size_t out_pos, out_len;
+    int eof;  /* src is at its end */
+    char *io; /* the stream's own buffer, SL_RD_BUFFER bytes */
+} transcoder;
+
+/* Moves the unconverted bytes to the front of t->in and reads more after
+ * them. -1 on a read error. */
+static int refill(transcoder *t)
 {
-    for (;;) {
-        if (*cap - *len < 65536) {
-            size_t ncap = *cap * 2 + 65536;
-            unsigned char *p = realloc(*buf, ncap);
-            if (!p)
-                return sl_fail_nomem(err);
-            *buf = p;
-            *cap = ncap;
-        }
-        size_t n = fread(*buf + *len, 1, *cap - *len, r->in);
-        *len += n;
-        if (n == 0)
-            break;
+    size_t left = t->in_len - t->in_pos;
+    memmove(t->in, t->in + t->in_pos, left);
+    t->in_pos = 0;
+    t->in_len = left;
+    size_t n = fread(t->in + left, 1, sizeof t->in - left, t->src);
+    t->in_len += n;
+    if (n == 0) {
+        if (ferror(t->src))
+            return -1;
+        t->eof = 1;
     }
-    return ferror(r->in) ? sl_rd_read_error(r, errno, err) : SL_OK;
+    return 0;
 }
 
-/* UTF-16 (after its BOM) to UTF-8; bad code units become 0xFF bytes. */
-static sl_status utf16_to_utf8(sl_reader *r, const unsigned char *in, size_t n, int big_endian,
-                               unsigned char **out, size_t *out_len, sl_error *err)
+/* Fills t->out from t->in, reading more as needed; bad code units become
+ * 0xFF bytes, as a whole-file conversion would make them: an unpaired
+ * surrogate (EILSEQ), or a unit cut short by the end of the file (EINVAL
+ * there; elsewhere EINVAL only means the chunk ended mid-character). */
+static int convert(transcoder *t)
 {
-    iconv_t cd = iconv_open("UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE");
-    if (cd == (iconv_t)-1)
-        return sl_fail(err, SL_EINTERNAL, "%s: cannot convert UTF-16: %s", r->name,
-                       strerror(errno));
-    size_t cap = n + n / 2 + 16, used = 0;
-    unsigned char *buf = malloc(cap);
-    char *ip = (char *)in;
-    size_t ileft = n;
-    sl_status s = buf ? SL_OK : sl_fail_nomem(err);
-    while (s == SL_OK && ileft > 0) {
-        if (cap - used < 16) {
-            unsigned char *p = realloc(buf, cap * 2);
-            if (!p) {
-                s = sl_fail_nomem(err);
-                break;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        char *op = (char *)buf + used;
-        size_t oleft = cap - used;
-        size_t rc = iconv(cd, &ip, &ileft, &op, &oleft);
-        used = (size_t)((unsigned char *)op - buf);
+    t->out_pos = t->out_len = 0;
+    while (t->out_len + 8 <= sizeof t->out) {
+        if (t->in_len - t->in_pos < 4 && !t->eof && refill(t) != 0)
+            return -1;
+        size_t ileft = t->in_len - t->in_pos, oleft = sizeof t->out - t->out_len;
+        if (ileft == 0)
+            break; /* and t->eof */
+        char *ip = (char *)t->in + t->in_pos, *op = (char *)t->out + t->out_len;
+        size_t rc = iconv(t->cd, &ip, &ileft, &op, &oleft);
+        t->in_pos = (size_t)((unsigned char *)ip - t->in);
+        t->out_len = (size_t)((unsigned char *)op - t->out);
         if (rc != (size_t)-1 || errno == E2BIG)
             continue;
-        /* EILSEQ (an unpaired surrogate) or EINVAL (a truncated unit at the
-         * end): one bad byte stands for the bad unit, and reading goes on. */
-        buf[used++] = 0xFF;
-        size_t skip = ileft < 2 ? ileft : 2;
-        ip += skip;
-        ileft -= skip;
+        if (errno == EINVAL && !t->eof) {
+            if (refill(t) != 0)
+                return -1;
+            continue;
+        }
+        t->out[t->out_len++] = 0xFF; /* one bad byte stands for the bad unit */
+        t->in_pos += ileft < 2 ? ileft : 2;
     }
-    iconv_close(cd);
-    if (s != SL_OK) {
-        free(buf);
-        return s;
+    return 0;
+}
+
+static ssize_t transcoder_read(void *cookie, char *buf, size_t size)
+{
+    transcoder *t = cookie;
+    if (t->out_pos == t->out_len && convert(t) != 0)
+        return -1;
+    size_t n = t->out_len - t->out_pos < size ? t->out_len - t->out_pos : size;
+    memcpy(buf, t->out + t->out_pos, n);
+    t->out_pos += n;
+    return (ssize_t)n;
+}
+
+static int transcoder_close(void *cookie)
+{
+    transcoder *t = cookie;
+    iconv_close(t->cd);
+    free(t->io);
+    free(t);
+    return 0;
+}
+
+/* Replaces r->in with a stream of UTF-8 transcoded from the UTF-16 source:
+ * its n sniffed bytes in head (taken), BOM first, then the rest of r->in. */
+static sl_status transcode(sl_reader *r, unsigned char *head, size_t n, sl_error *err)
+{
+    int big = head[0] == 0xFE;
+    transcoder *t = malloc(sizeof *t);
+    if (!t) {
+        free(head);
+        return sl_fail_nomem(err);
     }
-    *out = buf;
-    *out_len = used;
+    t->cd = iconv_open("UTF-8", big ? "UTF-16BE" : "UTF-16LE");
+    if (t->cd == (iconv_t)-1) {
+        int e = errno;
+        free(t);
+        free(head);
+        return sl_fail(err, SL_EINTERNAL, "%s: cannot convert UTF-16: %s", r->name,
+                       strerror(e));
+    }
+    t->src = r->in;
+    t->in_pos = 0;
+    t->in_len = n - 2; /* after the BOM; SL_SNIFF_BYTES fit in t->in */
+    memcpy(t->in, head + 2, n - 2);
+    free(head);
+    t->out_pos = t->out_len = 0;
+    t->eof = 0;
+    cookie_io_functions_t io = {transcoder_read, NULL, NULL, transcoder_close};
+    t->io = malloc(SL_RD_BUFFER);
+    FILE *f = t->io ? fopencookie(t, "rb", io) : NULL;
+    if (!f) {
+        iconv_close(t->cd);
+        free(t->io);
+        free(t);
+        return sl_fail_nomem(err);
+    }
+    setvbuf(f, t->io, _IOFBF, SL_RD_BUFFER);
+    r->orig = r->in;
+    r->in = f;
     return SL_OK;
 }
 
-static sl_status transcode(sl_reader *r, unsigned char *head, size_t n, size_t cap,
-                           sl_error *err)
-{
-    int big = head[0] == 0xFE;
-    sl_status s = slurp_rest(r, &head, &n, &cap, err);
-    unsigned char *utf8 = NULL;
-    size_t len = 0;
-    if (s == SL_OK)
-        s = utf16_to_utf8(r, head + 2, n - 2, big, &utf8, &len, err);
-    free(head);
-    return s == SL_OK ? wrap(r, utf8, len, NULL, err) : s;
-}
+_Static_assert(SL_SNIFF_BYTES <= SL_RD_BUFFER, "the sniffed bytes fit the transcoder's input");
 
 sl_status sl_rd_sniff(sl_reader *r, sl_error *err)
 {
@@ -180,7 +223,7 @@ sl_status sl_rd_sniff(sl_reader *r, sl_error *err)
         return sl_rd_read_error(r, errno, err);
     }
     if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
-        return transcode(r, head, n, cap, err);
+        return transcode(r, head, n, err);
     if (memchr(head, '\0', n)) {
         free(head);
         r->binary = 1;

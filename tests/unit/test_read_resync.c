@@ -215,6 +215,90 @@ static void sniff__bad_utf16_becomes_an_invalid_byte(void **state)
     assert_string_equal(o.texts, "a\xFF" "b\xFF|");
 }
 
+/* Appends code point c to a UTF-16 buffer (big or little endian) and its
+ * UTF-8 form to another: the test's own encoder, for the expected bytes. */
+static void put_both(unsigned char *u16, size_t *n16, char *u8, size_t *n8, uint32_t c, int big)
+{
+    uint16_t units[2] = {(uint16_t)c, 0};
+    int nu = 1;
+    if (c >= 0x10000) {
+        units[0] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+        units[1] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+        nu = 2;
+    }
+    for (int k = 0; k < nu; k++) {
+        u16[(*n16)++] = (unsigned char)(big ? units[k] >> 8 : units[k] & 0xFF);
+        u16[(*n16)++] = (unsigned char)(big ? units[k] & 0xFF : units[k] >> 8);
+    }
+    if (c < 0x80) {
+        u8[(*n8)++] = (char)c;
+    } else if (c < 0x800) {
+        u8[(*n8)++] = (char)(0xC0 | c >> 6);
+        u8[(*n8)++] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        u8[(*n8)++] = (char)(0xE0 | c >> 12);
+        u8[(*n8)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u8[(*n8)++] = (char)(0x80 | (c & 0x3F));
+    } else {
+        u8[(*n8)++] = (char)(0xF0 | c >> 18);
+        u8[(*n8)++] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u8[(*n8)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u8[(*n8)++] = (char)(0x80 | (c & 0x3F));
+    }
+}
+
+/* A UTF-16 story of 400,000 code units, many times the transcoder's
+ * buffers (it converts as it reads, a chunk at a time), is read back
+ * exactly, in both byte orders: emoji (surrogate pairs) every 997
+ * characters and accented letters every 13 fall across the chunk
+ * boundaries at every alignment, and a last odd byte becomes one 0xFF. */
+static void sniff__long_utf16_streams_across_chunks(void **state)
+{
+    (void)state;
+    enum { UNITS = 400000 };
+    unsigned char *u16 = malloc(2 * UNITS + 16);
+    char *u8 = malloc(4 * UNITS + 16);
+    assert_non_null(u16);
+    assert_non_null(u8);
+    for (int big = 0; big < 2; big++) {
+        size_t n16 = 0, n8 = 0;
+        u16[n16++] = big ? 0xFE : 0xFF;
+        u16[n16++] = big ? 0xFF : 0xFE;
+        for (int i = 0; n16 < 2 * UNITS - 4; i++) {
+            /* a pair across the end of the first chunk (the 8 KiB sniffed,
+             * less the BOM) and of every 64 KiB after it */
+            int at_edge = (n16 - 2) / 2 % 32768 == 4094;
+            put_both(u16, &n16, u8, &n8,
+                     i % 997 == 0 || at_edge ? 0x1F600 + (uint32_t)(i % 50)
+                     : i % 13 == 0           ? 0xE9
+                                             : (uint32_t)('a' + i % 26),
+                     big);
+        }
+        u16[n16++] = 'z'; /* half a unit at the end */
+        u8[n8++] = (char)0xFF;
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        assert_int_equal(fwrite(u16, 1, n16, f), n16);
+        rewind(f);
+        sl_reader *r = NULL;
+        sl_error err = {0};
+        assert_int_equal(sl_reader_open_stream(&r, f, "mem", SL_INPUT_TXT, NULL, &err), SL_OK);
+        sl_doc d = {0};
+        int got = 0;
+        assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+        assert_int_equal(got, 1);
+        assert_int_equal(d.text_len, n8);
+        assert_memory_equal(d.text, u8, n8);
+        sl_doc_clear(&d);
+        assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+        assert_int_equal(got, 0);
+        sl_reader_free(r);
+        fclose(f);
+    }
+    free(u16);
+    free(u8);
+}
+
 static void sniff__nul_in_first_bytes_is_binary(void **state)
 {
     (void)state;
@@ -281,6 +365,7 @@ int main(void)
         cmocka_unit_test(jsonl_resync__each_bad_line_skipped_alone),
         cmocka_unit_test(sniff__utf16le_and_be_read_as_utf8),
         cmocka_unit_test(sniff__bad_utf16_becomes_an_invalid_byte),
+        cmocka_unit_test(sniff__long_utf16_streams_across_chunks),
         cmocka_unit_test(sniff__nul_in_first_bytes_is_binary),
         cmocka_unit_test(sniff__pipe_keeps_the_bytes_it_looked_at),
         cmocka_unit_test(sniff__binary_file_in_a_directory_is_skipped_not_failed),
