@@ -280,11 +280,13 @@ static int load_modifiers(const args *a, sl_lexicon **mods)
 {
     if (a->no_direction)
         return EXIT_OK;
-    return cli_load_modifiers(a->modifiers, a->nmodifiers, a->language, a->opts, mods);
+    return cli_load_modifiers(a->modifiers, a->nmodifiers, a->language,
+                              "name them with --modifiers DIR or use --no-direction", a->opts,
+                              mods);
 }
 
-int cli_load_modifiers(const char *const *paths, size_t n, const char *language, sl_options *opts,
-                       sl_lexicon **mods)
+int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
+                       const char *remedy, sl_options *opts, sl_lexicon **mods)
 {
     sl_error err = {0};
     char dir[PATH_MAX], sub[PATH_MAX + 16];
@@ -292,8 +294,7 @@ int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
     if (n == 0) {
         if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
             fprintf(stderr, "storylens: no default modifier lexicons found next to the program "
-                            "or in the install prefix; name them with --modifiers DIR or use "
-                            "--no-direction\n");
+                            "or in the install prefix; %s\n", remedy);
             return EXIT_NOINPUT;
         }
         snprintf(sub, sizeof sub, "%s/modifiers", dir);

@@ -59,9 +59,6 @@ void cli_output_abort(cli_output *out);
  * does. Returns the exit code. */
 int cli_output_fail(cli_output *out, const sl_error *err);
 
-/* Loads the modifier lexicons (paths, else modifiers/ of the default
- * lexicon directory) and turns direction of change on in opts. *mods is
- * the caller's to free. An exit status. */
 /* Loads the lexicon files or directories (none: the default lexicons).
  * EXIT_OK, or the exit status after printing why. */
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
@@ -70,8 +67,13 @@ int cli_parse_format(const char *s, sl_format *f);
 /* jsonl, ndjson, csv, tsv, txt, md: 0, else -1. */
 int cli_parse_input_format(const char *s, sl_input_format *f);
 
-int cli_load_modifiers(const char *const *paths, size_t n, const char *language, sl_options *opts,
-                       sl_lexicon **mods);
+/* Loads the modifier lexicons (paths, else modifiers/ of the default
+ * lexicon directory) and turns direction of change on in opts. *mods is
+ * the caller's to free. When no paths are given and there is no default
+ * directory, says so and what to do instead (remedy: "name them with ...").
+ * An exit status. */
+int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
+                       const char *remedy, sl_options *opts, sl_lexicon **mods);
 
 int cmd_analyse(int argc, char **argv);
 int cmd_cat(int argc, char **argv);

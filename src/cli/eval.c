@@ -204,7 +204,9 @@ int cmd_eval(int argc, char **argv)
         rc = cli_load_lexicons(a.lexicons, a.nlexicons, a.language, &lex);
     /* direction columns are scored against each story's net direction */
     if (rc == EXIT_OK && lex && !a.no_direction) /* lex: not after --help */
-        rc = cli_load_modifiers(a.modifiers, a.nmodifiers, a.language, a.opts, &mods);
+        rc = cli_load_modifiers(a.modifiers, a.nmodifiers, a.language,
+                                "name them with --modifiers DIR or use --no-direction", a.opts,
+                                &mods);
     if (rc == EXIT_OK && lex && sl_eval_new(&ev, gold, lex, &err) != SL_OK)
         rc = cli_report(&err);
     if (rc == EXIT_OK && lex)

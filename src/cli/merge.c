@@ -8,7 +8,6 @@
  * sha256 only) and writes what one run over the whole corpus would.
  */
 #include <getopt.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,25 +80,6 @@ static int parse(merge_args *a, int argc, char **argv)
     return -1;
 }
 
-/* The modifier lexicons, when the parts have direction of change. */
-static int load_modifiers(const merge_args *a, const char *language, sl_lexicon **mods)
-{
-    sl_error err = {0};
-    char dir[PATH_MAX], sub[PATH_MAX + 16];
-    const char *paths[1] = {a->modifiers};
-    if (!a->modifiers) {
-        if (sl_default_lexicon_dir(dir, sizeof dir, NULL) != SL_OK) {
-            fprintf(stderr, "storylens: the parts have direction of change and no default "
-                            "modifier lexicons were found; name them with --modifiers\n");
-            return EXIT_NOINPUT;
-        }
-        snprintf(sub, sizeof sub, "%s/modifiers", dir);
-        paths[0] = sub;
-    }
-    return sl_modifiers_load(mods, paths, 1, language, &err) == SL_OK ? EXIT_OK
-                                                                      : cli_report(&err);
-}
-
 static int run(const merge_args *a, const sl_lexicon *lex, const sl_options *opts, sl_format fmt)
 {
     sl_error err = {0};
@@ -142,10 +122,12 @@ int cmd_merge(int argc, char **argv)
     sl_lexicon *mods = NULL;
     if (rc < 0 && sl_part_direction(&direction, a.parts[0], &err) != SL_OK)
         rc = cli_report(&err);
-    if (rc < 0 && direction && (rc = load_modifiers(&a, language, &mods)) == EXIT_OK) {
-        sl_options_set_modifiers(opts, mods);
+    if (rc < 0 && direction &&
+        (rc = cli_load_modifiers(&a.modifiers, a.modifiers != NULL, language,
+                                 "the parts have direction of change: name the modifier "
+                                 "lexicons they were analysed with, with --modifiers",
+                                 opts, &mods)) == EXIT_OK)
         rc = -1;
-    }
     if (rc < 0 && (rc = cli_load_lexicons(a.lexicons, a.nlexicons, language, &lex)) == EXIT_OK)
         rc = run(&a, lex, opts, fmt);
     sl_lexicon_free(lex);
