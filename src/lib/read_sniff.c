@@ -34,8 +34,7 @@ typedef struct prefixed {
     unsigned char *buf;
     size_t len, pos;
     FILE *rest; /* borrowed */
-    char *io;   /* the stream's own buffer, SL_RD_BUFFER bytes: its reads of
-                 * rest then ask for that much at a time, not 4 KB */
+    char *io;   /* the stream's own buffer (replace_in) */
 } prefixed;
 
 static ssize_t prefixed_read(void *cookie, char *out, size_t size)
@@ -64,27 +63,36 @@ static int prefixed_close(void *cookie)
     return 0;
 }
 
+/* Replaces r->in with a read-only stdio stream over cookie, buffered by io
+ * (SL_RD_BUFFER bytes, freed by close with the cookie): its reads of the
+ * source then ask for that much at a time, not 4 KB. -1 when out of
+ * memory, with nothing changed. */
+static int replace_in(sl_reader *r, void *cookie, cookie_read_function_t *rd,
+                      cookie_close_function_t *cl, char *io)
+{
+    cookie_io_functions_t fns = {rd, NULL, NULL, cl};
+    FILE *f = io ? fopencookie(cookie, "rb", fns) : NULL;
+    if (!f)
+        return -1;
+    setvbuf(f, io, _IOFBF, SL_RD_BUFFER); /* before any read, as it must be */
+    r->orig = r->in;
+    r->in = f;
+    return 0;
+}
+
 /* Replaces r->in with a stream over buf (taken) followed by rest. */
 static sl_status wrap(sl_reader *r, unsigned char *buf, size_t len, FILE *rest, sl_error *err)
 {
     prefixed *p = calloc(1, sizeof *p);
-    FILE *f = NULL;
     if (p) {
         *p = (prefixed){buf, len, 0, rest, malloc(SL_RD_BUFFER)};
-        cookie_io_functions_t io = {prefixed_read, NULL, NULL, prefixed_close};
-        f = p->io ? fopencookie(p, "rb", io) : NULL;
+        if (replace_in(r, p, prefixed_read, prefixed_close, p->io) == 0)
+            return SL_OK;
+        free(p->io);
     }
-    if (!f) {
-        if (p)
-            free(p->io);
-        free(p);
-        free(buf);
-        return sl_fail_nomem(err);
-    }
-    setvbuf(f, p->io, _IOFBF, SL_RD_BUFFER); /* before any read, as it must be */
-    r->orig = r->in;
-    r->in = f;
-    return SL_OK;
+    free(p);
+    free(buf);
+    return sl_fail_nomem(err);
 }
 
 /* A stream of UTF-8 transcoded from UTF-16 as it is read. */
@@ -96,7 +104,7 @@ typedef struct transcoder {
     unsigned char out[SL_RD_BUFFER]; /* UTF-8 converted and not yet served */
     size_t out_pos, out_len;
     int eof;  /* src is at its end */
-    char *io; /* the stream's own buffer, SL_RD_BUFFER bytes */
+    char *io; /* the stream's own buffer (replace_in) */
 } transcoder;
 
 /* Moves the unconverted bytes to the front of t->in and reads more after
@@ -192,19 +200,13 @@ static sl_status transcode(sl_reader *r, unsigned char *head, size_t n, sl_error
     free(head);
     t->out_pos = t->out_len = 0;
     t->eof = 0;
-    cookie_io_functions_t io = {transcoder_read, NULL, NULL, transcoder_close};
     t->io = malloc(SL_RD_BUFFER);
-    FILE *f = t->io ? fopencookie(t, "rb", io) : NULL;
-    if (!f) {
-        iconv_close(t->cd);
-        free(t->io);
-        free(t);
-        return sl_fail_nomem(err);
-    }
-    setvbuf(f, t->io, _IOFBF, SL_RD_BUFFER);
-    r->orig = r->in;
-    r->in = f;
-    return SL_OK;
+    if (replace_in(r, t, transcoder_read, transcoder_close, t->io) == 0)
+        return SL_OK;
+    iconv_close(t->cd);
+    free(t->io);
+    free(t);
+    return sl_fail_nomem(err);
 }
 
 _Static_assert(SL_SNIFF_BYTES <= SL_RD_BUFFER, "the sniffed bytes fit the transcoder's input");
