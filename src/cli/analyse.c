@@ -4,6 +4,7 @@
  * lexicon loading also serve explain, kwic and suggest (cli_corpus_begin),
  * so every corpus command reads its input the same way.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -339,7 +340,9 @@ static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
          * erased only after it, and before any error or the output. */
         cli_progress_before_output(&progress, out.f);
         sl_status ws = sl_analysis_write(an, out.f, fmt, &err);
+        int werr = errno; /* a write error's reason, kept past the progress line */
         cli_progress_clear(&progress);
+        errno = werr;
         if (ws != SL_OK)
             rc = cli_output_fail(&out, &err);
         else

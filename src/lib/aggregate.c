@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 typedef struct span {
     uint64_t lo, hi; /* inclusive unit range */
 } span;

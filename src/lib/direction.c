@@ -40,8 +40,9 @@ struct sl_director {
     size_t dirs_cap;
     uint8_t *sent_mask;   /* per sentence: 1 when it holds a theme hit */
     size_t sent_cap;
-    size_t *sent_trig;    /* per sentence s: [2s, 2s+1) is the run of kept
-                           * triggers starting in it (index_triggers) */
+    size_t *sent_trig;    /* per sentence s: the kept triggers starting in it
+                           * are v[sent_trig[2s]] up to v[sent_trig[2s + 1]]
+                           * (index_triggers) */
     size_t sent_trig_cap;
     sl_trigger *sort_tmp; /* scratch of the per-story sorts (sort.h) */
     size_t sort_tmp_cap;
@@ -281,8 +282,9 @@ static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *
 
 /* Notes each sentence's run of kept triggers (sorted by start) in one
  * pass over both, so that judging a hit needs no search: with thousands
- * of entries a sentence holds many hits, and two binary searches per hit
- * were a tenth of this stage's instructions. */
+ * of entries a sentence holds many hits, and the two binary searches per
+ * hit this replaced were about a fifth of this stage's own instructions
+ * (callgrind, 5,000-entry bench lexicon). */
 static int index_triggers(sl_director *d, const sl_tokens *toks)
 {
     if (2 * toks->nsent > d->sent_trig_cap) {
