@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The folded form of a token is capped at this many bytes (cut at a code
  * point boundary); the token's start/end offsets still cover all of it. A
@@ -377,6 +380,25 @@ static inline size_t ascii_word_run(const unsigned char *s, unsigned char *out)
 }
 #endif
 
+#ifdef __SSE2__
+/* ascii_word_run over sixteen bytes with SSE2 (every x86-64 has it): the
+ * run's length (0..16), its lower-cased bytes written to out[0..16). The
+ * compares are signed, so bytes >= 0x80 are negative and never in range. */
+static inline size_t ascii_word_run16(const unsigned char *s, unsigned char *out)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* 'A'..'Z' onto 'a'..'z' */
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    _mm_storeu_si128((__m128i *)(void *)out,
+                     _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    return (size_t)__builtin_ctz(~word); /* bit 16 of ~word is set */
+}
+#endif
+
 /* Appends the token [start, end) whose folded form, flen bytes, is already
  * at t->fold + t->fold_len (room reserved by reserve_token). */
 static void push_token(scanner *sc, size_t start, size_t end, size_t flen)
@@ -459,17 +481,25 @@ static size_t scan_token(scanner *sc, size_t i)
     unsigned char *out = (unsigned char *)sc->t->fold + sc->t->fold_len;
     size_t stop = len - i > FOLD_CAP ? i + FOLD_CAP : len;
     unsigned char c;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* Eight bytes at a time while the word lasts: most words end within
-     * the first eight, found without a branch per byte. */
-    while (j + 8 <= stop) {
-        size_t n = ascii_word_run(s + j, out + (j - i));
+    bool more = true; /* the run may go on past j */
+#ifdef __SSE2__
+    /* Sixteen bytes at a time while the word lasts: most words end within
+     * the first sixteen, found without a branch per byte. */
+    while (more && j + 16 <= stop) {
+        size_t n = ascii_word_run16(s + j, out + (j - i));
         j += n;
-        if (n < 8)
-            break;
+        more = n == 16;
     }
 #endif
-    while (j < stop && (c = ascii_lower[s[j]]) != 0)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Then eight at a time, near the end of the text or the cap. */
+    while (more && j + 8 <= stop) {
+        size_t n = ascii_word_run(s + j, out + (j - i));
+        j += n;
+        more = n == 8;
+    }
+#endif
+    while (more && j < stop && (c = ascii_lower[s[j]]) != 0)
         out[j++ - i] = c;
     size_t flen = j - i;
     while (j < len && ascii_lower[s[j]] != 0)

@@ -549,7 +549,7 @@ static void tokenize__random_bytes_keep_invariants(void **state)
     sl_tokens_free(&t);
 }
 
-/* The ASCII fast path (eight bytes at a time) against the rule itself,
+/* The ASCII fast paths (sixteen and eight bytes at a time) against the rule itself,
  * written out plainly: on ASCII text a token is a maximal run of letters
  * and digits, where one ' or - between two of them joins; its fold is the
  * run lower-cased, cut at 255 bytes. Random texts mix short and long
