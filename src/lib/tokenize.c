@@ -401,7 +401,7 @@ static inline size_t ascii_word_run16(const unsigned char *s, unsigned char *out
 
 /* Appends the token [start, end) whose folded form, flen bytes, is already
  * at t->fold + t->fold_len (room reserved by reserve_token). */
-static void push_token(scanner *sc, size_t start, size_t end, size_t flen)
+static inline void push_token(scanner *sc, size_t start, size_t end, size_t flen)
 {
     sl_tokens *t = sc->t;
     touch(sc, start, end);
