@@ -291,6 +291,8 @@ typedef struct scanner {
     size_t last_end;       /* offset after the last non-white byte */
     bool para_has_tokens;  /* the current paragraph holds a token */
     unsigned newlines;     /* line breaks since the last non-white char */
+    size_t tok_limit;      /* reserve_token has nothing to do while n and */
+    size_t fold_limit;     /* fold_len are below these (reserve_more) */
 } scanner;
 
 static void touch(scanner *sc, size_t from, size_t to)
@@ -418,17 +420,29 @@ static inline void push_token(scanner *sc, size_t start, size_t end, size_t flen
     sc->para_has_tokens = true;
 }
 
-/* Room for one more token and its folded form. */
-static int reserve_token(sl_tokens *t)
+/* Room for one more token and its folded form, and the limits below which
+ * reserve_token may take that room for granted: both buffers' capacities,
+ * and the 32-bit indices and fold offsets of the contract. */
+static int reserve_more(scanner *sc)
 {
-    /* Indices and fold offsets are 32-bit in the contract. */
-    if (t->n >= UINT32_MAX || t->fold_len > UINT32_MAX - (FOLD_CAP + 1))
+    sl_tokens *t = sc->t;
+    const size_t fold_room = FOLD_CAP + 1 + SL_FOLD_PAD, fold_max = UINT32_MAX - (FOLD_CAP + 1);
+    if (t->n >= UINT32_MAX || t->fold_len > fold_max ||
+        grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
+        grow((void **)&t->fold, &t->fold_cap, t->fold_len + fold_room, 1))
         return -1;
-    return grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
-                   grow((void **)&t->fold, &t->fold_cap,
-                        t->fold_len + FOLD_CAP + 1 + SL_FOLD_PAD, 1)
-               ? -1
-               : 0;
+    sc->tok_limit = t->cap < UINT32_MAX ? t->cap : UINT32_MAX;
+    size_t f = t->fold_cap - fold_room; /* fold_len may go up to this */
+    sc->fold_limit = (f < fold_max ? f : fold_max) + 1;
+    return 0;
+}
+
+/* Once per token: one test while the buffers have room. */
+static inline int reserve_token(scanner *sc)
+{
+    if (sc->t->n < sc->tok_limit && sc->t->fold_len < sc->fold_limit)
+        return 0;
+    return reserve_more(sc);
 }
 
 /* The general scan of the token starting at i: any script, joiners and
@@ -474,7 +488,7 @@ static size_t scan_token_slow(scanner *sc, size_t i)
  * joiner may continue, so it is scanned again by the general path. */
 static size_t scan_token(scanner *sc, size_t i)
 {
-    if (reserve_token(sc->t) != 0)
+    if (reserve_token(sc) != 0)
         return SIZE_MAX;
     const unsigned char *s = sc->s;
     size_t len = sc->len, j = i;
@@ -502,12 +516,13 @@ static size_t scan_token(scanner *sc, size_t i)
     while (more && j < stop && (c = ascii_lower[s[j]]) != 0)
         out[j++ - i] = c;
     size_t flen = j - i;
-    while (j < len && ascii_lower[s[j]] != 0)
+    while (more && j < len && ascii_lower[s[j]] != 0)
         j++; /* past the cap: scanned, not kept */
-    if (j < len && (s[j] >= 0x80 || (ascii_class[s[j]] & A_KIND) == K_JOIN))
+    if (j < len && ((s[j] >= 0x80) | ((ascii_class[s[j] & 0x7f] & A_KIND) == K_JOIN)))
         return scan_token_slow(sc, i);
     push_token(sc, i, j, flen);
-    return j;
+    /* the space after a word, as the main loop would step over it */
+    return j + (j < len && s[j] == ' ');
 }
 
 static bool is_abbreviation(const char *w, size_t n)
