@@ -24,8 +24,11 @@
 
 /* A batch closes at this many stories or bytes of text, whichever first:
  * large enough to keep every thread busy, small enough that memory does
- * not grow with the corpus. */
-#define BATCH_DOCS 1024
+ * not grow with the corpus, and that a batch's text and records are still
+ * in cache when they are analysed and summed (256 bench stories are about
+ * 400 KB: medians of 7 runs on 100 MB took 7 % less CPU time at -j 1 and
+ * 5 % less at -j 2 than 1024 stories; 4096 took 11 % more). */
+#define BATCH_DOCS 256
 #define BATCH_BYTES (32u << 20)
 
 /* Each worker on cache lines of its own: the token counts in toks change
