@@ -92,7 +92,7 @@ void sl_matcher_free(sl_matcher *m)
     pcre2_jit_stack_free(m->jit);
     free(m->pool.p);
     free(m->tok_ann.p);
-    free(m->tok_ref.p);
+    free(m->tok_word.p);
     free(m->tok_hot.p);
     free(m->cand_tmp);
     sl_regex_index_free(m->rx);
@@ -182,18 +182,19 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
     return 0;
 }
 
-/* The record of token i: through the leader's refs when they hold for
- * these tokens, else by a lookup (which records a ref for followers). */
+/* The record of token i: the leader's when it holds for these tokens,
+ * else by a lookup (kept for followers). */
 static sl_word *token_word(sl_matcher *m, const sl_tokens *toks, size_t i, int reuse)
 {
     if (reuse)
-        return sl_stem_at(m->cache, ((const uint32_t *)m->leader->tok_ref.p)[i]);
+        return ((sl_word *const *)m->leader->tok_word.p)[i];
     const sl_token *t = &toks->tok[i];
-    return sl_stem_lookup_padded(m->cache, toks->fold + t->fold_off, t->fold_len,
-                              (uint32_t *)m->tok_ref.p + i);
+    sl_word *w = sl_stem_lookup_padded(m->cache, toks->fold + t->fold_off, t->fold_len);
+    ((sl_word **)m->tok_word.p)[i] = w;
+    return w;
 }
 
-/* Whether the leader's refs are for this story's tokens and still valid:
+/* Whether the leader's records are for this story's tokens and still valid:
  * it matched them last, every token, and the cache has not moved since. */
 static int can_reuse(const sl_matcher *m, const char *text, const sl_tokens *toks)
 {
@@ -216,7 +217,7 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
     }
     int reuse = can_reuse(m, text, toks);
     if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), toks->n + 1) != 0 ||
-        vec_reserve(&m->tok_ref, sizeof(uint32_t), toks->n + 1) != 0 ||
+        vec_reserve(&m->tok_word, sizeof(sl_word *), toks->n + 1) != 0 ||
         vec_reserve(&m->tok_hot, sizeof(uint32_t), toks->n + 1) != 0)
         return -1;
     m->refs_text = NULL;
@@ -249,7 +250,7 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
     for (size_t k = 0; k < nhot; k++)
         ann[2 * hot[k] + 1] = pool[ann[2 * hot[k]] - 1];
     if (!mask && !reuse && sl_stem_cache_epoch(m->cache) == epoch) {
-        m->refs_text = text; /* every token has a ref, none moved */
+        m->refs_text = text; /* every token has its record, none moved */
         m->refs_toks = toks;
         m->refs_n = toks->n;
         m->refs_epoch = epoch;

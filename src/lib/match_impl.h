@@ -35,18 +35,18 @@ struct sl_matcher {
                     * is every atomless word's list. A word's annotation
                     * handle is its count's index + 1 */
     vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
-    vec tok_ref;   /* per token: uint32 word-cache ref of its record */
+    vec tok_word;  /* per token: sl_word *, its record in the word cache */
     vec tok_hot;   /* uint32: the wanted tokens holding atoms, ascending;
                     * tok_hot.n of them (lookup_tokens) */
     /* Sharing the word cache (sl_matcher_follow): a follower borrows its
      * leader's cache and writes annotation slot 1; when it matches the
-     * tokens its leader matched last, it takes the leader's refs instead of
-     * looking every word up again. */
+     * tokens its leader matched last, it takes the leader's records instead
+     * of looking every word up again. */
     sl_matcher *leader;  /* NULL: the cache is this matcher's own */
     int has_follower;
     int slot;            /* annotation slot in sl_word */
     uint64_t trims_seen; /* the cache's trim count the pool belongs to */
-    const char *refs_text; /* tok_ref holds valid refs for this story, or NULL */
+    const char *refs_text; /* tok_word holds valid records for this story, or NULL */
     const sl_tokens *refs_toks;
     size_t refs_n;
     uint64_t refs_epoch;

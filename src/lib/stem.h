@@ -49,10 +49,9 @@ sl_word *sl_stem_lookup(sl_stem_cache *c, const char *word, size_t len);
 
 /* sl_stem_lookup() for a word with at least 16 readable bytes from its
  * start (a tokenizer's fold buffer: SL_FOLD_PAD), whose first 16 bytes are
- * then read in two loads, not in pieces chosen by its length; *ref gets
- * the record's sl_stem_ref(). The matcher's path: it keeps every token's
- * ref, and one call per token instead of two is measurable at this rate. */
-sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len, uint32_t *ref);
+ * then read in two loads, not in pieces chosen by its length: the
+ * matcher's path, once per token. */
+sl_word *sl_stem_lookup_padded(sl_stem_cache *c, const char *word, size_t len);
 
 /* The stem of a record. Borrowed, NUL-terminated; valid until trim. */
 const char *sl_word_stem(const sl_stem_cache *c, const sl_word *w);
@@ -67,12 +66,10 @@ int sl_stem_once(sl_stem_cache *c, const char *word, size_t len, char *buf, size
  * annotation is then void), else 0. Call only between documents. */
 int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words);
 
-/* A record's position, stable until the cache next grows or is trimmed:
- * both change the epoch. A caller that looked words up can keep their refs
- * and, while the epoch is unchanged, go back to the records without a
+/* Records stay where they are until the cache next grows or is trimmed:
+ * both change the epoch. A caller that looked words up can keep the
+ * records and, while the epoch is unchanged, use them again without a
  * second lookup. */
-uint32_t sl_stem_ref(const sl_stem_cache *c, const sl_word *w);
-sl_word *sl_stem_at(sl_stem_cache *c, uint32_t ref);
 uint64_t sl_stem_cache_epoch(const sl_stem_cache *c);
 
 /* How many times the cache has been trimmed: a change voids every
