@@ -267,7 +267,10 @@ static sl_word *add_word(sl_stem_cache *c, size_t i, const char *word, size_t le
     return &c->slots[i].w;
 }
 
-/* The record of word, whose first 16 bytes are k0 and k1 (split_key). */
+/* The record of word, whose first 16 bytes are k0 and k1 (split_key).
+ * Kept out of line: find_keys inlines the common case, and with this one's
+ * calls (memcmp, add_word, grow_table) inside it every lookup saved and
+ * restored registers for them. */
 __attribute__((noinline)) static sl_word *lookup_keys(sl_stem_cache *c, const char *word,
                                                       size_t len, uint64_t k0, uint64_t k1)
 {
@@ -359,7 +362,6 @@ int sl_stem_cache_trim(sl_stem_cache *c, size_t max_words)
     c->stems_len = 0;
     return 1;
 }
-
 
 uint64_t sl_stem_cache_epoch(const sl_stem_cache *c)
 {
