@@ -79,6 +79,7 @@ void sl_docres_clear(sl_docres *r)
     if (!r)
         return;
     free(r->theme_hits);
+    free(r->present);
     free(r->entry_ids);
     free(r->entry_counts);
     free(r->pairs);
@@ -330,14 +331,18 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
         memset(r->theme_hits, 0, (shape->nthemes + 1) * sizeof *r->theme_hits);
     else
         r->theme_hits = calloc(shape->nthemes + 1, sizeof *r->theme_hits);
-    if (!r->theme_hits || count_entries(r, s, lex, hits) != 0)
+    if (!r->present)
+        r->present = malloc((shape->nthemes + 1) * sizeof *r->present);
+    if (!r->theme_hits || !r->present || count_entries(r, s, lex, hits) != 0)
         return -1;
     size_t npresent = 0;
-    for (size_t i = 0; i < hits->n; i++) {
+    for (size_t i = 0; i < hits->n; i++) { /* in theme order: present is ascending */
         uint32_t t = hits->h[i].theme;
         if (r->theme_hits[t]++ == 0)
             s->present[npresent++] = t;
     }
+    memcpy(r->present, s->present, npresent * sizeof *r->present);
+    r->npresent = npresent;
     for (size_t u = 0; u < shape->nunits; u++) {
         r->units[u] = unit_count(&shape->units[u], toks);
         if (npresent == 0)
@@ -375,7 +380,6 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
     a->theme_docs = calloc(t, sizeof *a->theme_docs);
     a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
     a->pairs = calloc((shape->nunits ? shape->nunits : 1) * t * t, sizeof *a->pairs);
-    a->present = malloc(t * sizeof *a->present);
     if (shape->direction) {
         a->dir_hits = calloc(t * SL_DIR_FIGURES, sizeof *a->dir_hits);
         a->dir_docs = calloc(t * 3, sizeof *a->dir_docs);
@@ -384,7 +388,7 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
             return -1;
         }
     }
-    if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs || !a->present) {
+    if (!a->theme_hits || !a->theme_docs || !a->entry_hits || !a->pairs) {
         sl_accum_free(a);
         return -1;
     }
@@ -401,19 +405,18 @@ void sl_accum_free(sl_accum *a)
     free(a->pairs);
     free(a->dir_hits);
     free(a->dir_docs);
-    free(a->present);
     memset(a, 0, sizeof *a);
 }
 
 /* Direction figures are counts like the rest: hits by direction and time,
  * and stories by their net direction (sl_direction_net), so that shards
  * add up exactly. */
-/* Only the story's themes with hits (a->present, np of them) can have
+/* Only the story's themes with hits (present, np of them) can have
  * direction counts: a hit is tallied under the theme it counts for. */
-static void accum_direction(sl_accum *a, size_t np, const uint32_t *dir)
+static void accum_direction(sl_accum *a, const uint32_t *present, size_t np, const uint32_t *dir)
 {
     for (size_t i = 0; i < np; i++) {
-        size_t t = a->present[i];
+        size_t t = present[i];
         const uint32_t *c = dir + t * SL_DIR_FIGURES;
         for (size_t k = 0; k < SL_DIR_FIGURES; k++)
             a->dir_hits[t * SL_DIR_FIGURES + k] += c[k];
@@ -431,13 +434,13 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
     a->sentences += r->sentences;
     a->paragraphs += r->paragraphs;
     a->invalid_utf8 += r->invalid_utf8;
-    size_t np = 0;
-    for (size_t t = 0; t < nt; t++) {
-        a->theme_hits[t] += r->theme_hits[t];
-        if (r->theme_hits[t]) {
-            a->theme_docs[t]++;
-            a->present[np++] = (uint32_t)t; /* ascending, so pairs come as a <= b */
-        }
+    /* only the themes with hits: the others add nothing, and a test of
+     * every theme's count was a branch no predictor could learn */
+    const uint32_t *present = r->present; /* ascending, so pairs come as a <= b */
+    size_t np = r->npresent;
+    for (size_t i = 0; i < np; i++) {
+        a->theme_hits[present[i]] += r->theme_hits[present[i]];
+        a->theme_docs[present[i]]++;
     }
     for (size_t k = 0; k < r->nentry; k++)
         a->entry_hits[r->entry_ids[k]] += r->entry_counts[k];
@@ -448,14 +451,14 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
         uint64_t *row = a->pairs + u * nt * nt;
         for (size_t i = 0; i < np; i++)
             for (size_t j = i; j < np; j++)
-                row[a->present[i] * nt + a->present[j]]++;
+                row[present[i] * nt + present[j]]++;
     }
     for (size_t k = 0; k < r->npairs; k++) {
         const sl_pair *p = &r->pairs[k];
         a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;
     }
     if (a->dir_hits && r->dir)
-        accum_direction(a, np, r->dir);
+        accum_direction(a, present, np, r->dir);
 }
 
 uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y)

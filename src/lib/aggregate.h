@@ -42,6 +42,9 @@ typedef struct sl_pair {
 typedef struct sl_docres {
     uint64_t tokens, sentences, paragraphs, invalid_utf8;
     uint32_t *theme_hits;  /* nthemes */
+    uint32_t *present;     /* the npresent themes with hits, ascending: the
+                            * sums visit these, not every theme */
+    size_t npresent;
     uint32_t *entry_ids, *entry_counts; /* nentry: entries with hits in their own theme */
     size_t nentry;
     uint64_t units[SL_MAX_UNITS];
@@ -61,7 +64,6 @@ typedef struct sl_accum {
     uint64_t *pairs;                   /* nunits * nthemes * nthemes; [a][b] with a <= b */
     uint64_t *dir_hits;  /* with direction: nthemes * SL_DIR_FIGURES hits */
     uint64_t *dir_docs;  /* with direction: nthemes * 3 stories by net direction */
-    uint32_t *present;   /* scratch, nthemes: the themes of the story being added */
 } sl_accum;
 
 /* Scratch a worker reuses between stories. */

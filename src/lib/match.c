@@ -105,6 +105,9 @@ void sl_matcher_free(sl_matcher *m)
     free(m->tcands.p);
     free(m->stamp.p);
     free(m->anc);
+    free(m->bucket.p);
+    free(m->theme_n.p);
+    free(m->theme_bits);
     free(m->hits.h);
     free(m->fail_entry.p);
     free(m->fail_code.p);
@@ -447,11 +450,9 @@ static int push_hit(sl_hits *h, const cand *c)
     return 0;
 }
 
-static int resolve(sl_matcher *m, size_t ntokens)
+/* Readies the per-token stamps for this story's resolution. */
+static int reserve_stamps(sl_matcher *m, size_t ntokens)
 {
-    cand *c = m->tcands.p;
-    if (sort_longest_first(c, m->tcands.n, &m->cand_tmp, &m->cand_tmp_cap) != 0)
-        return -1;
     size_t old_cap = m->stamp.cap;
     if (vec_reserve(&m->stamp, sizeof(uint32_t), ntokens + 1) != 0)
         return -1;
@@ -462,11 +463,16 @@ static int resolve(sl_matcher *m, size_t ntokens)
         memset(stamp, 0, m->stamp.cap * sizeof *stamp);
         m->stamp_gen = 0;
     }
-    m->hits.n = 0;
-    uint32_t gen = 0;
-    for (size_t i = 0; i < m->tcands.n; i++) {
-        if (i == 0 || c[i].theme != c[i - 1].theme)
-            gen = ++m->stamp_gen;
+    return 0;
+}
+
+/* Resolves c[0..n), one theme's candidates in longest-first order: each
+ * is a hit unless it overlaps one taken before it. */
+static int resolve_theme(sl_matcher *m, const cand *c, size_t n)
+{
+    uint32_t *stamp = m->stamp.p;
+    uint32_t gen = ++m->stamp_gen;
+    for (size_t i = 0; i < n; i++) {
         uint32_t k = c[i].start;
         while (k < c[i].end && stamp[k] != gen)
             k++;
@@ -477,7 +483,114 @@ static int resolve(sl_matcher *m, size_t ntokens)
         if (push_hit(&m->hits, &c[i]) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* The reference: every candidate in one sort by theme, then longest
+ * first, then the hits in one sort by theme and start. */
+static int resolve_sorted(sl_matcher *m)
+{
+    cand *c = m->tcands.p;
+    if (sort_longest_first(c, m->tcands.n, &m->cand_tmp, &m->cand_tmp_cap) != 0)
+        return -1;
+    for (size_t i = 0, j; i < m->tcands.n; i = j) {
+        for (j = i + 1; j < m->tcands.n && c[j].theme == c[i].theme; j++)
+            ;
+        if (resolve_theme(m, c + i, j - i) != 0)
+            return -1;
+    }
     return sort_hits(m->hits.h, m->hits.n, &m->hit_tmp, &m->hit_tmp_cap);
+}
+
+/* Whether a[0..n) is already in the order less gives. */
+#define SL_SORTED(a, n, less, ok)                                                          \
+    do {                                                                                   \
+        ok = 1;                                                                            \
+        for (size_t q_ = 1; ok && q_ < (n); q_++)                                          \
+            ok = !less(&(a)[q_], &(a)[q_ - 1]);                                            \
+    } while (0)
+
+/* Groups tcands by theme, ascending, into bucket, keeping their order
+ * within a theme (start order, as found): a count per theme, the themes
+ * met marked in a bitmap and read back in order, then one scatter; no
+ * comparison sort of the candidates. */
+static int bucket_by_theme(sl_matcher *m)
+{
+    size_t n = m->tcands.n, nwords = (m->lex->nthemes + 63) / 64;
+    if (vec_reserve(&m->bucket, sizeof(cand), n + 1) != 0)
+        return -1;
+    if (!m->theme_n.p) { /* made once: both are zero again after every story */
+        if (!(m->theme_n.p = calloc(m->lex->nthemes + 1, sizeof(uint32_t))) ||
+            !(m->theme_bits = calloc(nwords + 1, sizeof *m->theme_bits)))
+            return -1;
+        m->theme_n.cap = m->lex->nthemes + 1;
+    }
+    uint32_t *count = m->theme_n.p;
+    uint64_t *bits = m->theme_bits;
+    const cand *c = m->tcands.p;
+    for (size_t i = 0; i < n; i++) {
+        count[c[i].theme]++;
+        bits[c[i].theme / 64] |= (uint64_t)1 << (c[i].theme % 64);
+    }
+    /* count becomes each theme's next slot in bucket, themes ascending */
+    uint32_t at = 0;
+    for (size_t w = 0; w < nwords; w++)
+        for (uint64_t b = bits[w]; b; b &= b - 1) {
+            size_t t = w * 64 + (size_t)__builtin_ctzll(b);
+            uint32_t run = count[t];
+            count[t] = at;
+            at += run;
+        }
+    cand *out = m->bucket.p;
+    for (size_t i = 0; i < n; i++)
+        out[count[c[i].theme]++] = c[i];
+    for (size_t i = 0; i < n; i++)
+        count[c[i].theme] = 0;
+    for (size_t w = 0; w < nwords; w++)
+        bits[w] = 0;
+    return 0;
+}
+
+/* Per theme, ascending: the candidates put longest first (a theme's run
+ * comes in start order, so this is a check unless lengths differ), the
+ * overlaps resolved, and the theme's hits put in start order (already so
+ * when its candidates were all one length). The same hits in the same
+ * order as resolve_sorted, which test_match compares it with. */
+static int resolve_by_theme(sl_matcher *m)
+{
+    if (bucket_by_theme(m) != 0)
+        return -1;
+    cand *c = m->bucket.p;
+    size_t n = m->tcands.n;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && c[j].theme == c[i].theme; j++)
+            ;
+        int ok;
+        SL_SORTED(c + i, j - i, LESS_LONGEST_FIRST, ok);
+        if (!ok && sort_longest_first(c + i, j - i, &m->cand_tmp, &m->cand_tmp_cap) != 0)
+            return -1;
+        size_t first = m->hits.n;
+        if (resolve_theme(m, c + i, j - i) != 0)
+            return -1;
+        sl_hit *h = m->hits.h + first;
+        SL_SORTED(h, m->hits.n - first, LESS_HIT, ok);
+        if (!ok && sort_hits(h, m->hits.n - first, &m->hit_tmp, &m->hit_tmp_cap) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int resolve(sl_matcher *m, size_t ntokens)
+{
+    m->hits.n = 0;
+    if (reserve_stamps(m, ntokens) != 0)
+        return -1;
+    return m->resolve_ref ? resolve_sorted(m) : resolve_by_theme(m);
+}
+
+void sl_matcher_set_theme_buckets(sl_matcher *m, int on)
+{
+    m->resolve_ref = !on;
 }
 
 sl_status sl_match(sl_matcher *m, const char *text, const sl_tokens *toks, const char *doc_id,

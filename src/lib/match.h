@@ -79,6 +79,11 @@ int sl_hits_equal(const sl_hits *a, const sl_hits *b);
  * prefilter (match_regex.c): the reference the tests compare it with. */
 void sl_matcher_set_prefilter(sl_matcher *m, int on);
 
+/* on = 0 resolves overlaps by one comparison sort of every candidate, by
+ * theme, length and start, instead of grouping them by theme first
+ * (match.c): the reference the tests compare it with. */
+void sl_matcher_set_theme_buckets(sl_matcher *m, int on);
+
 /* on = 1 (--skip-invalid): a regex entry that hits a PCRE2 limit on a
  * story is dropped for that story only (none of its matches there count)
  * and listed by sl_matcher_failures(), instead of failing sl_match. */

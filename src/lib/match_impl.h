@@ -54,6 +54,9 @@ struct sl_matcher {
     vec excl;      /* cand: exclusion matches, then sorted by theme and start */
     vec excl_max;  /* uint32: running max end over excl, per theme run */
     vec tcands;    /* cand with .theme set to the counting theme */
+    vec bucket;    /* cand: tcands grouped by theme, ascending (resolve) */
+    vec theme_n;   /* uint32 per theme: its tcands; zero between stories */
+    uint64_t *theme_bits; /* a bit per theme: it has tcands; zero between stories */
     vec stamp;     /* uint32 per token */
     struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
     int rx_off;            /* 1: run every regex everywhere (the reference, for tests) */
@@ -66,6 +69,8 @@ struct sl_matcher {
     size_t hit_tmp_cap;
     uint32_t stamp_gen;
     uint32_t *anc; /* scratch: ancestors of a theme */
+    int resolve_ref; /* 1: resolve by one sort of every candidate (the
+                      * reference, for tests) */
     sl_hits hits;
     int skip_failures; /* --skip-invalid: a failing regex entry is dropped */
     int last_rc;       /* PCRE2's code of the last failed match */

@@ -637,6 +637,96 @@ static void match__follower_finds_what_its_own_matcher_finds(void **state)
     sl_lexicon_free(themes);
 }
 
+/* ---- resolution by theme buckets against one sort -------------------- */
+
+static uint32_t lcg(uint64_t *st)
+{
+    *st = *st * 6364136223846793005u + 1442695040888963407u;
+    return (uint32_t)(*st >> 33);
+}
+
+/* A random lexicon of nested themes over a few words: stems, exact forms,
+ * wildcards, phrases with gaps, and exclusions of words and phrases. */
+static void random_lexicon(uint64_t *st, const char *const *words, size_t nwords, char *out,
+                           size_t size)
+{
+    static const char *const themes[] = {"a", "a.b", "a.b.c", "d", "d.e", "f"};
+    size_t len = 0;
+    for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
+        len += (size_t)snprintf(out + len, size - len, "[%s]\n", themes[t]);
+        for (uint32_t k = 0, n = 1 + lcg(st) % 5; k < n; k++) {
+            const char *w = words[lcg(st) % nwords], *v = words[lcg(st) % nwords];
+            const char *bang = lcg(st) % 6 == 0 ? "!" : "";
+            switch (lcg(st) % 5) {
+            case 0: len += (size_t)snprintf(out + len, size - len, "%s%s\n", bang, w); break;
+            case 1: len += (size_t)snprintf(out + len, size - len, "=%s\n", w); break;
+            case 2: len += (size_t)snprintf(out + len, size - len, "%.3s*\n", w); break;
+            case 3:
+                len += (size_t)snprintf(out + len, size - len, "%s\"%s %s\"\n", bang, w, v);
+                break;
+            default:
+                len += (size_t)snprintf(out + len, size - len, "\"%s ~%u %s %s\"\n", w,
+                                        lcg(st) % 3, v, words[lcg(st) % nwords]);
+            }
+        }
+    }
+}
+
+/* Grouping candidates by theme before resolving them must give exactly
+ * the hits, in the same order, of one comparison sort of them all by
+ * theme, length and start (the reference), on random lexicons and stories
+ * in which phrases overlap words and each other. */
+static void match__theme_buckets_resolve_as_one_sort_does(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"lonely", "home", "care", "carer", "help",
+                                        "friend", "visit", "stress", "group", "walk"};
+    enum { NW = sizeof words / sizeof words[0] };
+    uint64_t st = 20261203;
+    size_t stories = 0, mixed = 0, hits = 0;
+    for (int round = 0; round < 300; round++) {
+        char src[4096];
+        random_lexicon(&st, words, NW, src, sizeof src);
+        sl_lexicon *lex = lex_from(src);
+        sl_matcher *fast = NULL, *ref = NULL;
+        sl_error err = {0};
+        assert_int_equal(sl_matcher_new(&fast, lex, &err), SL_OK);
+        assert_int_equal(sl_matcher_new(&ref, lex, &err), SL_OK);
+        sl_matcher_set_theme_buckets(ref, 0);
+        sl_tokens toks;
+        sl_tokens_init(&toks);
+        for (int k = 0; k < 10; k++, stories++) {
+            char text[1024];
+            size_t len = 0;
+            for (uint32_t i = 0, n = lcg(&st) % 40; i < n; i++)
+                len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", words[lcg(&st) % NW],
+                                        lcg(&st) % 7 == 0 ? ". " : " ");
+            text[len] = '\0';
+            assert_int_equal(sl_tokenize(&toks, text, len), 0);
+            const sl_hits *fh, *rh;
+            assert_int_equal(sl_match(fast, text, &toks, "s", &fh, &err), SL_OK);
+            assert_int_equal(sl_match(ref, text, &toks, "s", &rh, &err), SL_OK);
+            check_hits(lex, &toks, fh);
+            if (!sl_hits_equal(fh, rh))
+                fail_msg("round %d story %d differs: \"%s\" with\n%s", round, k, text, src);
+            hits += fh->n;
+            for (size_t i = 1; i < fh->n; i++)
+                if (fh->h[i].theme == fh->h[i - 1].theme &&
+                    fh->h[i].end - fh->h[i].start != fh->h[i - 1].end - fh->h[i - 1].start) {
+                    mixed++; /* a theme whose hits differ in length: the sorting path */
+                    break;
+                }
+        }
+        sl_tokens_free(&toks);
+        sl_matcher_free(fast);
+        sl_matcher_free(ref);
+        sl_lexicon_free(lex);
+    }
+    assert_int_equal(stories, 3000);
+    assert_true(hits > 10000);
+    assert_true(mixed > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -660,6 +750,7 @@ int main(void)
         cmocka_unit_test(match__empty_story_has_no_hits),
         cmocka_unit_test(match__sentence_mask_keeps_only_those_sentences),
         cmocka_unit_test(match__every_mask_keeps_exactly_its_sentences_hits),
+        cmocka_unit_test(match__theme_buckets_resolve_as_one_sort_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
