@@ -44,6 +44,9 @@ struct sl_director {
                            * are v[sent_trig[2s]] up to v[sent_trig[2s + 1]]
                            * (index_triggers) */
     size_t sent_trig_cap;
+    uint8_t *sent_kinds;  /* per sentence: a bit (1 << kind) for each kind
+                           * among its kept triggers (index_triggers) */
+    size_t sent_kinds_cap;
     sl_trigger *sort_tmp; /* scratch of the per-story sorts (sort.h) */
     size_t sort_tmp_cap;
 };
@@ -145,6 +148,7 @@ void sl_director_free(sl_director *d)
     free(d->dirs);
     free(d->sent_mask);
     free(d->sent_trig);
+    free(d->sent_kinds);
     free(d);
 }
 
@@ -241,11 +245,25 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
 
 /* ---- scope ------------------------------------------------------------ */
 
-/* A clause breaker lies wholly inside the token gap [lo, hi). */
-static int breaker_between(const trig_vec *tv, uint32_t lo, uint32_t hi)
+/* The kept triggers of one sentence, sorted by start (index_triggers),
+ * and a bit for each kind among them. */
+typedef struct trig_run {
+    const sl_trigger *v;
+    size_t n;
+    unsigned kinds;
+} trig_run;
+
+#define KIND(k) (1u << (k))
+
+/* A clause breaker lies wholly inside the token gap [lo, hi). The gap lies
+ * in the run's sentence, so only the run's breakers can: the run is
+ * sorted by start, and none starting at hi or later can fit. */
+static int breaker_between(const trig_run *run, uint32_t lo, uint32_t hi)
 {
-    for (size_t i = 0; i < tv->n; i++)
-        if (tv->v[i].kind == SL_MOD_BREAKER && tv->v[i].start >= lo && tv->v[i].end <= hi)
+    if (!(run->kinds & KIND(SL_MOD_BREAKER)))
+        return 0;
+    for (size_t i = 0; i < run->n && run->v[i].start < hi; i++)
+        if (run->v[i].kind == SL_MOD_BREAKER && run->v[i].start >= lo && run->v[i].end <= hi)
             return 1;
     return 0;
 }
@@ -254,12 +272,10 @@ static int breaker_between(const trig_vec *tv, uint32_t lo, uint32_t hi)
  * the tokens from the trigger's last token to the hit's first (forward)
  * or from the hit's last token to the trigger's first (backward); 0 when
  * out of scope. A trigger overlapping the hit is part of what the entry
- * says, not a modifier of it. */
-static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *toks, uint32_t hs,
-                      uint32_t he)
+ * says, not a modifier of it. t is of the run of the hit's sentence, so
+ * the scope's stop at the sentence end needs no test. */
+static uint32_t reach(const trig_run *run, const sl_trigger *t, uint32_t hs, uint32_t he)
 {
-    if (toks->tok[t->start].sentence != toks->tok[hs].sentence)
-        return 0; /* the scope stops at the sentence end */
     uint32_t dist, lo, hi;
     if (t->end <= hs) {
         if (t->scope == SL_SCOPE_BACKWARD)
@@ -275,7 +291,7 @@ static uint32_t reach(const trig_vec *tv, const sl_trigger *t, const sl_tokens *
         hi = t->start;
     } else
         return 0;
-    if (dist > t->distance || breaker_between(tv, lo, hi))
+    if (dist > t->distance || breaker_between(run, lo, hi))
         return 0;
     return dist;
 }
@@ -294,6 +310,13 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
         d->sent_trig = p;
         d->sent_trig_cap = 2 * toks->nsent;
     }
+    if (toks->nsent > d->sent_kinds_cap) {
+        uint8_t *p = realloc(d->sent_kinds, toks->nsent);
+        if (!p)
+            return -1;
+        d->sent_kinds = p;
+        d->sent_kinds_cap = toks->nsent;
+    }
     const trig_vec *tv = &d->kept;
     size_t from = 0, to = 0;
     for (size_t s = 0; s < toks->nsent; s++) {
@@ -302,13 +325,18 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
             from++;
         if (to < from)
             to = from;
+        unsigned kinds = 0;
         while (to < tv->n && tv->v[to].start < sn->first_token + sn->ntokens)
-            to++;
+            kinds |= KIND(tv->v[to++].kind);
         d->sent_trig[2 * s] = from;
         d->sent_trig[2 * s + 1] = to;
+        d->sent_kinds[s] = (uint8_t)kinds;
     }
     return 0;
 }
+
+#define CHANGE_KINDS (KIND(SL_MOD_INCREASE) | KIND(SL_MOD_DECREASE) | KIND(SL_MOD_AVOIDANCE))
+#define TIME_KINDS (KIND(SL_MOD_BASELINE) | KIND(SL_MOD_OUTCOME))
 
 static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_tokens *toks,
                         const sl_hit *h)
@@ -317,18 +345,19 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
     int32_t change = -1, when = -1;
     uint32_t change_dist = 0, when_dist = 0;
     /* Only the triggers of the hit's sentence can reach it or stand
-     * between it and its change trigger: a run of the sorted triggers. */
+     * between it and its change trigger: a run of the sorted triggers.
+     * The kinds the run holds say which of the passes below can find
+     * anything; most sentences hold no negation and no breaker. */
     uint32_t sn = toks->tok[h->start].sentence;
     size_t from = d->sent_trig[2 * sn], to = d->sent_trig[2 * sn + 1];
+    trig_run run = {tv->v + from, to - from, d->sent_kinds[sn]};
     /* nearest change trigger and nearest time cue in scope (ties: the earlier) */
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to && (run.kinds & (CHANGE_KINDS | TIME_KINDS)); i++) {
         const sl_trigger *t = &tv->v[i];
-        int is_change = t->kind == SL_MOD_INCREASE || t->kind == SL_MOD_DECREASE ||
-                        t->kind == SL_MOD_AVOIDANCE;
-        int is_time = t->kind == SL_MOD_BASELINE || t->kind == SL_MOD_OUTCOME;
+        int is_change = (CHANGE_KINDS >> t->kind) & 1, is_time = (TIME_KINDS >> t->kind) & 1;
         if (!is_change && !is_time)
             continue;
-        uint32_t r = reach(tv, t, toks, h->start, h->end);
+        uint32_t r = reach(&run, t, h->start, h->end);
         if (!r)
             continue;
         if (is_change && (change < 0 || r < change_dist)) {
@@ -340,20 +369,20 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
         }
     }
     /* negations: those whose scope reaches the hit, and those standing
-     * between the hit and its change trigger ("confidence has not grown") */
+     * between the hit and its change trigger ("confidence has not grown");
+     * both lie in the hit's sentence */
     unsigned neg = 0;
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to && (run.kinds & KIND(SL_MOD_NEGATION)); i++) {
         const sl_trigger *t = &tv->v[i];
         if (t->kind != SL_MOD_NEGATION)
             continue;
         int between = 0;
         if (change >= 0) {
             const sl_trigger *c = &tv->v[change];
-            between = toks->tok[t->start].sentence == toks->tok[h->start].sentence &&
-                      ((t->start >= h->end && t->end <= c->start) ||
-                       (t->start >= c->end && t->end <= h->start));
+            between = (t->start >= h->end && t->end <= c->start) ||
+                      (t->start >= c->end && t->end <= h->start);
         }
-        if (between || reach(tv, t, toks, h->start, h->end))
+        if (between || reach(&run, t, h->start, h->end))
             neg++;
     }
     sl_hit_dir r = {SL_DIRECTION_MENTIONED, SL_TIME_UNKNOWN, (uint8_t)(neg > 255 ? 255 : neg), -1};
