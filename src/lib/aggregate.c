@@ -379,7 +379,7 @@ int sl_accum_init(sl_accum *a, const sl_shape *shape)
     a->theme_hits = calloc(t, sizeof *a->theme_hits);
     a->theme_docs = calloc(t, sizeof *a->theme_docs);
     a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
-    a->pairs = calloc((shape->nunits ? shape->nunits : 1) * t * t, sizeof *a->pairs);
+    a->pairs = calloc((shape->nunits ? shape->nunits : 1) * (t * (t + 1) / 2), sizeof *a->pairs);
     if (shape->direction) {
         a->dir_hits = calloc(t * SL_DIR_FIGURES, sizeof *a->dir_hits);
         a->dir_docs = calloc(t * 3, sizeof *a->dir_docs);
@@ -420,9 +420,14 @@ static void accum_direction(sl_accum *a, const uint32_t *present, size_t np, con
         const uint32_t *c = dir + t * SL_DIR_FIGURES;
         for (size_t k = 0; k < SL_DIR_FIGURES; k++)
             a->dir_hits[t * SL_DIR_FIGURES + k] += c[k];
-        int net = sl_direction_net(c);
-        if (net != SL_DIRECTION_NONE)
-            a->dir_docs[t * 3 + (size_t)(net - SL_DIRECTION_IMPROVED)]++;
+        /* sl_direction_net without a branch: which way a story went is
+         * the data, and its tests were mispredicted often enough to make
+         * these sums a third of the cost of all the sums with 5,000
+         * entries. Slot 0 improved, 1 worsened, 2 mentioned; nothing is
+         * added when the theme has no hit (net NONE) */
+        uint32_t up = c[SL_DIR_IMPROVED], down = c[SL_DIR_WORSENED];
+        size_t slot = 2 - 2 * (size_t)(up > down) - (size_t)(down > up);
+        a->dir_docs[t * 3 + slot] += (up + down + c[SL_DIR_MENTIONED]) != 0;
     }
 }
 
@@ -448,14 +453,16 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
         a->units[u] += r->units[u];
         if (shape->units[u].kind != SL_UNIT_DOCUMENT)
             continue;
-        uint64_t *row = a->pairs + u * nt * nt;
-        for (size_t i = 0; i < np; i++)
-            for (size_t j = i; j < np; j++)
-                row[present[i] * nt + present[j]]++;
+        /* the diagonal is theme_docs, added above */
+        for (size_t i = 0; i + 1 < np; i++) {
+            uint64_t *row = a->pairs + sl_pair_cell(nt, u, present[i], present[i]) - present[i];
+            for (size_t j = i + 1; j < np; j++)
+                row[present[j]]++;
+        }
     }
     for (size_t k = 0; k < r->npairs; k++) {
         const sl_pair *p = &r->pairs[k];
-        a->pairs[(p->unit * nt + p->a) * nt + p->b] += p->count;
+        a->pairs[sl_pair_cell(nt, p->unit, p->a, p->b)] += p->count;
     }
     if (a->dir_hits && r->dir)
         accum_direction(a, present, np, r->dir);
@@ -469,5 +476,7 @@ uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_
         x = y;
         y = t;
     }
-    return a->pairs[(u * nt + x) * nt + y];
+    if (x == y && shape->units[u].kind == SL_UNIT_DOCUMENT)
+        return a->theme_docs[x];
+    return a->pairs[sl_pair_cell(nt, u, x, y)];
 }

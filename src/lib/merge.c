@@ -253,7 +253,7 @@ static void add_cooccurrence(part *p, const sl_analysis *an, sl_accum *a, const 
         for (size_t x = 0; x < nt && p->status == SL_OK; x++) {
             json_t *row = object_at(p, counts, an->lex->themes[x].name);
             for (size_t y = x; y < nt && p->status == SL_OK; y++)
-                a->pairs[(u * nt + x) * nt + y] += count_at(p, row, an->lex->themes[y].name);
+                a->pairs[sl_pair_cell(nt, u, x, y)] += count_at(p, row, an->lex->themes[y].name);
         }
     }
 }

@@ -531,7 +531,8 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
     assert_memory_equal(fwd.theme_docs, rev.theme_docs, nt * sizeof *fwd.theme_docs);
     assert_memory_equal(fwd.entry_hits, rev.entry_hits, f.shape.nentries * sizeof *fwd.entry_hits);
     assert_memory_equal(fwd.units, rev.units, sizeof fwd.units);
-    assert_memory_equal(fwd.pairs, rev.pairs, f.shape.nunits * nt * nt * sizeof *fwd.pairs);
+    assert_memory_equal(fwd.pairs, rev.pairs,
+                        f.shape.nunits * (nt * (nt + 1) / 2) * sizeof *fwd.pairs); /* triangles */
     /* and a hand-checked figure: a in documents 1, 2 and 4 */
     assert_int_equal(sl_accum_pair(&fwd, &f.shape, 0, theme_index(f.lex, "a"),
                                    theme_index(f.lex, "a")), 3);
@@ -542,10 +543,48 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
     fixture_close(&f);
 }
 
+/* The sums count a story under its net direction per theme without
+ * calling sl_direction_net (they work it out branch-free): for every mix
+ * of up to 3 improved, worsened and mentioned hits the story must land
+ * where sl_direction_net puts it, and a theme without hits nowhere. */
+static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **state)
+{
+    (void)state;
+    sl_shape shape = {.nthemes = 2, .nentries = 0, .nunits = 0, .direction = 1};
+    uint32_t theme_hits[3] = {0}, present[3] = {0}, dir[2 * SL_DIR_FIGURES + 1] = {0};
+    sl_docres r = {.theme_hits = theme_hits, .present = present, .dir = dir};
+    for (uint32_t up = 0; up <= 3; up++)
+        for (uint32_t down = 0; down <= 3; down++)
+            for (uint32_t same = 0; same <= 3; same++) {
+                sl_accum a;
+                assert_int_equal(sl_accum_init(&a, &shape), 0);
+                uint32_t *c = dir + SL_DIR_FIGURES; /* theme 1; theme 0 has none */
+                c[SL_DIR_IMPROVED] = up;
+                c[SL_DIR_WORSENED] = down;
+                c[SL_DIR_MENTIONED] = same;
+                c[SL_DIR_UNKNOWN] = up + down + same;
+                theme_hits[1] = up + down + same;
+                r.npresent = theme_hits[1] ? 1 : 0;
+                present[0] = 1;
+                sl_accum_add(&a, &shape, &r);
+                int net = sl_direction_net(c);
+                for (int k = 0; k < 3; k++) {
+                    uint64_t want = net == SL_DIRECTION_IMPROVED + k;
+                    if (a.dir_docs[3 + k] != want || a.dir_docs[k] != 0)
+                        fail_msg("%u up, %u down, %u mentioned: slot %d holds %llu, not %llu",
+                                 up, down, same, k, (unsigned long long)a.dir_docs[3 + k],
+                                 (unsigned long long)want);
+                }
+                assert_int_equal(a.dir_hits[SL_DIR_FIGURES + SL_DIR_UNKNOWN], up + down + same);
+                sl_accum_free(&a);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(aggregate__window_units_slide_one_token_at_a_time),
+        cmocka_unit_test(aggregate__net_direction_sums_agree_with_sl_direction_net),
         cmocka_unit_test(aggregate__short_story_is_one_window_empty_story_none),
         cmocka_unit_test(aggregate__phrase_hit_touches_every_window_it_overlaps),
         cmocka_unit_test(aggregate__sentence_and_paragraph_units),
