@@ -266,17 +266,17 @@ static int disjoint_unit_pairs(sl_docres *r, sl_agg_scratch *s, const sl_unit *u
             ;
         for (size_t i = lo; i < hi; i++) /* themes ascend: a <= b */
             for (size_t j = i; j < hi; j++) {
-                size_t c = (uint32_t)s->keys[i] * nt + (uint32_t)s->keys[j];
-                if (s->cell[c]++ == 0)
-                    s->touched[ntouched++] = (uint32_t)c;
+                uint32_t a = (uint32_t)s->keys[i], b = (uint32_t)s->keys[j];
+                if (s->cell[a * nt + b]++ == 0) /* listed as a << 16 | b: no division */
+                    s->touched[ntouched++] = a << 16 | b;
             }
     }
     int rc = 0;
     for (size_t k = 0; k < ntouched; k++) {
-        uint32_t c = s->touched[k];
-        if (rc == 0 && push_pair(r, u, c / (uint32_t)nt, c % (uint32_t)nt, s->cell[c]) != 0)
+        uint32_t a = s->touched[k] >> 16, b = s->touched[k] & 0xffff;
+        if (rc == 0 && push_pair(r, u, a, b, s->cell[a * nt + b]) != 0)
             rc = -1;
-        s->cell[c] = 0; /* zero again for the next story, even after a failure */
+        s->cell[a * nt + b] = 0; /* zero again for the next story, even after a failure */
     }
     return rc;
 }
@@ -301,7 +301,7 @@ static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
     }
     for (size_t i = 0; i < hits->n; i++) {
         const sl_hit *h = &hits->h[i];
-        if (lex->entries[h->entry].theme != h->theme)
+        if (lex->entry_theme[h->entry] != h->theme)
             continue; /* an ancestor's count: the entry is listed under its own theme */
         uint32_t *row = &s->entry_row[h->entry];
         if (*row == NO_ROW) {

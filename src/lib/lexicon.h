@@ -106,6 +106,9 @@ struct sl_lexicon {
     int8_t *entry_sign;     /* per entry: +1 when its theme, or the nearest
                              * ancestor that is not neutral, is an asset, -1 a
                              * problem, 0 neither; direction.c asks it per hit */
+    uint32_t *entry_theme;  /* per entry: entries[e].theme, packed: the per-story
+                             * counts ask it per hit, and with thousands of
+                             * entries the entries themselves are out of cache */
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };

@@ -214,13 +214,17 @@ static int8_t theme_sign(const sl_lexicon *lex, uint32_t theme)
     return 0;
 }
 
+/* The per-entry arrays asked per hit: each entry's sign and its theme. */
 static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
 {
     lex->entry_sign = malloc(lex->nentries + 1);
-    if (!lex->entry_sign)
+    lex->entry_theme = malloc((lex->nentries + 1) * sizeof *lex->entry_theme);
+    if (!lex->entry_sign || !lex->entry_theme)
         return sl_fail_nomem(err);
-    for (size_t i = 0; i < lex->nentries; i++)
+    for (size_t i = 0; i < lex->nentries; i++) {
         lex->entry_sign[i] = theme_sign(lex, lex->entries[i].theme);
+        lex->entry_theme[i] = lex->entries[i].theme;
+    }
     return SL_OK;
 }
 
@@ -379,6 +383,7 @@ void sl_lexicon_free(sl_lexicon *lex)
     free(lex->first_off);
     free(lex->first);
     free(lex->entry_sign);
+    free(lex->entry_theme);
     free(lex->regexes);
     free(lex);
 }
