@@ -197,7 +197,4 @@ sl_status sl_lex_compile(sl_lex_parse *p, sl_error *err);
 sl_status sl_lexicon_load_kind(sl_lexicon **out, const char *const *paths, size_t npaths,
                                const char *language, int modifiers, sl_error *err);
 
-/* The depth-first ancestors of theme t, t first: writes at most max. */
-size_t sl_lexicon_ancestors(const sl_lexicon *lex, uint32_t t, uint32_t *out, size_t max);
-
 #endif

@@ -398,14 +398,6 @@ const char *sl_lexicon_theme_name(const sl_lexicon *lex, size_t i)
     return lex && i < lex->nthemes ? lex->themes[i].name : NULL;
 }
 
-size_t sl_lexicon_ancestors(const sl_lexicon *lex, uint32_t t, uint32_t *out, size_t max)
-{
-    size_t n = 0;
-    for (int32_t u = (int32_t)t; u >= 0 && n < max; u = lex->themes[u].parent)
-        out[n++] = (uint32_t)u;
-    return n;
-}
-
 const char **sl_languages(void)
 {
     return sb_stemmer_list();

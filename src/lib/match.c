@@ -52,8 +52,7 @@ sl_status sl_matcher_new(sl_matcher **out, const sl_lexicon *lex, sl_error *err)
     m->md = pcre2_match_data_create(16, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    m->anc = malloc((lex->nthemes + 1) * sizeof *m->anc);
-    if (!m->md || !m->mctx || !m->anc || reset_pool(m) != 0) {
+    if (!m->md || !m->mctx || reset_pool(m) != 0) {
         sl_matcher_free(m);
         return sl_fail_nomem(err);
     }
@@ -104,7 +103,6 @@ void sl_matcher_free(sl_matcher *m)
     free(m->excl_max.p);
     free(m->tcands.p);
     free(m->stamp.p);
-    free(m->anc);
     free(m->bucket.p);
     free(m->theme_n.p);
     free(m->theme_bits);
@@ -423,16 +421,15 @@ static int excluded(const sl_matcher *m, uint32_t theme, uint32_t s, uint32_t e)
 static int spread_to_ancestors(sl_matcher *m)
 {
     const cand *c = m->cands.p;
+    const sl_theme *th = m->lex->themes;
     m->tcands.n = 0;
-    for (size_t i = 0; i < m->cands.n; i++) {
-        size_t na = sl_lexicon_ancestors(m->lex, c[i].theme, m->anc, m->lex->nthemes);
-        for (size_t k = 0; k < na; k++) {
-            if (m->excl.n && excluded(m, m->anc[k], c[i].start, c[i].end))
+    for (size_t i = 0; i < m->cands.n; i++)
+        for (int32_t u = (int32_t)c[i].theme; u >= 0; u = th[u].parent) { /* up the tree */
+            if (m->excl.n && excluded(m, (uint32_t)u, c[i].start, c[i].end))
                 break;
-            if (push_cand(&m->tcands, c[i].entry, m->anc[k], c[i].start, c[i].end) != 0)
+            if (push_cand(&m->tcands, c[i].entry, (uint32_t)u, c[i].start, c[i].end) != 0)
                 return -1;
         }
-    }
     return 0;
 }
 

@@ -68,7 +68,6 @@ struct sl_matcher {
     sl_hit *hit_tmp;
     size_t hit_tmp_cap;
     uint32_t stamp_gen;
-    uint32_t *anc; /* scratch: ancestors of a theme */
     int resolve_ref; /* 1: resolve by one sort of every candidate (the
                       * reference, for tests) */
     sl_hits hits;

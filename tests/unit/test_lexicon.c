@@ -414,24 +414,6 @@ static void lexicon__nested_names_create_every_ancestor(void **state)
     assert_int_equal(lex->themes[0].line, 1);
     assert_int_equal(lex->themes[1].line, 1);
 
-    uint32_t out[8];
-    assert_int_equal(sl_lexicon_ancestors(lex, 2, out, 8), 3);
-    assert_int_equal(out[0], 2);
-    assert_int_equal(out[1], 1);
-    assert_int_equal(out[2], 0);
-    assert_int_equal(sl_lexicon_ancestors(lex, 4, out, 8), 3);
-    assert_int_equal(out[0], 4);
-    assert_int_equal(out[1], 1);
-    assert_int_equal(out[2], 0);
-    assert_int_equal(sl_lexicon_ancestors(lex, 3, out, 8), 1);
-    assert_int_equal(out[0], 3);
-    /* At most max are written. */
-    out[2] = 99;
-    assert_int_equal(sl_lexicon_ancestors(lex, 2, out, 2), 2);
-    assert_int_equal(out[0], 2);
-    assert_int_equal(out[1], 1);
-    assert_int_equal(out[2], 99);
-    assert_int_equal(sl_lexicon_ancestors(lex, 2, out, 0), 0);
     sl_lexicon_free(lex);
 }
 
