@@ -468,6 +468,31 @@ void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r)
         accum_direction(a, present, np, r->dir);
 }
 
+static void add_counts(uint64_t *a, const uint64_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        a[i] += b[i];
+}
+
+void sl_accum_merge(sl_accum *a, const sl_shape *shape, const sl_accum *b)
+{
+    size_t nt = shape->nthemes;
+    a->documents += b->documents;
+    a->tokens += b->tokens;
+    a->sentences += b->sentences;
+    a->paragraphs += b->paragraphs;
+    a->invalid_utf8 += b->invalid_utf8;
+    add_counts(a->theme_hits, b->theme_hits, nt);
+    add_counts(a->theme_docs, b->theme_docs, nt);
+    add_counts(a->entry_hits, b->entry_hits, shape->nentries);
+    add_counts(a->units, b->units, shape->nunits);
+    add_counts(a->pairs, b->pairs, shape->nunits * (nt * (nt + 1) / 2));
+    if (a->dir_hits && b->dir_hits) {
+        add_counts(a->dir_hits, b->dir_hits, nt * SL_DIR_FIGURES);
+        add_counts(a->dir_docs, b->dir_docs, nt * 3);
+    }
+}
+
 uint64_t sl_accum_pair(const sl_accum *a, const sl_shape *shape, size_t u, size_t x, size_t y)
 {
     size_t nt = shape->nthemes;

@@ -90,6 +90,8 @@ void sl_docres_clear(sl_docres *r);
 int sl_accum_init(sl_accum *a, const sl_shape *shape);
 void sl_accum_free(sl_accum *a);
 void sl_accum_add(sl_accum *a, const sl_shape *shape, const sl_docres *r);
+/* Adds the totals b to a (both of shape): the parts of a split file. */
+void sl_accum_merge(sl_accum *a, const sl_shape *shape, const sl_accum *b);
 
 /* Where the co-occurrence count of themes a <= b in unit u is kept: per
  * unit the upper triangle, row by row, so that the cells a story adds to

@@ -659,6 +659,10 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
         return finish_input(an, s);
     sl_read_opts ro = read_opts(an);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
+        int done = 0;
+        if (sl_split_wanted(an, files[i].path) &&
+            ((s = sl_split_file(an, files[i].path, &done, err)) != SL_OK || done))
+            continue;
         sl_reader *rd;
         sl_error why = {0};
         s = sl_reader_open_entry(&rd, &files[i], &ro, &why);
@@ -688,6 +692,15 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
         s = read_all(an, rd, err);
         sl_reader_free(rd);
     }
+    return finish_input(an, s);
+}
+
+sl_status sl_analysis_add_reader(sl_analysis *an, sl_reader *rd, sl_error *err)
+{
+    sl_reader_set_skip_invalid(rd, an->opts->skip_invalid);
+    sl_status s = read_all(an, rd, err);
+    if (s == SL_OK)
+        s = flush_batch(an, err);
     return finish_input(an, s);
 }
 

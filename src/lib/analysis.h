@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "lexicon.h"
 #include "options.h"
+#include "read.h"
 #include "report.h"
 #include "strmap.h"
 
@@ -48,6 +49,7 @@ struct sl_analysis {
     sl_status failed;       /* sticky: a failed run writes nothing */
     sl_progress progress;   /* stories and bytes analysed so far */
     sl_report report;       /* skipped records and files, regex failures */
+    size_t split_files;     /* files analysed in pieces (split.c), for tests */
 };
 
 /* One value of a --by field, for writing groups in byte order of value. */
@@ -90,6 +92,20 @@ const char *sl_polarity_name(sl_polarity p);
  * use (borrowed; NULL on OOM), and the settings object the JSON writer
  * writes (new reference; NULL on OOM). */
 sl_accum *sl_analysis_group_accum(sl_analysis *an, size_t g, const char *value);
+
+/* Reads every story of rd (borrowed) into an and sums them: a piece of a
+ * split file (split.c). */
+sl_status sl_analysis_add_reader(sl_analysis *an, sl_reader *rd, sl_error *err);
+
+/* A large JSONL file analysed in pieces, one reader per thread (split.c).
+ * sl_split_wanted: whether the run allows it for path (more than one
+ * thread, nothing shown per story). sl_split_file sets *done = 1 when it
+ * analysed the whole file into an; *done = 0, with an untouched, when the
+ * file is too small or not clean, for the ordinary path to read it. */
+int sl_split_wanted(const sl_analysis *an, const char *path);
+sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *err);
+/* The piece size (0: the default), for tests to split small files. */
+void sl_split_set_piece_bytes(size_t bytes);
 json_t *sl_json_settings(const sl_analysis *an);
 
 #endif

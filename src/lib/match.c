@@ -8,9 +8,10 @@
  * the candidate matches, however large the lexicon.
  *
  * Candidates are collected for every entry, exclusions filtered theme by
- * theme up the hierarchy, and each theme's survivors resolved greedily,
- * longest first, using a per-token stamp array instead of clearing a
- * bitmap for every theme. Regex entries are matched in match_regex.c.
+ * theme up the hierarchy, the survivors grouped by theme with a counting
+ * pass, and each theme's resolved greedily, longest first, using a
+ * per-token stamp array instead of clearing a bitmap for every theme.
+ * Regex entries are matched in match_regex.c.
  */
 #include "match.h"
 

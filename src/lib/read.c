@@ -280,6 +280,17 @@ sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
     return rc;
 }
 
+sl_status sl_reader_open_piece(sl_reader **out, FILE *in, const char *name, int first,
+                               const sl_read_opts *opts, sl_error *err)
+{
+    sl_status rc = reader_new(out, name, name, SL_INPUT_JSONL, opts, err);
+    if (rc != SL_OK)
+        return rc;
+    (*out)->in = in;
+    (*out)->line = first ? 0 : 1; /* the BOM test is for line 1 */
+    return SL_OK;
+}
+
 sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
 {
     if (!r || !doc || !got)

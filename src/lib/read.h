@@ -37,6 +37,14 @@ sl_status sl_reader_open(sl_reader **out, const char *path, const char *id_base,
 sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
                                 sl_input_format fmt, const sl_read_opts *opts, sl_error *err);
 
+/* Reads in (borrowed, not sniffed) as JSONL lines of the file name, one
+ * piece of it (split.c); first = 1 for the piece the file starts with,
+ * the only one whose first line may begin with a byte order mark. Lines
+ * are numbered from the piece's start, so ids of stories without one and
+ * messages do not give the file's line numbers. */
+sl_status sl_reader_open_piece(sl_reader **out, FILE *in, const char *name, int first,
+                               const sl_read_opts *opts, sl_error *err);
+
 /* Reads the next story into *doc (which must be empty or cleared; on success
  * the caller owns its contents). Sets *got to 1 for a story, 0 at the end.
  * SL_EDATA with "FILE:LINE: message" on a malformed record, SL_EIO on a read

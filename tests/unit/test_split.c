@@ -1,0 +1,290 @@
+/*
+ * test_split.c - unit tests for split.c: a JSONL file analysed in pieces,
+ * one reader per thread.
+ *
+ * The pieces are made tiny (sl_split_set_piece_bytes) so a file of a few
+ * tens of kilobytes is cut into dozens, with stories across every kind of
+ * boundary. The reference is the ordinary path: the same file at -j 1
+ * (which never splits). A clean file must give the same bytes and be
+ * split; a file with anything the ordinary path reports (invalid UTF-8, a
+ * skipped record, a bad record, a byte order mark starting a later line)
+ * must give exactly the ordinary output, messages and error, and not be
+ * split.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+
+#define PIECE 2048
+
+#if defined(__GNUC__)
+#define SL_TEST_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SL_TEST_PRINTF(f, a)
+#endif
+
+static const char *const LEX = "[iso]\nlonely\nisolat*\n\"on her own\"\n!\"not lonely\"\n"
+                               "[iso.home]\nhousebound\n[care]\ncarer*\n\"day ~2 centre\"\n";
+
+/* What a run gave: its output, messages, error and progress. */
+typedef struct outcome {
+    char *out;
+    char msgs[4096];
+    sl_status status;
+    char error[SL_ERROR_TEXT];
+    unsigned long long stories, bytes;
+    size_t split;
+} outcome;
+
+static void on_message(void *user, sl_severity sev, const char *msg)
+{
+    outcome *o = user;
+    size_t len = strlen(o->msgs);
+    snprintf(o->msgs + len, sizeof o->msgs - len, "%d %s\n", (int)sev, msg);
+}
+
+static void on_progress(void *user, const sl_progress *p)
+{
+    outcome *o = user;
+    assert_true(p->stories >= o->stories); /* never backwards */
+    o->stories = p->stories;
+    o->bytes = p->bytes;
+}
+
+/* Analyses the file at path with threads threads into o. */
+static void run_file(const sl_lexicon *lex, const char *path, int threads, int skip_invalid,
+                     outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    sl_options *opts = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_options_new(&opts), SL_OK);
+    assert_int_equal(sl_options_set_threads(opts, threads), SL_OK);
+    assert_int_equal(sl_options_add_by(opts, "site"), SL_OK);
+    assert_int_equal(sl_options_set_cooccurrence(opts, "document,sentence,window:3", &err), SL_OK);
+    assert_int_equal(sl_options_set_skip_invalid(opts, skip_invalid), SL_OK);
+    sl_options_set_message_handler(opts, on_message, o);
+    sl_options_set_progress_handler(opts, on_progress, o);
+    sl_analysis *an = NULL;
+    assert_int_equal(sl_analysis_new(&an, lex, opts, &err), SL_OK);
+    o->status = sl_analysis_add_path(an, path, &err);
+    if (o->status == SL_OK) {
+        size_t len = 0;
+        FILE *out = open_memstream(&o->out, &len);
+        assert_non_null(out);
+        o->status = sl_analysis_write(an, out, SL_FORMAT_JSON, &err);
+        fclose(out);
+    }
+    if (o->status != SL_OK)
+        snprintf(o->error, sizeof o->error, "%s", err.text);
+    o->split = an->split_files;
+    sl_analysis_free(an);
+    sl_options_free(opts);
+}
+
+static void outcome_free(outcome *o)
+{
+    free(o->out);
+    o->out = NULL;
+}
+
+/* The corpus so far, and the extra line once placed. */
+typedef struct text_buf {
+    char *p;
+    size_t len, cap;
+    const char *extra;
+} text_buf;
+
+/* Appends a formatted piece of a line; at a line start at or past the
+ * tenth piece boundary, first the extra line, so that it begins a piece
+ * (the first line start past a boundary is where a piece starts). */
+static void add(text_buf *t, int line_start, const char *fmt, ...) SL_TEST_PRINTF(3, 4);
+static void add(text_buf *t, int line_start, const char *fmt, ...)
+{
+    if (line_start && t->extra && t->len >= 10 * PIECE) {
+        t->len += (size_t)snprintf(t->p + t->len, t->cap - t->len, "%s\n", t->extra);
+        t->extra = NULL;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    t->len += (size_t)vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
+    va_end(ap);
+    assert_true(t->len < t->cap - 4096);
+}
+
+/* A corpus with stories across piece boundaries in every way: short and
+ * empty ones, one longer than several pieces, lines without an id, blank
+ * lines, CRLF ends, a byte order mark at the start and no newline at the
+ * end. extra (or NULL) is put in as the first line of a piece. */
+static char *corpus(const char *extra)
+{
+    static const char *const words[] = {"she", "felt", "lonely", "isolated", "on", "her",
+                                        "own", "not", "housebound", "carer", "carers", "day",
+                                        "the", "centre", "helped", "now"};
+    static const char *const sites[] = {"north", "south", "", NULL};
+    text_buf t = {malloc(1 << 20), 0, 1 << 20, extra};
+    assert_non_null(t.p);
+    uint32_t seed = 7;
+#define NEXT() (seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff)
+    add(&t, 0, "\xEF\xBB\xBF");
+    for (int i = 0; i < 400; i++) {
+        if (i % 37 == 5) { /* blank lines */
+            add(&t, 1, "\n");
+            add(&t, 1, "   \n");
+        }
+        const char *site = sites[NEXT() % 4];
+        add(&t, 1, "{");
+        if (i % 5)
+            add(&t, 0, "\"id\":\"s%d\",", i);
+        if (site)
+            add(&t, 0, "\"site\":\"%s\",", site);
+        add(&t, 0, "\"text\":\"");
+        unsigned n = i == 150 ? 2000 : NEXT() % 30; /* story 150 spans several pieces */
+        for (unsigned k = 0; k < n; k++) {
+            unsigned r = NEXT();
+            add(&t, 0, "%s%s%s", k ? " " : "", words[r % 16], r % 9 == 0 ? "." : "");
+        }
+        add(&t, 0, "\"}%s", i == 399 ? "" : i % 7 ? "\n" : "\r\n");
+    }
+#undef NEXT
+    assert_null(t.extra); /* it was placed */
+    return t.p;
+}
+
+/* Writes text to corpus.jsonl in a new temporary directory. */
+static char *write_temp(const char *text)
+{
+    char dir[] = "/tmp/sl_test_split_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = malloc(sizeof dir + 16);
+    assert_non_null(path);
+    snprintf(path, sizeof dir + 16, "%s/corpus.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+static void remove_temp(char *path)
+{
+    assert_int_equal(unlink(path), 0);
+    *strrchr(path, '/') = '\0';
+    assert_int_equal(rmdir(path), 0);
+    free(path);
+}
+
+/* Runs path at -j 1 and at 2 and 3 threads; every outcome must equal the
+ * first. Returns whether the threaded runs split the file. */
+static int same_as_one_thread(const sl_lexicon *lex, const char *path, int skip_invalid)
+{
+    outcome one, many;
+    run_file(lex, path, 1, skip_invalid, &one);
+    assert_int_equal(one.split, 0);
+    int split = -1;
+    for (int threads = 2; threads <= 3; threads++) {
+        run_file(lex, path, threads, skip_invalid, &many);
+        assert_int_equal(many.status, one.status);
+        assert_string_equal(many.error, one.error);
+        assert_string_equal(many.msgs, one.msgs);
+        if (one.out && strcmp(one.out, many.out) != 0)
+            fail_msg("-j %d output differs from -j 1", threads);
+        assert_true(!one.out == !many.out);
+        if (one.status == SL_OK) {
+            assert_int_equal(many.stories, one.stories);
+            assert_int_equal(many.bytes, one.bytes);
+        }
+        assert_true(split < 0 || split == (int)many.split);
+        split = (int)many.split;
+        outcome_free(&many);
+    }
+    outcome_free(&one);
+    return split;
+}
+
+static void split__clean_file_gives_the_bytes_of_one_thread(void **state)
+{
+    (void)state;
+    sl_split_set_piece_bytes(PIECE);
+    sl_lexicon *lex = lex_from(LEX);
+    char *text = corpus(NULL);
+    assert_true(strlen(text) > 20 * PIECE);
+    char *path = write_temp(text);
+    assert_int_equal(same_as_one_thread(lex, path, 0), 1);
+    /* and the figures are the file's: 400 stories, none lost at a boundary */
+    outcome o;
+    run_file(lex, path, 2, 0, &o);
+    assert_non_null(strstr(o.out, "\"documents\": 400"));
+    assert_int_equal(o.stories, 400);
+    outcome_free(&o);
+    remove_temp(path);
+    free(text);
+    sl_lexicon_free(lex);
+    sl_split_set_piece_bytes(0);
+}
+
+/* Each of these is reported by the ordinary path, with the file's line
+ * numbers, so the file must be read that way whatever the thread count. */
+static void split__anything_reported_reads_the_file_the_ordinary_way(void **state)
+{
+    (void)state;
+    sl_split_set_piece_bytes(PIECE);
+    sl_lexicon *lex = lex_from(LEX);
+    static const struct {
+        const char *line;
+        int skip_invalid;
+    } cases[] = {
+        {"{\"id\":\"u\",\"text\":\"lonely \xC3\x28 carer\"}", 0}, /* invalid UTF-8: a warning */
+        {"{\"id\":\"m\",\"text\":", 1},                           /* skipped with --skip-invalid */
+        {"{\"id\":\"m\",\"text\":", 0},                           /* a bad record: the error */
+        {"\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"lonely\"}", 0},    /* a BOM not at the start */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = corpus(cases[i].line);
+        char *path = write_temp(text);
+        if (same_as_one_thread(lex, path, cases[i].skip_invalid) != 0)
+            fail_msg("case %zu: the file was split", i);
+        outcome o;
+        run_file(lex, path, 2, cases[i].skip_invalid, &o);
+        assert_true(o.msgs[0] || o.status != SL_OK); /* something was reported */
+        outcome_free(&o);
+        remove_temp(path);
+        free(text);
+    }
+    sl_lexicon_free(lex);
+    sl_split_set_piece_bytes(0);
+}
+
+/* A file too small for four pieces is read the ordinary way. */
+static void split__small_file_is_not_split(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = lex_from(LEX);
+    char *text = corpus(NULL);
+    char *path = write_temp(text);
+    assert_int_equal(same_as_one_thread(lex, path, 0), 0); /* default pieces: 4 MB */
+    remove_temp(path);
+    free(text);
+    sl_lexicon_free(lex);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(split__clean_file_gives_the_bytes_of_one_thread),
+        cmocka_unit_test(split__anything_reported_reads_the_file_the_ordinary_way),
+        cmocka_unit_test(split__small_file_is_not_split),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
