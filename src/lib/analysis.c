@@ -9,7 +9,9 @@
  * totals strictly in input order, so the output is byte-identical for any
  * number of threads, and reports the first failing story in input order.
  * With more than one thread the calling thread sums one batch and reads
- * the next while the others analyse the batch between them.
+ * the next while the others analyse the batch between them. A large
+ * JSONL file may instead be read in pieces, one reader per thread, where
+ * nothing depends on input order (split.c).
  */
 #include <omp.h>
 #include <stdlib.h>
