@@ -105,7 +105,7 @@ void sl_matcher_free(sl_matcher *m)
     free(m->tcands.p);
     free(m->stamp.p);
     free(m->bucket.p);
-    free(m->theme_n.p);
+    free(m->theme_n);
     free(m->theme_bits);
     free(m->hits.h);
     free(m->fail_entry.p);
@@ -517,13 +517,12 @@ static int bucket_by_theme(sl_matcher *m)
     size_t n = m->tcands.n, nwords = (m->lex->nthemes + 63) / 64;
     if (vec_reserve(&m->bucket, sizeof(cand), n + 1) != 0)
         return -1;
-    if (!m->theme_n.p) { /* made once: both are zero again after every story */
-        if (!(m->theme_n.p = calloc(m->lex->nthemes + 1, sizeof(uint32_t))) ||
-            !(m->theme_bits = calloc(nwords + 1, sizeof *m->theme_bits)))
-            return -1;
-        m->theme_n.cap = m->lex->nthemes + 1;
-    }
-    uint32_t *count = m->theme_n.p;
+    /* made once: both are zero again after every story */
+    if (!m->theme_n && !(m->theme_n = calloc(m->lex->nthemes + 1, sizeof *m->theme_n)))
+        return -1;
+    if (!m->theme_bits && !(m->theme_bits = calloc(nwords + 1, sizeof *m->theme_bits)))
+        return -1;
+    uint32_t *count = m->theme_n;
     uint64_t *bits = m->theme_bits;
     const cand *c = m->tcands.p;
     for (size_t i = 0; i < n; i++) {

@@ -55,7 +55,7 @@ struct sl_matcher {
     vec excl_max;  /* uint32: running max end over excl, per theme run */
     vec tcands;    /* cand with .theme set to the counting theme */
     vec bucket;    /* cand: tcands grouped by theme, ascending (resolve) */
-    vec theme_n;   /* uint32 per theme: its tcands; zero between stories */
+    uint32_t *theme_n;    /* per theme: its tcands; zero between stories */
     uint64_t *theme_bits; /* a bit per theme: it has tcands; zero between stories */
     vec stamp;     /* uint32 per token */
     struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
