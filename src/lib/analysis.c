@@ -430,8 +430,11 @@ static sl_status sum_batch(sl_analysis *an, sl_batch *b, sl_error *err)
     b->nskips = 0;
     an->progress.stories += b->n;
     an->progress.bytes += b->bytes;
-    if (s == SL_OK && b->n && an->opts->on_progress)
+    if (s == SL_OK && b->n && an->opts->on_progress &&
+        an->progress.stories >= an->progress_shown) {
+        an->progress_shown = an->progress.stories;
         an->opts->on_progress(an->opts->progress_user, &an->progress);
+    }
     b->n = 0;
     b->bytes = 0;
     return s;

@@ -50,6 +50,9 @@ struct sl_analysis {
     sl_progress progress;   /* stories and bytes analysed so far */
     sl_report report;       /* skipped records and files, regex failures */
     size_t split_files;     /* files analysed in pieces (split.c), for tests */
+    unsigned long long progress_shown; /* the most stories a progress call has
+                            * given: after an abandoned split (split.c) the
+                            * file is read again, and progress never goes back */
 };
 
 /* One value of a --by field, for writing groups in byte order of value. */

@@ -197,6 +197,8 @@ static void report_progress(const split_run *run, uint64_t stories0, uint64_t by
     sl_progress pr = run->an->progress;
     pr.stories = stories0 + st;
     pr.bytes = bytes0 + by;
+    if (pr.stories > run->an->progress_shown)
+        run->an->progress_shown = pr.stories;
     o->on_progress(o->progress_user, &pr);
 }
 
@@ -291,8 +293,10 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
         s = merge_parts(an, parts, n, err);
         *done = s == SL_OK;
         an->split_files += *done;
-        if (*done && an->opts->on_progress) /* the last piece may have been another thread's */
+        if (*done && an->opts->on_progress) { /* the last piece may have been another thread's */
+            an->progress_shown = an->progress.stories;
             an->opts->on_progress(an->opts->progress_user, &an->progress);
+        }
     }
     for (int i = 0; parts && i < n; i++) {
         sl_analysis_free(parts[i].an);
