@@ -57,6 +57,10 @@ sl_status sl_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
  * (without a UTF-16 BOM) means a binary file: SL_EDATA. */
 #define SL_SNIFF_BYTES 8192
 
+/* What the sniff makes of a source's first n bytes (n <= SL_SNIFF_BYTES). */
+typedef enum sl_sniffed { SL_SNIFF_TEXT, SL_SNIFF_UTF16, SL_SNIFF_BINARY } sl_sniffed;
+sl_sniffed sl_sniff_head(const unsigned char *head, size_t n);
+
 void sl_reader_free(sl_reader *r);
 
 /* on = 1: after a malformed record the reader resynchronises, so the

@@ -211,6 +211,13 @@ static sl_status transcode(sl_reader *r, unsigned char *head, size_t n, sl_error
 
 _Static_assert(SL_SNIFF_BYTES <= SL_RD_BUFFER, "the sniffed bytes fit the transcoder's input");
 
+sl_sniffed sl_sniff_head(const unsigned char *head, size_t n)
+{
+    if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        return SL_SNIFF_UTF16;
+    return memchr(head, '\0', n) ? SL_SNIFF_BINARY : SL_SNIFF_TEXT;
+}
+
 sl_status sl_rd_sniff(sl_reader *r, sl_error *err)
 {
     size_t cap = SL_SNIFF_BYTES;
@@ -224,9 +231,10 @@ sl_status sl_rd_sniff(sl_reader *r, sl_error *err)
         free(head);
         return sl_rd_read_error(r, errno, err);
     }
-    if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+    sl_sniffed kind = sl_sniff_head(head, n);
+    if (kind == SL_SNIFF_UTF16)
         return transcode(r, head, n, err);
-    if (memchr(head, '\0', n)) {
+    if (kind == SL_SNIFF_BINARY) {
         free(head);
         r->binary = 1;
         return sl_fail(err, SL_EDATA,

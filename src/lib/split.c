@@ -94,17 +94,13 @@ static off_t line_start(int fd, off_t pos, off_t size)
     return size;
 }
 
-/* Whether the ordinary reader would transcode or refuse the file (its
- * first SL_SNIFF_BYTES: a UTF-16 byte order mark, a NUL byte). */
-static int needs_sniffing(int fd, off_t size, int *bad)
+/* Whether the ordinary reader would transcode or refuse the file: what
+ * its sniff makes of the first SL_SNIFF_BYTES. A read error counts too. */
+static int needs_sniffing(int fd, off_t size)
 {
-    char head[SL_SNIFF_BYTES];
+    unsigned char head[SL_SNIFF_BYTES];
     size_t n = size < (off_t)sizeof head ? (size_t)size : sizeof head;
-    if (read_at(fd, head, n, 0) != 0)
-        return *bad = 1;
-    const unsigned char *u = (const unsigned char *)head;
-    return (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
-           memchr(head, '\0', n) != NULL;
+    return read_at(fd, (char *)head, n, 0) != 0 || sl_sniff_head(head, n) != SL_SNIFF_TEXT;
 }
 
 /* What the threads share. */
@@ -273,8 +269,7 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
             close(fd);
         return SL_OK; /* the ordinary path opens it, and says why it cannot */
     }
-    int bad = 0;
-    if (needs_sniffing(fd, st.st_size, &bad) || bad) {
+    if (needs_sniffing(fd, st.st_size)) {
         close(fd);
         return SL_OK;
     }
