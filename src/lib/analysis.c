@@ -118,8 +118,9 @@ static sl_status make_groups(sl_analysis *an, sl_error *err)
     return SL_OK;
 }
 
-sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_options *opts,
-                          sl_error *err)
+/* An analysis; with a worker given (split.c), one thread's, borrowing it. */
+static sl_status analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_options *opts,
+                              struct sl_worker *borrowed, sl_error *err)
 {
     *out = NULL;
     sl_analysis *an = calloc(1, sizeof *an);
@@ -141,7 +142,11 @@ sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_opt
         s = sl_fail_nomem(err);
     if (s == SL_OK && sl_accum_init(&an->total, &an->shape) != 0)
         s = sl_fail_nomem(err);
-    if (s == SL_OK)
+    if (borrowed) {
+        an->workers = borrowed;
+        an->nthreads = 1;
+        an->borrowed_workers = 1;
+    } else if (s == SL_OK)
         s = make_workers(an, err);
     if (s == SL_OK)
         s = make_groups(an, err);
@@ -151,6 +156,18 @@ sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_opt
     }
     *out = an;
     return SL_OK;
+}
+
+sl_status sl_analysis_new(sl_analysis **out, const sl_lexicon *lex, const sl_options *opts,
+                          sl_error *err)
+{
+    return analysis_new(out, lex, opts, NULL, err);
+}
+
+sl_status sl_analysis_new_part(sl_analysis **out, sl_analysis *whole, int i,
+                               const sl_options *opts, sl_error *err)
+{
+    return analysis_new(out, whole->lex, opts, &whole->workers[i], err);
 }
 
 static void free_batch(sl_batch *b)
@@ -176,13 +193,14 @@ void sl_analysis_free(sl_analysis *an)
 {
     if (!an)
         return;
-    for (int i = 0; an->workers && i < an->nthreads; i++) {
+    for (int i = 0; an->workers && !an->borrowed_workers && i < an->nthreads; i++) {
         sl_tokens_free(&an->workers[i].toks);
         sl_matcher_free(an->workers[i].matcher);
         sl_agg_scratch_free(an->workers[i].scratch);
         sl_director_free(an->workers[i].director);
     }
-    free(an->workers);
+    if (!an->borrowed_workers)
+        free(an->workers);
     free_batch(an->batch);
     free_batch(an->analysed);
     free_batch(an->spare);

@@ -43,6 +43,7 @@ struct sl_analysis {
     size_t nrows, rows_cap;
     struct sl_worker *workers;
     int nthreads;
+    int borrowed_workers;   /* a part of a split file: workers are the whole's */
     struct sl_batch *batch;    /* being filled, analysed next */
     struct sl_batch *analysed; /* analysed, summed next (-j > 1), or NULL */
     struct sl_batch *spare;    /* read into while batch is analysed (-j > 1) */
@@ -95,6 +96,12 @@ const char *sl_polarity_name(sl_polarity p);
  * use (borrowed; NULL on OOM), and the settings object the JSON writer
  * writes (new reference; NULL on OOM). */
 sl_accum *sl_analysis_group_accum(sl_analysis *an, size_t g, const char *value);
+
+/* One thread's part of a split file (split.c): an analysis with opts
+ * (one thread) that uses worker i of whole, so that thread keeps its word
+ * cache and matcher warm from file to file. Free it before whole. */
+sl_status sl_analysis_new_part(sl_analysis **out, sl_analysis *whole, int i,
+                               const sl_options *opts, sl_error *err);
 
 /* Reads every story of rd (borrowed) into an and sums them: a piece of a
  * split file (split.c). */
