@@ -244,16 +244,18 @@ static sl_status merge_parts(sl_analysis *an, split_part *parts, int n, sl_error
         sl_analysis *p = parts[i].an;
         sl_accum_merge(&an->total, &an->shape, &p->total);
         for (size_t g = 0; g < an->opts->nby; g++) {
-            const sl_group_field *gf = &p->groups[g];
-            for (size_t s = 0; s < gf->values.cap; s++) {
-                const sl_strmap_slot *slot = &gf->values.slots[s];
-                if (!slot->hash)
-                    continue;
-                sl_accum *a = sl_analysis_group_accum(an, g, gf->values.arena + slot->key_off);
-                if (!a)
+            sl_group_value *v = sl_group_sorted(&p->groups[g]);
+            if (!v)
+                return sl_fail_nomem(err);
+            for (size_t k = 0; k < p->groups[g].n; k++) {
+                sl_accum *a = sl_analysis_group_accum(an, g, v[k].value);
+                if (!a) {
+                    free(v);
                     return sl_fail_nomem(err);
-                sl_accum_merge(a, &an->shape, &gf->accums[slot->value]);
+                }
+                sl_accum_merge(a, &an->shape, v[k].accum);
             }
+            free(v);
         }
         an->progress.stories += p->progress.stories;
         an->progress.bytes += p->progress.bytes;
