@@ -154,9 +154,11 @@ FUZZ_LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(FB)/lib/%.o)
 fuzz-deps:
 	@scripts/deps clang-14 libclang-rt-14-dev libomp-14-dev
 
+# -MMD: the objects follow their headers, as the other flavours' do (a
+# changed struct once left stale objects that read the old layout).
 $(FB)/lib/%.o: src/lib/%.c | fuzz-deps
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -MMD -MP -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FB)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \

@@ -219,6 +219,7 @@ void sl_analysis_free(sl_analysis *an)
         free(r->dir);
     }
     free(an->rows);
+    free(an->bad_utf8.id);
     sl_accum_free(&an->total);
     sl_report_free(&an->report);
     free(an);
@@ -415,6 +416,21 @@ static sl_status add_story(sl_analysis *an, sl_doc *d, sl_docres *r, sl_error *e
     return SL_OK;
 }
 
+/* Warns of a story's invalid UTF-8 (once per file), or in a part of a
+ * split file notes the first such story for the whole to warn of. */
+static void note_invalid_utf8(sl_analysis *an, const sl_doc *d, uint64_t n)
+{
+    if (!an->borrowed_workers) {
+        sl_report_invalid_utf8(&an->report, an->opts, d->source, d->line, d->id, n);
+        return;
+    }
+    if (!n || an->bad_utf8.seen)
+        return;
+    an->bad_utf8 = (sl_bad_utf8){1, d->line, strdup(d->id), d->id_from_line, n};
+    if (!an->bad_utf8.id)
+        an->failed = SL_ENOMEM; /* the part is not clean: the file is read again */
+}
+
 /* Adds the analysed batch b to the totals in input order, then empties it. */
 static sl_status sum_batch(sl_analysis *an, sl_batch *b, sl_error *err)
 {
@@ -432,8 +448,7 @@ static sl_status sum_batch(sl_analysis *an, sl_batch *b, sl_error *err)
         if (s == SL_OK)
             s = report_drops(an, &b->docs[i], &b->drops[i], err);
         if (s == SL_OK)
-            sl_report_invalid_utf8(&an->report, an->opts, b->docs[i].source, b->docs[i].line,
-                                   b->docs[i].id, b->res[i].invalid_utf8);
+            note_invalid_utf8(an, &b->docs[i], b->res[i].invalid_utf8);
         if (s == SL_OK && an->opts->on_story)
             s = report_story(an, &b->docs[i], &b->res[i], &b->hits[i], err);
         if (s == SL_OK)
@@ -683,8 +698,12 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
     sl_read_opts ro = read_opts(an);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         int done = 0;
-        if (sl_split_wanted(an, files[i].path) &&
-            ((s = sl_split_file(an, files[i].path, &done, err)) != SL_OK || done))
+        /* the stories before a split file are summed first, so that any
+         * warning of theirs comes before the file's own */
+        if (sl_split_wanted(an, files[i].path) && ((s = flush_batch(an, err)) != SL_OK ||
+                                                   (s = sl_split_file(an, files[i].path, &done,
+                                                                      err)) != SL_OK ||
+                                                   done))
             continue;
         sl_reader *rd;
         sl_error why = {0};

@@ -33,6 +33,16 @@ typedef struct sl_docrow {
     uint32_t *dir;       /* with direction: the story's direction counts (sl_docres.dir) */
 } sl_docrow;
 
+/* A part's first story with invalid UTF-8 (split.c): a part cannot warn,
+ * as only the whole knows on which line of the file the story is. */
+typedef struct sl_bad_utf8 {
+    int seen;
+    unsigned long line;  /* in the part's piece */
+    char *id;            /* owned */
+    int id_from_line;    /* id is "FILE:LINE" with the piece's line */
+    uint64_t n;
+} sl_bad_utf8;
+
 struct sl_analysis {
     const sl_lexicon *lex;
     const sl_options *opts;
@@ -43,7 +53,9 @@ struct sl_analysis {
     size_t nrows, rows_cap;
     struct sl_worker *workers;
     int nthreads;
-    int borrowed_workers;   /* a part of a split file: workers are the whole's */
+    int borrowed_workers;   /* a part of a split file: workers are the whole's,
+                             * and invalid UTF-8 is noted in bad_utf8, not warned of */
+    sl_bad_utf8 bad_utf8;
     struct sl_batch *batch;    /* being filled, analysed next */
     struct sl_batch *analysed; /* analysed, summed next (-j > 1), or NULL */
     struct sl_batch *spare;    /* read into while batch is analysed (-j > 1) */

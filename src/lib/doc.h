@@ -38,6 +38,7 @@ typedef struct sl_doc {
     const char *source;   /* borrowed from the reader: the file name */
     unsigned long line;   /* line of the source where the record starts (1-based) */
     size_t invalid_utf8;  /* bad bytes the reader had to replace (JSONL) */
+    int id_from_line;     /* the id is "FILE:LINE": the record gave none */
 } sl_doc;
 
 /* Frees what d owns and zeroes it; d itself is not freed. Accepts NULL. */

@@ -93,6 +93,11 @@ void sl_reader_set_skip_invalid(sl_reader *r, int on)
         r->skip_invalid = on != 0;
 }
 
+unsigned long sl_reader_line(const sl_reader *r)
+{
+    return r ? r->line : 0;
+}
+
 const char *sl_reader_name(const sl_reader *r)
 {
     return r ? r->name : NULL;

@@ -45,6 +45,10 @@ sl_status sl_reader_open_stream(sl_reader **out, FILE *in, const char *name,
 sl_status sl_reader_open_piece(sl_reader **out, FILE *in, const char *name, int first,
                                const sl_read_opts *opts, sl_error *err);
 
+/* The number of the last line read (a piece's count starts at 1 unless
+ * it is the first: see sl_reader_open_piece). */
+unsigned long sl_reader_line(const sl_reader *r);
+
 /* Reads the next story into *doc (which must be empty or cleared; on success
  * the caller owns its contents). Sets *got to 1 for a story, 0 at the end.
  * SL_EDATA with "FILE:LINE: message" on a malformed record, SL_EIO on a read

@@ -419,8 +419,10 @@ static sl_status fill_doc(sl_reader *r, unsigned long line, sl_doc *doc, sl_erro
     /* An empty id cell names nothing: fall back to FILE:LINE as if absent. */
     if (id < r->ncols && r->flen[id] > 0)
         doc->id = sl_rd_memdup(r->rec + r->foff[id], r->flen[id]);
-    else
+    else {
         doc->id = sl_rd_file_line(r, line);
+        doc->id_from_line = 1;
+    }
     if (!doc->text || !doc->id)
         return sl_fail_nomem(err);
     for (size_t i = 0; i < r->ncols; i++) {

@@ -128,6 +128,7 @@ static sl_status take_id(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err)
                                r->id_field, kind_of(v));
     }
     doc->id = sl_rd_file_line(r, r->line);
+    doc->id_from_line = 1;
     return doc->id ? SL_OK : sl_fail_nomem(err);
 }
 

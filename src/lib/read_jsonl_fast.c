@@ -435,8 +435,10 @@ static int take_id(const scan *sc, const sl_reader *r, sl_doc *doc)
         return 0;
     if (f && f->kind != V_NULL && f->vlen > 0)
         doc->id = sl_rd_memdup(f->val, f->vlen);
-    else
+    else {
         doc->id = sl_rd_file_line(r, r->line);
+        doc->id_from_line = 1;
+    }
     return doc->id != NULL;
 }
 

@@ -106,6 +106,13 @@ static int needs_sniffing(int fd, off_t size)
     return read_at(fd, (char *)head, n, 0) != 0 || sl_sniff_head(head, n) != SL_SNIFF_TEXT;
 }
 
+/* What a piece leaves for the whole: its line count, and its first story
+ * with invalid UTF-8, the only thing a piece may meet that is reported. */
+typedef struct piece_note {
+    unsigned long lines;
+    sl_bad_utf8 bad;
+} piece_note;
+
 /* What the threads share. */
 typedef struct split_run {
     sl_analysis *an;
@@ -113,6 +120,7 @@ typedef struct split_run {
     int fd;
     off_t size;
     size_t npieces;
+    piece_note *notes; /* npieces */
     size_t next;       /* the next piece to hand out (atomic) */
     int stop;          /* set once any piece is not clean (atomic) */
     uint64_t stories, bytes; /* analysed so far, for progress (atomic) */
@@ -126,11 +134,11 @@ typedef struct split_part {
     size_t cap;
 } split_part;
 
-/* Whether the part has met anything the ordinary reader would report. */
+/* Whether the part has met anything the ordinary reader would report
+ * but invalid UTF-8 (noted per piece, warned of by the whole). */
 static int part_clean(const sl_analysis *an)
 {
-    return !an->failed && an->report.nskips == 0 && an->report.nrfail == 0 &&
-           !an->report.utf8_warned;
+    return !an->failed && an->report.nskips == 0 && an->report.nrfail == 0;
 }
 
 /* Reads piece k into the part's buffer; its length in *len. */
@@ -170,9 +178,12 @@ static int run_piece(split_run *run, split_part *p, size_t k)
     sl_status s = sl_reader_open_piece(&rd, in, run->path, k == 0, &ro, NULL);
     if (s == SL_OK) {
         s = sl_analysis_add_reader(p->an, rd, NULL);
+        run->notes[k].lines = sl_reader_line(rd) - (k == 0 ? 0 : 1);
         sl_reader_free(rd);
     }
     fclose(in);
+    run->notes[k].bad = p->an->bad_utf8; /* the note owns its id now */
+    memset(&p->an->bad_utf8, 0, sizeof p->an->bad_utf8);
     if (s != SL_OK || !part_clean(p->an))
         return -1;
 #pragma omp atomic
@@ -263,6 +274,37 @@ static sl_status merge_parts(sl_analysis *an, split_part *parts, int n, sl_error
     return SL_OK;
 }
 
+/* Warns of the file's first story with invalid UTF-8, as the ordinary
+ * path would have: its line is the lines of the pieces before its own
+ * plus its line in that piece, and so is its id when it had none. */
+static sl_status warn_invalid_utf8(sl_analysis *an, const split_run *run, sl_error *err)
+{
+    unsigned long base = 0;
+    size_t k = 0;
+    for (; k < run->npieces && !run->notes[k].bad.seen; k++)
+        base += run->notes[k].lines;
+    if (k == run->npieces)
+        return SL_OK;
+    const sl_bad_utf8 *b = &run->notes[k].bad;
+    unsigned long line = base + b->line - (k == 0 ? 0 : 1);
+    const char *file = sl_report_file(&an->report, run->path);
+    char *id = b->id_from_line ? NULL : b->id;
+    if (b->id_from_line) {
+        int n = snprintf(NULL, 0, "%s:%lu", run->path, line);
+        if (n >= 0 && (id = malloc((size_t)n + 1)))
+            snprintf(id, (size_t)n + 1, "%s:%lu", run->path, line);
+    }
+    if (!file || !id) {
+        if (id != b->id)
+            free(id);
+        return sl_fail_nomem(err);
+    }
+    sl_report_invalid_utf8(&an->report, an->opts, file, line, id, b->n);
+    if (id != b->id)
+        free(id);
+    return SL_OK;
+}
+
 sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *err)
 {
     *done = 0;
@@ -278,12 +320,13 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
         close(fd);
         return SL_OK;
     }
-    split_run run = {an, path, fd, st.st_size, 0, 0, 0, 0, 0};
+    split_run run = {an, path, fd, st.st_size, 0, NULL, 0, 0, 0, 0};
     run.npieces = ((size_t)st.st_size + piece_bytes - 1) / piece_bytes;
+    run.notes = calloc(run.npieces, sizeof *run.notes);
     int n = an->nthreads;
     split_part *parts = calloc((size_t)n, sizeof *parts);
     sl_status s = SL_OK;
-    if (!parts || make_parts(&run, parts, n) != 0)
+    if (!run.notes || !parts || make_parts(&run, parts, n) != 0)
         run.stop = 1; /* out of memory: the ordinary path says so */
     else {
 #pragma omp parallel num_threads(n)
@@ -291,6 +334,8 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
     }
     if (!run.stop) {
         s = merge_parts(an, parts, n, err);
+        if (s == SL_OK)
+            s = warn_invalid_utf8(an, &run, err);
         *done = s == SL_OK;
         an->split_files += *done;
         if (*done && an->opts->on_progress) { /* the last piece may have been another thread's */
@@ -302,6 +347,9 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
         sl_analysis_free(parts[i].an);
         free(parts[i].buf);
     }
+    for (size_t k = 0; run.notes && k < run.npieces; k++)
+        free(run.notes[k].bad.id);
+    free(run.notes);
     free(parts);
     close(fd);
     return s;

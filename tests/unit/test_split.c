@@ -103,20 +103,23 @@ static void outcome_free(outcome *o)
 typedef struct text_buf {
     char *p;
     size_t len, cap;
-    const char *extra;
-    size_t at; /* the piece the extra line begins */
+    const char *extra[2];
+    size_t at[2]; /* the piece each extra line begins, ascending */
 } text_buf;
 
 /* Appends a formatted piece of a line; at a line start at or past the
- * boundary of piece t->at, first the extra line, so that it begins that
- * piece (the first line start past a boundary is where a piece starts). */
+ * boundary of piece t->at[i], first the extra line i, so that it begins
+ * that piece (the first line start past a boundary is where a piece
+ * starts). */
 static void add(text_buf *t, int line_start, const char *fmt, ...) SL_TEST_PRINTF(3, 4);
 static void add(text_buf *t, int line_start, const char *fmt, ...)
 {
-    if (line_start && t->extra && t->len >= t->at * PIECE) {
-        t->len += (size_t)snprintf(t->p + t->len, t->cap - t->len, "%s\n", t->extra);
-        t->extra = NULL;
-    }
+    for (int i = 0; i < 2; i++)
+        if (line_start && t->extra[i] && (i == 0 || !t->extra[0]) &&
+            t->len >= t->at[i] * PIECE) {
+            t->len += (size_t)snprintf(t->p + t->len, t->cap - t->len, "%s\n", t->extra[i]);
+            t->extra[i] = NULL;
+        }
     va_list ap;
     va_start(ap, fmt);
     t->len += (size_t)vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
@@ -127,18 +130,20 @@ static void add(text_buf *t, int line_start, const char *fmt, ...)
 /* A corpus with stories across piece boundaries in every way: short and
  * empty ones, one longer than several pieces, lines without an id, blank
  * lines, CRLF ends, a byte order mark at the start and no newline at the
- * end. extra (or NULL) is put in as the first line of piece at. */
-static char *corpus(const char *extra, size_t at)
+ * end. extra (or NULL) is put in as the first line of piece at, and
+ * extra2 (or NULL) as that of piece at2 (at2 > at). */
+static char *corpus2(const char *extra, size_t at, const char *extra2, size_t at2)
 {
     static const char *const words[] = {"she", "felt", "lonely", "isolated", "on", "her",
                                         "own", "not", "housebound", "carer", "carers", "day",
                                         "the", "centre", "helped", "now"};
     static const char *const sites[] = {"north", "south", "", NULL};
-    text_buf t = {malloc(1 << 20), 0, 1 << 20, extra, at};
+    text_buf t = {malloc(1 << 20), 0, 1 << 20, {extra, extra2}, {at, at2}};
     assert_non_null(t.p);
     uint32_t seed = 7;
 #define NEXT() (seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff)
     add(&t, 0, "\xEF\xBB\xBF");
+    add(&t, 1, "%s", ""); /* piece 0's extra line comes first */
     for (int i = 0; i < 400; i++) {
         if (i % 37 == 5) { /* blank lines */
             add(&t, 1, "\n");
@@ -159,8 +164,14 @@ static char *corpus(const char *extra, size_t at)
         add(&t, 0, "\"}%s", i == 399 ? "" : i % 7 ? "\n" : "\r\n");
     }
 #undef NEXT
-    assert_null(t.extra); /* it was placed */
+    assert_null(t.extra[0]); /* both were placed */
+    assert_null(t.extra[1]);
     return t.p;
+}
+
+static char *corpus(const char *extra, size_t at)
+{
+    return corpus2(extra, at, NULL, 0);
 }
 
 /* Writes text to corpus.jsonl in a new temporary directory. */
@@ -247,13 +258,12 @@ static void split__anything_reported_reads_the_file_the_ordinary_way(void **stat
         int skip_invalid;
         size_t at;
     } cases[] = {
-        {"{\"id\":\"u\",\"text\":\"lonely \xC3\x28 carer\"}", 0, 10}, /* invalid UTF-8: a warning */
         {"{\"id\":\"m\",\"text\":", 1, 10},                           /* skipped with --skip-invalid */
         {"{\"id\":\"m\",\"text\":", 0, 10},                           /* a bad record: the error */
         {"\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"lonely\"}", 0, 10},    /* a BOM not at the start */
         /* late in the file: the pieces before it were counted in progress,
          * which must not go back when the file is read again */
-        {"{\"id\":\"u\",\"text\":\"lonely \xC3\x28 carer\"}", 0, 24},
+        {"{\"id\":\"m\",\"text\":", 1, 24},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *text = corpus(cases[i].line, cases[i].at);
@@ -263,6 +273,50 @@ static void split__anything_reported_reads_the_file_the_ordinary_way(void **stat
         outcome o;
         run_file(lex, path, 2, cases[i].skip_invalid, &o);
         assert_true(o.msgs[0] || o.status != SL_OK); /* something was reported */
+        outcome_free(&o);
+        remove_temp(path);
+        free(text);
+    }
+    sl_lexicon_free(lex);
+    sl_split_set_piece_bytes(0);
+}
+
+/* Invalid UTF-8 is the one thing a split file reports itself: once per
+ * file, for its first such story, with the file's line and, for a story
+ * without an id, the id of that line. Wherever that story lies (in the
+ * first piece or a later one, first in its piece or not, with a second
+ * such story in a later piece), the warning and figures must be the
+ * ordinary path's and the file still split. */
+static void split__invalid_utf8_is_warned_of_as_the_ordinary_path_does(void **state)
+{
+    (void)state;
+    sl_split_set_piece_bytes(PIECE);
+    sl_lexicon *lex = lex_from(LEX);
+    static const char bad[] = "{\"id\":\"u\",\"text\":\"lonely \xC3\x28 carer\"}";
+    static const char bad_no_id[] = "{\"site\":\"north\",\"text\":\"carer \xFF lonely\"}";
+    static const struct {
+        const char *a;
+        size_t at;
+        const char *b;
+        size_t at2;
+    } cases[] = {
+        {bad, 10, NULL, 0}, {bad, 24, NULL, 0},      {bad_no_id, 10, NULL, 0},
+        {bad, 0, NULL, 0},  {bad_no_id, 5, bad, 20}, {bad, 5, bad_no_id, 20},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = corpus2(cases[i].a, cases[i].at, cases[i].b, cases[i].at2);
+        char *path = write_temp(text);
+        if (same_as_one_thread(lex, path, 0) != 1)
+            fail_msg("case %zu: the file was not split", i);
+        outcome o;
+        run_file(lex, path, 2, 0, &o);
+        assert_non_null(strstr(o.msgs, "invalid UTF-8"));
+        size_t lines = 0;
+        for (const char *c = o.msgs; *c; c++)
+            lines += *c == '\n';
+        assert_int_equal(lines, 1); /* once per file */
+        if (cases[i].at == 0) /* the file's first line, after its BOM: worked by hand */
+            assert_non_null(strstr(o.msgs, "corpus.jsonl:1: story u: 1 invalid UTF-8 byte;"));
         outcome_free(&o);
         remove_temp(path);
         free(text);
@@ -284,12 +338,23 @@ static void split__small_file_is_not_split(void **state)
     sl_lexicon_free(lex);
 }
 
+/* Each test starts with the default pieces, whatever one that failed left. */
+static int default_pieces(void **state)
+{
+    (void)state;
+    sl_split_set_piece_bytes(0);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(split__clean_file_gives_the_bytes_of_one_thread),
-        cmocka_unit_test(split__anything_reported_reads_the_file_the_ordinary_way),
-        cmocka_unit_test(split__small_file_is_not_split),
+        cmocka_unit_test_setup(split__clean_file_gives_the_bytes_of_one_thread, default_pieces),
+        cmocka_unit_test_setup(split__anything_reported_reads_the_file_the_ordinary_way,
+                               default_pieces),
+        cmocka_unit_test_setup(split__invalid_utf8_is_warned_of_as_the_ordinary_path_does,
+                               default_pieces),
+        cmocka_unit_test_setup(split__small_file_is_not_split, default_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
