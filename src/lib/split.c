@@ -15,13 +15,16 @@
  *
  * What a piece cannot know is how many lines came before it, so it can
  * neither number a story that has no id nor place a warning in input
- * order. So this path is taken only where neither is ever shown (no
+ * order. So this path is taken only where no story is shown (no
  * --per-document rows, no story handler), and only while the file is
- * clean: the first skipped record, failed regex, invalid UTF-8 or error
- * in any piece stops every thread, the parts are thrown away, and the
- * caller reads the file the ordinary way, which then reports exactly what
- * it always did. A file with a UTF-16 byte order mark, or a NUL byte
- * where the ordinary reader would sniff one, also goes that way.
+ * clean. The one warning a clean file may give, invalid UTF-8 (once per
+ * file, for its first such story), each piece notes with its own line
+ * count, and the whole gives it at the end with the file's line. The
+ * first skipped record, failed regex or error in any piece stops every
+ * thread, the parts are thrown away, and the caller reads the file the
+ * ordinary way, which then reports exactly what it always did. A file
+ * with a UTF-16 byte order mark, or a NUL byte where the ordinary reader
+ * would sniff one, also goes that way.
  */
 #include <errno.h>
 #include <fcntl.h>
