@@ -698,12 +698,8 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
     sl_read_opts ro = read_opts(an);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         int done = 0;
-        /* the stories before a split file are summed first, so that any
-         * warning of theirs comes before the file's own */
-        if (sl_split_wanted(an, files[i].path) && ((s = flush_batch(an, err)) != SL_OK ||
-                                                   (s = sl_split_file(an, files[i].path, &done,
-                                                                      err)) != SL_OK ||
-                                                   done))
+        if (sl_split_wanted(an, files[i].path) &&
+            ((s = sl_split_file(an, files[i].path, &done, err)) != SL_OK || done))
             continue;
         sl_reader *rd;
         sl_error why = {0};

@@ -323,12 +323,19 @@ sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *
         close(fd);
         return SL_OK;
     }
+    /* the stories before the file are summed first, so that any warning
+     * of theirs comes before the file's own (here, for a file that is
+     * split: a folder of small files keeps its batches full) */
+    sl_status s = sl_analysis_flush(an, err);
+    if (s != SL_OK) {
+        close(fd);
+        return s;
+    }
     split_run run = {an, path, fd, st.st_size, 0, NULL, 0, 0, 0, 0};
     run.npieces = ((size_t)st.st_size + piece_bytes - 1) / piece_bytes;
     run.notes = calloc(run.npieces, sizeof *run.notes);
     int n = an->nthreads;
     split_part *parts = calloc((size_t)n, sizeof *parts);
-    sl_status s = SL_OK;
     if (!run.notes || !parts || make_parts(&run, parts, n) != 0)
         run.stop = 1; /* out of memory: the ordinary path says so */
     else {
