@@ -122,8 +122,9 @@ sl_status sl_analysis_add_reader(sl_analysis *an, sl_reader *rd, sl_error *err);
 /* A large JSONL file analysed in pieces, one reader per thread (split.c).
  * sl_split_wanted: whether the run allows it for path (more than one
  * thread, nothing shown per story). sl_split_file sets *done = 1 when it
- * analysed the whole file into an; *done = 0, with an untouched, when the
- * file is too small or not clean, for the ordinary path to read it. */
+ * analysed the whole file into an; *done = 0 when the file is too small
+ * or not clean, for the ordinary path to read it, with none of it in an
+ * (the stories an held from before the file may have been summed). */
 int sl_split_wanted(const sl_analysis *an, const char *path);
 sl_status sl_split_file(sl_analysis *an, const char *path, int *done, sl_error *err);
 /* The piece size (0: the default), for tests to split small files. */
