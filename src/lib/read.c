@@ -56,15 +56,20 @@ sl_status sl_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *
     return SL_OK;
 }
 
-char *sl_rd_file_line(const sl_reader *r, unsigned long line)
+char *sl_file_line(const char *name, unsigned long line)
 {
-    int n = snprintf(NULL, 0, "%s:%lu", r->name, line);
+    int n = snprintf(NULL, 0, "%s:%lu", name, line);
     if (n < 0)
         return NULL;
     char *s = malloc((size_t)n + 1);
     if (s)
-        snprintf(s, (size_t)n + 1, "%s:%lu", r->name, line);
+        snprintf(s, (size_t)n + 1, "%s:%lu", name, line);
     return s;
+}
+
+char *sl_rd_file_line(const sl_reader *r, unsigned long line)
+{
+    return sl_file_line(r->name, line);
 }
 
 sl_status sl_rd_read_error(const sl_reader *r, int errnum, sl_error *err)

@@ -49,6 +49,10 @@ sl_status sl_reader_open_piece(sl_reader **out, FILE *in, const char *name, int 
  * it is the first: see sl_reader_open_piece). */
 unsigned long sl_reader_line(const sl_reader *r);
 
+/* "NAME:LINE", the id a record without one gets (owned by the caller;
+ * NULL when out of memory). */
+char *sl_file_line(const char *name, unsigned long line);
+
 /* Reads the next story into *doc (which must be empty or cleared; on success
  * the caller owns its contents). Sets *got to 1 for a story, 0 at the end.
  * SL_EDATA with "FILE:LINE: message" on a malformed record, SL_EIO on a read

@@ -291,12 +291,7 @@ static sl_status warn_invalid_utf8(sl_analysis *an, const split_run *run, sl_err
     const sl_bad_utf8 *b = &run->notes[k].bad;
     unsigned long line = base + b->line - (k == 0 ? 0 : 1);
     const char *file = sl_report_file(&an->report, run->path);
-    char *id = b->id_from_line ? NULL : b->id;
-    if (b->id_from_line) {
-        int n = snprintf(NULL, 0, "%s:%lu", run->path, line);
-        if (n >= 0 && (id = malloc((size_t)n + 1)))
-            snprintf(id, (size_t)n + 1, "%s:%lu", run->path, line);
-    }
+    char *id = b->id_from_line ? sl_file_line(run->path, line) : b->id;
     if (!file || !id) {
         if (id != b->id)
             free(id);
