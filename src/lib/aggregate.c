@@ -21,7 +21,6 @@ struct sl_agg_scratch {
     span *spans;     /* per theme, in hit order */
     size_t nspans, spans_cap;
     size_t *theme_off, *theme_len; /* nthemes: the theme's merged spans */
-    uint32_t *present;
     size_t nthemes;
     uint32_t *entry_row; /* nentries: the entry's row in the story's counts, or NO_ROW */
     /* Sentences and paragraphs: one (unit << 32 | theme) key per hit, and
@@ -43,12 +42,11 @@ sl_agg_scratch *sl_agg_scratch_new(const sl_shape *shape)
     s->nthemes = shape->nthemes;
     s->theme_off = calloc(shape->nthemes + 1, sizeof *s->theme_off);
     s->theme_len = calloc(shape->nthemes + 1, sizeof *s->theme_len);
-    s->present = calloc(shape->nthemes + 1, sizeof *s->present);
     s->entry_row = malloc((shape->nentries + 1) * sizeof *s->entry_row);
     size_t cells = shape->nthemes * shape->nthemes + 1;
     s->cell = calloc(cells, sizeof *s->cell);
     s->touched = malloc(cells * sizeof *s->touched);
-    if (!s->theme_off || !s->theme_len || !s->present || !s->entry_row || !s->cell ||
+    if (!s->theme_off || !s->theme_len || !s->entry_row || !s->cell ||
         !s->touched) {
         sl_agg_scratch_free(s);
         return NULL;
@@ -65,7 +63,6 @@ void sl_agg_scratch_free(sl_agg_scratch *s)
     free(s->spans);
     free(s->theme_off);
     free(s->theme_len);
-    free(s->present);
     free(s->entry_row);
     free(s->keys);
     free(s->ufirst);
@@ -204,11 +201,11 @@ static int push_pair(sl_docres *r, uint32_t u, uint32_t a, uint32_t b, uint64_t 
     return 0;
 }
 
-static int unit_pairs(sl_docres *r, sl_agg_scratch *s, uint32_t u, size_t npresent)
+static int unit_pairs(sl_docres *r, sl_agg_scratch *s, uint32_t u)
 {
-    for (size_t i = 0; i < npresent; i++)
-        for (size_t j = i; j < npresent; j++) {
-            uint32_t a = s->present[i], b = s->present[j];
+    for (size_t i = 0; i < r->npresent; i++)
+        for (size_t j = i; j < r->npresent; j++) {
+            uint32_t a = r->present[i], b = r->present[j];
             uint64_t n = overlap(s->spans + s->theme_off[a], s->theme_len[a],
                                  s->spans + s->theme_off[b], s->theme_len[b]);
             if (n && push_pair(r, u, a, b, n) != 0)
@@ -339,9 +336,8 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
     for (size_t i = 0; i < hits->n; i++) { /* in theme order: present is ascending */
         uint32_t t = hits->h[i].theme;
         if (r->theme_hits[t]++ == 0)
-            s->present[npresent++] = t;
+            r->present[npresent++] = t;
     }
-    memcpy(r->present, s->present, npresent * sizeof *r->present);
     r->npresent = npresent;
     for (size_t u = 0; u < shape->nunits; u++) {
         r->units[u] = unit_count(&shape->units[u], toks);
@@ -354,7 +350,7 @@ int sl_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
             if (disjoint_unit_pairs(r, s, unit, (uint32_t)u, toks, hits, r->units[u]) != 0)
                 return -1;
         } else if (merge_spans(s, unit, toks, hits, r->units[u]) != 0 ||
-                   unit_pairs(r, s, (uint32_t)u, npresent) != 0)
+                   unit_pairs(r, s, (uint32_t)u) != 0)
             return -1;
     }
     return 0;
