@@ -45,7 +45,7 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) -lm
 LDFLAGS ?=
 ALL_LDFLAGS = $(OPT) -fopenmp $(LDFLAGS)
 
-LIB_SRC  = $(sort $(wildcard src/lib/*.c))
+LIB_SRC  = $(sort $(wildcard src/lib/*.c src/lib/*/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)

@@ -14,8 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "doc.h"
-#include "read.h"
+#include "core/doc.h"
+#include "read/read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,25 +35,25 @@ static inline void sl_fuzz_drain(const uint8_t *data, size_t size, sl_input_form
     sl_read_opts ro = {"text", "id"};
     sl_reader *r = NULL;
     sl_error err;
-    if (sl_reader_open_stream(&r, f, "fuzz", fmt, &ro, &err) == SL_OK) {
-        sl_reader_set_skip_invalid(r, skip);
+    if (sli_reader_open_stream(&r, f, "fuzz", fmt, &ro, &err) == SL_OK) {
+        sli_reader_set_skip_invalid(r, skip);
         /* each call consumes at least one byte or ends: bound the loop by it */
         size_t calls = 0;
         for (; calls <= size + 2; calls++) {
             sl_doc d = {0};
             int got = 0;
-            sl_status s = sl_reader_next(r, &d, &got, &err);
+            sl_status s = sli_reader_next(r, &d, &got, &err);
             if (s == SL_OK && got && (!d.id || !d.text || d.text[d.text_len] != '\0'))
                 abort();
-            sl_doc_clear(&d);
+            sli_doc_clear(&d);
             if (s == SL_OK && !got)
                 break;
-            if (s != SL_OK && !sl_reader_skippable(r, NULL, NULL))
+            if (s != SL_OK && !sli_reader_skippable(r, NULL, NULL))
                 break;
         }
         if (calls > size + 2)
             abort(); /* the reader stopped making progress */
-        sl_reader_free(r);
+        sli_reader_free(r);
     }
     fclose(f);
 }

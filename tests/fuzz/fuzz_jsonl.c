@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 #include "fuzz.h"
-#include "read.h"
+#include "read/read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,7 +2,7 @@
  * fuzz_jsonl_diff.c - the JSONL fast path against the jansson reference.
  *
  * The input is one line. Whenever the fast path (read_jsonl_fast.c) says it
- * read the line, the reference (sl_rd_jsonl_parse_ref) must read it too and
+ * read the line, the reference (sli_rd_jsonl_parse_ref) must read it too and
  * give the same doc, field by field; when it defers, the doc must be left
  * empty. Three field settings per input: the default, one field as both id
  * and text, and the two swapped.
@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 #include "fuzz.h"
-#include "read_impl.h"
+#include "read/read_impl.h"
 
 static void compare(const char *line, size_t n, const char *text_field, const char *id_field)
 {
@@ -27,15 +27,15 @@ static void compare(const char *line, size_t n, const char *text_field, const ch
     r.line = 3;
     sl_doc fast = {0}, ref = {0};
     sl_error err;
-    sl_rd_fast got = sl_rd_jsonl_fast(&r, line, n, &fast);
+    sl_rd_fast got = sli_rd_jsonl_fast(&r, line, n, &fast);
     if (got == SL_RD_DONE) {
-        if (sl_rd_jsonl_parse_ref(&r, line, n, &ref, &err) != SL_OK || !sl_doc_equal(&fast, &ref))
+        if (sli_rd_jsonl_parse_ref(&r, line, n, &ref, &err) != SL_OK || !sli_doc_equal(&fast, &ref))
             abort();
     } else if (got != SL_RD_DEFER || memcmp(&fast, &zero, sizeof zero) != 0) {
         abort();
     }
-    sl_doc_clear(&fast);
-    sl_doc_clear(&ref);
+    sli_doc_clear(&fast);
+    sli_doc_clear(&ref);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "lexicon.h"
-#include "match.h"
-#include "tokenize.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "text/tokenize.h"
 
 static sl_lexicon *load(const uint8_t *data, size_t size)
 {
@@ -53,21 +53,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sl_matcher *fast = NULL, *ref = NULL;
     sl_error err;
     sl_tokens toks;
-    sl_tokens_init(&toks);
-    if (sl_matcher_new(&fast, lex, &err) == SL_OK && sl_matcher_new(&ref, lex, &err) == SL_OK &&
-        sl_tokenize(&toks, text, len) == 0) {
-        sl_matcher_set_prefilter(ref, 0);
+    sli_tokens_init(&toks);
+    if (sli_matcher_new(&fast, lex, &err) == SL_OK && sli_matcher_new(&ref, lex, &err) == SL_OK &&
+        sli_tokenize(&toks, text, len) == 0) {
+        sli_matcher_set_prefilter(ref, 0);
         const sl_hits *a, *b;
-        sl_status sa = sl_match(fast, text, &toks, "s", &a, &err);
-        sl_status sb = sl_match(ref, text, &toks, "s", &b, &err);
-        if (sb == SL_OK && (sa != SL_OK || !sl_hits_equal(a, b)))
+        sl_status sa = sli_match(fast, text, &toks, "s", &a, &err);
+        sl_status sb = sli_match(ref, text, &toks, "s", &b, &err);
+        if (sb == SL_OK && (sa != SL_OK || !sli_hits_equal(a, b)))
             abort(); /* the prefilter changed what the regexes count */
         if (sa == SL_EDATA && sb == SL_OK)
             abort(); /* it can only skip work, never add a limit failure */
     }
-    sl_tokens_free(&toks);
-    sl_matcher_free(fast);
-    sl_matcher_free(ref);
+    sli_tokens_free(&toks);
+    sli_matcher_free(fast);
+    sli_matcher_free(ref);
     sl_lexicon_free(lex);
     return 0;
 }

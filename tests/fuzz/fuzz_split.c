@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
+#include "pipeline/analysis.h"
 #include "fuzz.h"
 #include "storylens/storylens.h"
 
@@ -45,7 +45,7 @@ static int set_up(void)
     if (sl_lexicon_load(&lex, paths, 1, "english", &err) != SL_OK)
         abort();
     unlink(lexpath);
-    sl_split_set_piece_bytes(64);
+    sli_split_set_piece_bytes(64);
     return 1;
 }
 

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 #include "fuzz.h"
-#include "tokenize.h"
+#include "text/tokenize.h"
 
 /* For a token of ASCII bytes: its fold is the bytes lower-cased (the C
  * locale's tolower), cut at SL_FOLD_CAP, and NUL-terminated. Other tokens
@@ -41,8 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(text, data, size);
     sl_tokens t;
-    sl_tokens_init(&t);
-    if (sl_tokenize(&t, text, size) == 0) {
+    sli_tokens_init(&t);
+    if (sli_tokenize(&t, text, size) == 0) {
         size_t prev_end = 0;
         for (size_t i = 0; i < t.n; i++) {
             if (t.tok[i].start >= t.tok[i].end || t.tok[i].end > size ||
@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (t.invalid_utf8 > size)
             abort();
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
     free(text);
     return 0;
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "doc.h"
+#include "core/doc.h"
 #include "storylens/storylens.h"
 
 /* Loads a lexicon from its source text through a temporary .lex file, as a

@@ -4,7 +4,7 @@
  * (sl_accum).
  *
  * A small lexicon is loaded from a temporary .lex file, each story is
- * tokenised and matched, and sl_docres_compute() turns the hits into
+ * tokenised and matched, and sli_docres_compute() turns the hits into
  * counts. The expected units and pair counts are worked out by hand from
  * the co-occurrence rules: a unit containing both A and B counts once for
  * the pair, however many hits it holds; window:N slides one token at a
@@ -24,10 +24,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aggregate.h"
-#include "lexicon.h"
-#include "match.h"
-#include "tokenize.h"
+#include "count/aggregate.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "text/tokenize.h"
 
 /* Themes x, y, z are single exact words; tokens of the stories below are
  * numbered from 0. */
@@ -82,23 +82,23 @@ static void fixture_open(fixture *f, const char *lexsrc, const char *const *unit
     memset(f, 0, sizeof *f);
     f->lex = lex_from(lexsrc);
     sl_error err = {0};
-    assert_int_equal(sl_matcher_new(&f->m, f->lex, &err), SL_OK);
-    sl_tokens_init(&f->toks);
+    assert_int_equal(sli_matcher_new(&f->m, f->lex, &err), SL_OK);
+    sli_tokens_init(&f->toks);
     f->shape.nthemes = f->lex->nthemes;
     f->shape.nentries = f->lex->nentries;
     for (size_t u = 0; units[u]; u++) {
         assert_true(u < SL_MAX_UNITS);
         f->shape.units[f->shape.nunits++] = unit_of(units[u]);
     }
-    f->scratch = sl_agg_scratch_new(&f->shape);
+    f->scratch = sli_agg_scratch_new(&f->shape);
     assert_non_null(f->scratch);
 }
 
 static void fixture_close(fixture *f)
 {
-    sl_agg_scratch_free(f->scratch);
-    sl_tokens_free(&f->toks);
-    sl_matcher_free(f->m);
+    sli_agg_scratch_free(f->scratch);
+    sli_tokens_free(&f->toks);
+    sli_matcher_free(f->m);
     sl_lexicon_free(f->lex);
 }
 
@@ -106,9 +106,9 @@ static void compute(fixture *f, const char *text, sl_docres *r)
 {
     sl_error err = {0};
     const sl_hits *hits = NULL;
-    assert_int_equal(sl_tokenize(&f->toks, text, strlen(text)), 0);
-    assert_int_equal(sl_match(f->m, text, &f->toks, "t", &hits, &err), SL_OK);
-    assert_int_equal(sl_docres_compute(r, f->scratch, &f->shape, f->lex, &f->toks, hits), 0);
+    assert_int_equal(sli_tokenize(&f->toks, text, strlen(text)), 0);
+    assert_int_equal(sli_match(f->m, text, &f->toks, "t", &hits, &err), SL_OK);
+    assert_int_equal(sli_docres_compute(r, f->scratch, &f->shape, f->lex, &f->toks, hits), 0);
     /* pairs are stored once, a <= b, and only when non-zero */
     for (size_t k = 0; k < r->npairs; k++) {
         assert_true(r->pairs[k].a <= r->pairs[k].b);
@@ -123,16 +123,16 @@ static void compute(fixture *f, const char *text, sl_docres *r)
 
 /* A story's pair count, order-free, as the sums add it up: sentence,
  * paragraph and window pairs are listed in the docres, document pairs are
- * derived from its theme hits by sl_accum_add. */
+ * derived from its theme hits by sli_accum_add. */
 static uint32_t pair(const fixture *f, const sl_docres *r, size_t u, const char *ta,
                      const char *tb)
 {
     uint32_t a = theme_index(f->lex, ta), b = theme_index(f->lex, tb);
     sl_accum acc;
-    assert_int_equal(sl_accum_init(&acc, &f->shape), 0);
-    sl_accum_add(&acc, &f->shape, r);
-    uint64_t n = sl_accum_pair(&acc, &f->shape, u, a, b);
-    sl_accum_free(&acc);
+    assert_int_equal(sli_accum_init(&acc, &f->shape), 0);
+    sli_accum_add(&acc, &f->shape, r);
+    uint64_t n = sli_accum_pair(&acc, &f->shape, u, a, b);
+    sli_accum_free(&acc);
     return (uint32_t)n;
 }
 
@@ -181,7 +181,7 @@ static void run_cooc_cases(const cooc_case *cases, size_t n)
                 fail_msg("case %zu (%s, \"%s\"): [%s][%s] = %u, expected %u", c, cc->unit,
                          cc->text, cc->p[k].a, cc->p[k].b, (unsigned)got, cc->p[k].count);
         }
-        sl_docres_clear(&r);
+        sli_docres_clear(&r);
         fixture_close(&f);
     }
 }
@@ -312,7 +312,7 @@ static void aggregate__unit_pairs_match_a_brute_force_count(void **state)
             compute(&f, text, &r);
             const sl_hits *hits = NULL;
             sl_error err = {0};
-            assert_int_equal(sl_match(f.m, text, &f.toks, "t", &hits, &err), SL_OK);
+            assert_int_equal(sli_match(f.m, text, &f.toks, "t", &hits, &err), SL_OK);
             uint64_t nunits = by_para ? f.toks.nparagraphs : f.toks.nsent;
             uint32_t want[4][4] = {{0}};
             for (uint64_t un = 0; un < nunits; un++) {
@@ -327,17 +327,17 @@ static void aggregate__unit_pairs_match_a_brute_force_count(void **state)
                         want[a][b] += in[a] && in[b];
             }
             sl_accum acc;
-            assert_int_equal(sl_accum_init(&acc, &f.shape), 0);
-            sl_accum_add(&acc, &f.shape, &r);
+            assert_int_equal(sli_accum_init(&acc, &f.shape), 0);
+            sli_accum_add(&acc, &f.shape, &r);
             for (size_t a = 0; a < nt; a++)
                 for (size_t b = a; b < nt; b++)
-                    if (sl_accum_pair(&acc, &f.shape, 0, a, b) != want[a][b])
+                    if (sli_accum_pair(&acc, &f.shape, 0, a, b) != want[a][b])
                         fail_msg("%s pair [%zu][%zu]: %llu, expected %u in \"%s\"",
                                  units[0], a, b,
-                                 (unsigned long long)sl_accum_pair(&acc, &f.shape, 0, a, b),
+                                 (unsigned long long)sli_accum_pair(&acc, &f.shape, 0, a, b),
                                  want[a][b], text);
-            sl_accum_free(&acc);
-            sl_docres_clear(&r);
+            sli_accum_free(&acc);
+            sli_docres_clear(&r);
         }
         fixture_close(&f);
     }
@@ -369,8 +369,8 @@ static void aggregate__theme_and_entry_hits_of_one_story(void **state)
     assert_int_equal(entry_count(&f, &r, "a.c", "\"very lonely\""), 1);
     assert_int_equal(entry_count(&f, &r, "e", "lonely"), 2);
     assert_int_equal(r.units[0], 1);
-    sl_docres_clear(&r);
-    sl_docres_clear(&r); /* clearing twice is harmless */
+    sli_docres_clear(&r);
+    sli_docres_clear(&r); /* clearing twice is harmless */
     fixture_close(&f);
 }
 
@@ -391,7 +391,7 @@ static void aggregate__story_without_hits_has_only_sizes(void **state)
     assert_int_equal(r.units[0], 1);
     assert_int_equal(r.units[1], 2);
     assert_int_equal(r.units[2], 3);
-    sl_docres_clear(&r);
+    sli_docres_clear(&r);
     fixture_close(&f);
 }
 
@@ -409,7 +409,7 @@ static void aggregate__reused_record_equals_fresh_one(void **state)
     static const char *second[] = {"Echo.", "", "lonely alpha"};
     sl_docres reused = {0};
     compute(&f, first, &reused);
-    assert_non_null(sl_docres_dir(&reused, &f.shape));
+    assert_non_null(sli_docres_dir(&reused, &f.shape));
     reused.dir[0] = 7; /* as a tally would leave it */
     for (size_t i = 0; i < sizeof second / sizeof second[0]; i++) {
         sl_docres fresh = {0};
@@ -428,18 +428,18 @@ static void aggregate__reused_record_equals_fresh_one(void **state)
         for (size_t k = 0; k < fresh.npairs; k++)
             assert_memory_equal(&reused.pairs[k], &fresh.pairs[k], sizeof(sl_pair));
         /* the direction counts start from zero for every story */
-        uint32_t *d = sl_docres_dir(&reused, &f.shape);
+        uint32_t *d = sli_docres_dir(&reused, &f.shape);
         assert_non_null(d);
         for (size_t k = 0; k < f.shape.nthemes * SL_DIR_FIGURES; k++)
             assert_int_equal(d[k], 0);
-        sl_docres_clear(&fresh);
+        sli_docres_clear(&fresh);
     }
     /* the second stories are exactly these, worked out by hand */
     assert_int_equal(reused.tokens, 2);
     assert_int_equal(reused.theme_hits[theme_index(f.lex, "a.b")], 1);
     assert_int_equal(reused.theme_hits[theme_index(f.lex, "x")], 1);
     assert_int_equal(reused.nentry, 2);
-    sl_docres_clear(&reused);
+    sli_docres_clear(&reused);
     fixture_close(&f);
 }
 
@@ -452,7 +452,7 @@ static void aggregate__accum_adds_stories(void **state)
     fixture f;
     fixture_open(&f, XYZ, units);
     sl_accum a;
-    assert_int_equal(sl_accum_init(&a, &f.shape), 0);
+    assert_int_equal(sli_accum_init(&a, &f.shape), 0);
     /* 1: alpha0 charlie1 | echo2            2 sentences, 3 tokens
      * 2: alpha0 alpha1                      1 sentence, 2 tokens
      * 3: empty */
@@ -460,9 +460,9 @@ static void aggregate__accum_adds_stories(void **state)
     sl_docres r = {0}; /* one record for all three, as a batch slot reuses it */
     for (size_t i = 0; i < 3; i++) {
         compute(&f, stories[i], &r);
-        sl_accum_add(&a, &f.shape, &r);
+        sli_accum_add(&a, &f.shape, &r);
     }
-    sl_docres_clear(&r);
+    sli_docres_clear(&r);
     uint32_t x = theme_index(f.lex, "x"), y = theme_index(f.lex, "y"), z = theme_index(f.lex, "z");
     assert_int_equal(a.documents, 3);
     assert_int_equal(a.tokens, 5);
@@ -478,26 +478,26 @@ static void aggregate__accum_adds_stories(void **state)
     assert_int_equal(a.entry_hits[entry_index(f.lex, "y", "=echo")], 1);
     /* document: 3 units; x in 2, y and z in story 1 with x */
     assert_int_equal(a.units[0], 3);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 0, x, x), 2);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 0, x, y), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 0, y, x), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 0, y, z), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 0, x, x), 2);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 0, x, y), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 0, y, x), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 0, y, z), 1);
     /* sentence: 3 units; x in s0 of 1 and s0 of 2, z with x, y alone */
     assert_int_equal(a.units[1], 3);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 1, x, x), 2);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 1, z, x), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 1, x, y), 0);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 1, y, y), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 1, x, x), 2);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 1, z, x), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 1, x, y), 0);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 1, y, y), 1);
     /* window:2: story 1 has [0,2) [1,3), story 2 has [0,2), story 3 none */
     assert_int_equal(a.units[2], 3);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, x, x), 2);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, z, z), 2);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, y, y), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, x, z), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, y, z), 1);
-    assert_int_equal(sl_accum_pair(&a, &f.shape, 2, x, y), 0);
-    sl_accum_free(&a);
-    sl_accum_free(&a); /* freeing twice is harmless */
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, x, x), 2);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, z, z), 2);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, y, y), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, x, z), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, y, z), 1);
+    assert_int_equal(sli_accum_pair(&a, &f.shape, 2, x, y), 0);
+    sli_accum_free(&a);
+    sli_accum_free(&a); /* freeing twice is harmless */
     fixture_close(&f);
 }
 
@@ -518,11 +518,11 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
     for (size_t i = 0; i < N; i++)
         compute(&f, stories[i], &r[i]);
     sl_accum fwd, rev;
-    assert_int_equal(sl_accum_init(&fwd, &f.shape), 0);
-    assert_int_equal(sl_accum_init(&rev, &f.shape), 0);
+    assert_int_equal(sli_accum_init(&fwd, &f.shape), 0);
+    assert_int_equal(sli_accum_init(&rev, &f.shape), 0);
     for (size_t i = 0; i < N; i++) {
-        sl_accum_add(&fwd, &f.shape, &r[i]);
-        sl_accum_add(&rev, &f.shape, &r[N - 1 - i]);
+        sli_accum_add(&fwd, &f.shape, &r[i]);
+        sli_accum_add(&rev, &f.shape, &r[N - 1 - i]);
     }
     size_t nt = f.shape.nthemes;
     assert_int_equal(fwd.documents, rev.documents);
@@ -534,19 +534,19 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
     assert_memory_equal(fwd.pairs, rev.pairs,
                         f.shape.nunits * (nt * (nt + 1) / 2) * sizeof *fwd.pairs); /* triangles */
     /* and a hand-checked figure: a in documents 1, 2 and 4 */
-    assert_int_equal(sl_accum_pair(&fwd, &f.shape, 0, theme_index(f.lex, "a"),
+    assert_int_equal(sli_accum_pair(&fwd, &f.shape, 0, theme_index(f.lex, "a"),
                                    theme_index(f.lex, "a")), 3);
     for (size_t i = 0; i < N; i++)
-        sl_docres_clear(&r[i]);
-    sl_accum_free(&fwd);
-    sl_accum_free(&rev);
+        sli_docres_clear(&r[i]);
+    sli_accum_free(&fwd);
+    sli_accum_free(&rev);
     fixture_close(&f);
 }
 
 /* The sums count a story under its net direction per theme without
- * calling sl_direction_net (they work it out branch-free): for every mix
+ * calling sli_direction_net (they work it out branch-free): for every mix
  * of up to 3 improved, worsened and mentioned hits the story must land
- * where sl_direction_net puts it, and a theme without hits nowhere. */
+ * where sli_direction_net puts it, and a theme without hits nowhere. */
 static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **state)
 {
     (void)state;
@@ -557,7 +557,7 @@ static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **sta
         for (uint32_t down = 0; down <= 3; down++)
             for (uint32_t same = 0; same <= 3; same++) {
                 sl_accum a;
-                assert_int_equal(sl_accum_init(&a, &shape), 0);
+                assert_int_equal(sli_accum_init(&a, &shape), 0);
                 uint32_t *c = dir + SL_DIR_FIGURES; /* theme 1; theme 0 has none */
                 c[SL_DIR_IMPROVED] = up;
                 c[SL_DIR_WORSENED] = down;
@@ -566,8 +566,8 @@ static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **sta
                 theme_hits[1] = up + down + same;
                 r.npresent = theme_hits[1] ? 1 : 0;
                 present[0] = 1;
-                sl_accum_add(&a, &shape, &r);
-                int net = sl_direction_net(c);
+                sli_accum_add(&a, &shape, &r);
+                int net = sli_direction_net(c);
                 for (int k = 0; k < 3; k++) {
                     uint64_t want = net == SL_DIRECTION_IMPROVED + k;
                     if (a.dir_docs[3 + k] != want || a.dir_docs[k] != 0)
@@ -576,7 +576,7 @@ static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **sta
                                  (unsigned long long)want);
                 }
                 assert_int_equal(a.dir_hits[SL_DIR_FIGURES + SL_DIR_UNKNOWN], up + down + same);
-                sl_accum_free(&a);
+                sli_accum_free(&a);
             }
 }
 

@@ -48,8 +48,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "options.h"
+#include "pipeline/analysis.h"
+#include "core/options.h"
 #include "storylens/storylens.h"
 
 #define LEXICON                                                                                 \
@@ -1011,18 +1011,18 @@ static void analysis__derived_figures_by_hand(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int ok = -1;
-        double j = sl_jaccard(cases[i].ab, cases[i].a, cases[i].b, &ok);
+        double j = sli_jaccard(cases[i].ab, cases[i].a, cases[i].b, &ok);
         if (ok != cases[i].jok || (ok && fabs(j - cases[i].jaccard) > 1e-12))
             fail_msg("case %zu: jaccard %.15g (ok %d)", i, j, ok);
         ok = -1;
-        double n = sl_npmi(cases[i].ab, cases[i].a, cases[i].b, cases[i].n, &ok);
+        double n = sli_npmi(cases[i].ab, cases[i].a, cases[i].b, cases[i].n, &ok);
         if (ok != cases[i].nok || (ok && fabs(n - cases[i].npmi) > 1e-12))
             fail_msg("case %zu: npmi %.15g (ok %d)", i, n, ok);
     }
-    assert_true(sl_fixed(2.0 / 3.0) == 0.666667);
-    assert_true(sl_fixed(1000.0 / 17.0) == 58.823529);
-    assert_true(sl_fixed(-1e-9) == 0.0 && !signbit(sl_fixed(-1e-9)));
-    assert_true(sl_fixed(-0.0) == 0.0 && !signbit(sl_fixed(-0.0)));
+    assert_true(sli_fixed(2.0 / 3.0) == 0.666667);
+    assert_true(sli_fixed(1000.0 / 17.0) == 58.823529);
+    assert_true(sli_fixed(-1e-9) == 0.0 && !signbit(sli_fixed(-1e-9)));
+    assert_true(sli_fixed(-0.0) == 0.0 && !signbit(sli_fixed(-0.0)));
 }
 
 int main(void)

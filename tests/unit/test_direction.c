@@ -21,8 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "direction.h"
-#include "lexicon.h"
+#include "direction/direction.h"
+#include "lexicon/lexicon.h"
 #include "storylens/storylens.h"
 
 #define THEMES                                                                                  \
@@ -300,11 +300,11 @@ static void direction__net_of_a_story(void **state)
     uint32_t c[SL_DIR_FIGURES] = {0, 1, 3, 0, 0, 4};
     uint32_t d[SL_DIR_FIGURES] = {0, 0, 2, 2, 0, 0};
     uint32_t e[SL_DIR_FIGURES] = {0};
-    assert_int_equal(sl_direction_net(a), SL_DIRECTION_IMPROVED); /* mentions do not vote */
-    assert_int_equal(sl_direction_net(b), SL_DIRECTION_MENTIONED); /* a tie */
-    assert_int_equal(sl_direction_net(c), SL_DIRECTION_WORSENED);
-    assert_int_equal(sl_direction_net(d), SL_DIRECTION_MENTIONED);
-    assert_int_equal(sl_direction_net(e), SL_DIRECTION_NONE);
+    assert_int_equal(sli_direction_net(a), SL_DIRECTION_IMPROVED); /* mentions do not vote */
+    assert_int_equal(sli_direction_net(b), SL_DIRECTION_MENTIONED); /* a tie */
+    assert_int_equal(sli_direction_net(c), SL_DIRECTION_WORSENED);
+    assert_int_equal(sli_direction_net(d), SL_DIRECTION_MENTIONED);
+    assert_int_equal(sli_direction_net(e), SL_DIRECTION_NONE);
 }
 
 /* ---- the lexicon language ---------------------------------------------------- */

@@ -1,12 +1,12 @@
 /*
- * test_doc.c - an sl_doc's metadata as doc.c lays it out: sl_meta_append,
- * sl_meta_set and sl_doc_clear.
+ * test_doc.c - an sl_doc's metadata as doc.c lays it out: sli_meta_append,
+ * sli_meta_set and sli_doc_clear.
  *
  * The readers' view of the same rules (order, a repeated front-matter key)
  * is in test_read.c; here the helpers are called directly so the cases can
  * reach what no reader input does (a key holding a NUL, a value copied
  * from the block it replaces). Leaks are the ASan and valgrind builds'
- * part: every case ends in sl_doc_clear and nothing else frees.
+ * part: every case ends in sli_doc_clear and nothing else frees.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 
 static void append(sl_doc *d, const char *key, const char *val)
 {
-    assert_int_equal(sl_meta_append(&d->meta, &d->nmeta, key, strlen(key), val, strlen(val)), 0);
+    assert_int_equal(sli_meta_append(&d->meta, &d->nmeta, key, strlen(key), val, strlen(val)), 0);
 }
 
 /* 100 fields cross the array's growth several times (4, 8, ... 128): each
@@ -54,8 +54,8 @@ static void meta_append__hundred_fields_keep_order_and_values(void **state)
     assert_string_equal(d.meta[4].value, "v12");
     assert_string_equal(d.meta[99].key, "k99");
     assert_string_equal(d.meta[99].value, "v297");
-    assert_string_equal(sl_doc_meta(&d, "k64"), "v192");
-    sl_doc_clear(&d);
+    assert_string_equal(sli_doc_meta(&d, "k64"), "v192");
+    sli_doc_clear(&d);
     assert_null(d.meta);
     assert_int_equal(d.nmeta, 0);
 }
@@ -67,9 +67,9 @@ static void meta_append__copies_slices_into_one_block(void **state)
     (void)state;
     const char *src = "site=North;year=2024";
     sl_doc d = {0};
-    assert_int_equal(sl_meta_append(&d.meta, &d.nmeta, src, 4, src + 5, 5), 0);
-    assert_int_equal(sl_meta_append(&d.meta, &d.nmeta, src + 11, 4, src + 16, 4), 0);
-    assert_int_equal(sl_meta_append(&d.meta, &d.nmeta, "", 0, "", 0), 0);
+    assert_int_equal(sli_meta_append(&d.meta, &d.nmeta, src, 4, src + 5, 5), 0);
+    assert_int_equal(sli_meta_append(&d.meta, &d.nmeta, src + 11, 4, src + 16, 4), 0);
+    assert_int_equal(sli_meta_append(&d.meta, &d.nmeta, "", 0, "", 0), 0);
     assert_int_equal(d.nmeta, 3);
     assert_string_equal(d.meta[0].key, "site");
     assert_string_equal(d.meta[0].value, "North");
@@ -80,7 +80,7 @@ static void meta_append__copies_slices_into_one_block(void **state)
     assert_string_equal(d.meta[2].key, "");
     assert_string_equal(d.meta[2].value, "");
     assert_ptr_equal(d.meta[2].value, d.meta[2].key + 1);
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
 }
 
 /* The value's place follows from klen, not from where the key's text ends:
@@ -90,15 +90,15 @@ static void meta_append__key_with_nul_keeps_its_value(void **state)
 {
     (void)state;
     sl_doc d = {0};
-    assert_int_equal(sl_meta_append(&d.meta, &d.nmeta, "a\0b", 3, "v\0w", 3), 0);
+    assert_int_equal(sli_meta_append(&d.meta, &d.nmeta, "a\0b", 3, "v\0w", 3), 0);
     assert_string_equal(d.meta[0].key, "a");
     assert_memory_equal(d.meta[0].key, "a\0b\0v\0w\0", 8);
     assert_string_equal(d.meta[0].value, "v");
     assert_ptr_equal(d.meta[0].value, d.meta[0].key + 4);
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
 }
 
-/* sl_meta_set builds the new block before freeing the old one, so the
+/* sli_meta_set builds the new block before freeing the old one, so the
  * key and value may come from the field being replaced. */
 static void meta_set__replaces_from_its_own_block(void **state)
 {
@@ -107,13 +107,13 @@ static void meta_set__replaces_from_its_own_block(void **state)
     append(&d, "site", "North");
     append(&d, "year", "2024");
     sl_meta *m = &d.meta[0];
-    assert_int_equal(sl_meta_set(m, m->key, strlen(m->key), m->value + 1, 3), 0);
+    assert_int_equal(sli_meta_set(m, m->key, strlen(m->key), m->value + 1, 3), 0);
     assert_string_equal(d.meta[0].key, "site");
     assert_string_equal(d.meta[0].value, "ort");
     assert_ptr_equal(d.meta[0].value, d.meta[0].key + 5);
-    assert_int_equal(sl_meta_set(m, "site", 4, "a much longer value", 19), 0);
+    assert_int_equal(sli_meta_set(m, "site", 4, "a much longer value", 19), 0);
     assert_string_equal(d.meta[0].value, "a much longer value");
-    assert_int_equal(sl_meta_set(m, "x\0y", 3, "z", 1), 0);
+    assert_int_equal(sli_meta_set(m, "x\0y", 3, "z", 1), 0);
     assert_string_equal(d.meta[0].key, "x");
     assert_string_equal(d.meta[0].value, "z");
     assert_ptr_equal(d.meta[0].value, d.meta[0].key + 4);
@@ -121,7 +121,7 @@ static void meta_set__replaces_from_its_own_block(void **state)
     assert_int_equal(d.nmeta, 2);
     assert_string_equal(d.meta[1].key, "year");
     assert_string_equal(d.meta[1].value, "2024");
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
 }
 
 /* A doc holding everything a reader gives (id, padded text, fields past
@@ -141,7 +141,7 @@ static void doc_clear__frees_every_field(void **state)
         append(&d, k, "x");
     }
     assert_int_equal(d.nmeta, 9);
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
     assert_null(d.id);
     assert_null(d.text);
     assert_null(d.meta);
@@ -150,11 +150,11 @@ static void doc_clear__frees_every_field(void **state)
     append(&d, "k", "v");
     assert_int_equal(d.nmeta, 1);
     assert_string_equal(d.meta[0].value, "v");
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
 }
 
 /* analysis.c moves a story's (meta, nmeta) into a --per-document row and
- * later frees the row through sl_doc_clear: the pair alone must be enough,
+ * later frees the row through sli_doc_clear: the pair alone must be enough,
  * both to free and to go on appending. */
 static void meta_pair__moved_without_a_capacity(void **state)
 {
@@ -169,11 +169,11 @@ static void meta_pair__moved_without_a_capacity(void **state)
     size_t nmeta = from.nmeta;
     from.meta = NULL;
     from.nmeta = 0;
-    sl_doc_clear(&from);
+    sli_doc_clear(&from);
     for (int i = 5; i < 9; i++) {
         char k[16];
         snprintf(k, sizeof k, "m%d", i);
-        assert_int_equal(sl_meta_append(&meta, &nmeta, k, strlen(k), "late", 4), 0);
+        assert_int_equal(sli_meta_append(&meta, &nmeta, k, strlen(k), "late", 4), 0);
     }
     sl_doc row = {.meta = meta, .nmeta = nmeta};
     assert_int_equal(row.nmeta, 9);
@@ -181,7 +181,7 @@ static void meta_pair__moved_without_a_capacity(void **state)
     assert_string_equal(row.meta[4].value, "m4");
     assert_string_equal(row.meta[8].key, "m8");
     assert_string_equal(row.meta[8].value, "late");
-    sl_doc_clear(&row);
+    sli_doc_clear(&row);
 }
 
 int main(void)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eval.h"
+#include "tune/eval.h"
 
 #define EPS 1e-12
 
@@ -25,7 +25,7 @@ static void eval__scores_of_a_worked_table(void **state)
     (void)state;
     sl_confusion c = {8, 2, 4, 86};
     sl_scores s;
-    sl_scores_of(&c, &s);
+    sli_scores_of(&c, &s);
     assert_true(s.has_precision && s.has_recall && s.has_f1 && s.has_kappa);
     assert_float_equal(s.precision, 0.8, EPS);
     assert_float_equal(s.recall, 2.0 / 3.0, EPS);
@@ -41,11 +41,11 @@ static void eval__kappa_bounds(void **state)
     (void)state;
     sl_scores s;
     sl_confusion same = {3, 0, 0, 7};
-    sl_scores_of(&same, &s);
+    sli_scores_of(&same, &s);
     assert_float_equal(s.kappa, 1.0, EPS);
     assert_float_equal(s.f1, 1.0, EPS);
     sl_confusion opposite = {0, 5, 5, 0};
-    sl_scores_of(&opposite, &s);
+    sli_scores_of(&opposite, &s);
     assert_float_equal(s.kappa, -1.0, EPS);
     assert_true(s.has_precision && s.has_f1);
     assert_float_equal(s.precision, 0.0, EPS);
@@ -61,16 +61,16 @@ static void eval__undefined_figures(void **state)
     (void)state;
     sl_scores s;
     sl_confusion none_found = {0, 0, 3, 7};
-    sl_scores_of(&none_found, &s);
+    sli_scores_of(&none_found, &s);
     assert_false(s.has_precision);
     assert_true(s.has_recall && s.has_f1 && s.has_kappa);
     assert_float_equal(s.recall, 0.0, EPS);
     assert_float_equal(s.kappa, 0.0, EPS);
     sl_confusion only_tn = {0, 0, 0, 4};
-    sl_scores_of(&only_tn, &s);
+    sli_scores_of(&only_tn, &s);
     assert_false(s.has_precision || s.has_recall || s.has_f1 || s.has_kappa);
     sl_confusion empty = {0, 0, 0, 0};
-    sl_scores_of(&empty, &s);
+    sli_scores_of(&empty, &s);
     assert_false(s.has_precision || s.has_recall || s.has_f1 || s.has_kappa);
 }
 
@@ -83,14 +83,14 @@ static void eval__micro_and_macro_differ(void **state)
     (void)state;
     sl_confusion a = {9, 1, 0, 0}, b = {1, 0, 9, 0};
     sl_scores per[2], macro, micro;
-    sl_scores_of(&a, &per[0]);
-    sl_scores_of(&b, &per[1]);
-    sl_scores_macro(per, 2, &macro);
+    sli_scores_of(&a, &per[0]);
+    sli_scores_of(&b, &per[1]);
+    sli_scores_macro(per, 2, &macro);
     assert_float_equal(macro.f1, 118.0 / 209.0, EPS);
     assert_float_equal(macro.precision, 0.95, EPS);
     assert_float_equal(macro.recall, 0.55, EPS);
     sl_confusion sum = {a.tp + b.tp, a.fp + b.fp, a.fn + b.fn, a.tn + b.tn};
-    sl_scores_of(&sum, &micro);
+    sli_scores_of(&sum, &micro);
     assert_float_equal(micro.f1, 2.0 / 3.0, EPS);
     assert_float_equal(micro.precision, 10.0 / 11.0, EPS);
     assert_float_equal(micro.recall, 10.0 / 19.0, EPS);
@@ -105,25 +105,25 @@ static void eval__macro_skips_undefined(void **state)
     per[0].precision = 0.5;
     per[0].has_precision = 1;
     sl_scores m;
-    sl_scores_macro(per, 2, &m);
+    sli_scores_macro(per, 2, &m);
     assert_true(m.has_precision);
     assert_float_equal(m.precision, 0.5, EPS);
     assert_false(m.has_f1 || m.has_recall || m.has_kappa);
-    sl_scores_macro(per, 0, &m);
+    sli_scores_macro(per, 0, &m);
     assert_false(m.has_precision);
 }
 
 static void eval__cells(void **state)
 {
     (void)state;
-    assert_int_equal(sl_gold_parse_cell("1"), 1);
-    assert_int_equal(sl_gold_parse_cell(" 0 "), 0);
-    assert_int_equal(sl_gold_parse_cell(""), -1);
-    assert_int_equal(sl_gold_parse_cell("?"), -1);
-    assert_int_equal(sl_gold_parse_cell("  \t"), -1);
-    assert_int_equal(sl_gold_parse_cell("yes"), -2);
-    assert_int_equal(sl_gold_parse_cell("10"), -2);
-    assert_int_equal(sl_gold_parse_cell("1.0"), -2);
+    assert_int_equal(sli_gold_parse_cell("1"), 1);
+    assert_int_equal(sli_gold_parse_cell(" 0 "), 0);
+    assert_int_equal(sli_gold_parse_cell(""), -1);
+    assert_int_equal(sli_gold_parse_cell("?"), -1);
+    assert_int_equal(sli_gold_parse_cell("  \t"), -1);
+    assert_int_equal(sli_gold_parse_cell("yes"), -2);
+    assert_int_equal(sli_gold_parse_cell("10"), -2);
+    assert_int_equal(sli_gold_parse_cell("1.0"), -2);
 }
 
 static void eval__headers(void **state)
@@ -131,16 +131,16 @@ static void eval__headers(void **state)
     (void)state;
     sl_gold_column col;
     char msg[256];
-    assert_int_equal(sl_gold_parse_header("carer_stress", &col, msg, sizeof msg), 0);
+    assert_int_equal(sli_gold_parse_header("carer_stress", &col, msg, sizeof msg), 0);
     assert_string_equal(col.theme, "carer_stress");
     assert_int_equal(col.kind, SL_GOLD_THEME);
     free(col.header);
     free(col.theme);
     /* an unknown qualifier is refused, not read as a theme named "T:x"
      * (THEME:direction is tested in test_eval_direction.c) */
-    assert_int_equal(sl_gold_parse_header("isolation:severity", &col, msg, sizeof msg), -1);
+    assert_int_equal(sli_gold_parse_header("isolation:severity", &col, msg, sizeof msg), -1);
     assert_non_null(strstr(msg, "isolation:severity"));
-    assert_int_equal(sl_gold_parse_header("", &col, msg, sizeof msg), -1);
+    assert_int_equal(sli_gold_parse_header("", &col, msg, sizeof msg), -1);
 }
 
 int main(void)

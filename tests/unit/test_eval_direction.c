@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eval.h"
+#include "tune/eval.h"
 
 #define EPS 1e-12
 
@@ -34,7 +34,7 @@ static void dir__worked_matrix(void **state)
     (void)state;
     sl_dir_confusion c = {{{5, 1, 1, 1}, {0, 3, 1, 0}, {1, 0, 2, 1}}};
     sl_dir_scores s;
-    sl_dir_scores_of(&c, &s);
+    sli_dir_scores_of(&c, &s);
     assert_int_equal(s.n, 16);
     assert_int_equal(s.correct, 10);
     assert_int_equal(s.coded[SL_DC_IMPROVED], 8);
@@ -65,7 +65,7 @@ static void dir__absent_is_wrong(void **state)
     (void)state;
     sl_dir_confusion c = {{{0, 0, 0, 3}}};
     sl_dir_scores s;
-    sl_dir_scores_of(&c, &s);
+    sli_dir_scores_of(&c, &s);
     assert_int_equal(s.n, 3);
     assert_int_equal(s.correct, 0);
     assert_float_equal(s.accuracy, 0.0, EPS);
@@ -89,15 +89,15 @@ static void dir__kappa_edges(void **state)
     (void)state;
     sl_dir_scores s;
     sl_dir_confusion one = {{{4, 0, 0, 0}}};
-    sl_dir_scores_of(&one, &s);
+    sli_dir_scores_of(&one, &s);
     assert_float_equal(s.accuracy, 1.0, EPS);
     assert_false(s.has_kappa);
     assert_float_equal(s.macro_f1, 1.0, EPS);
     sl_dir_confusion none = {{{0}}};
-    sl_dir_scores_of(&none, &s);
+    sli_dir_scores_of(&none, &s);
     assert_false(s.has_accuracy || s.has_kappa || s.has_macro_f1);
     sl_dir_confusion swap = {{{0, 2, 0, 0}, {2, 0, 0, 0}}};
-    sl_dir_scores_of(&swap, &s);
+    sli_dir_scores_of(&swap, &s);
     assert_float_equal(s.accuracy, 0.0, EPS);
     assert_float_equal(s.kappa, -1.0, EPS);
 }
@@ -105,26 +105,26 @@ static void dir__kappa_edges(void **state)
 static void dir__cells_and_headers(void **state)
 {
     (void)state;
-    assert_int_equal(sl_gold_parse_direction("improved"), SL_DIRECTION_IMPROVED);
-    assert_int_equal(sl_gold_parse_direction(" Worsened "), SL_DIRECTION_WORSENED);
-    assert_int_equal(sl_gold_parse_direction("MENTIONED\r"), SL_DIRECTION_MENTIONED);
-    assert_int_equal(sl_gold_parse_direction(""), -1);
-    assert_int_equal(sl_gold_parse_direction("?"), -1);
-    assert_int_equal(sl_gold_parse_direction("absent"), -2);
-    assert_int_equal(sl_gold_parse_direction("1"), -2);
-    assert_int_equal(sl_gold_parse_direction("improve"), -2);
+    assert_int_equal(sli_gold_parse_direction("improved"), SL_DIRECTION_IMPROVED);
+    assert_int_equal(sli_gold_parse_direction(" Worsened "), SL_DIRECTION_WORSENED);
+    assert_int_equal(sli_gold_parse_direction("MENTIONED\r"), SL_DIRECTION_MENTIONED);
+    assert_int_equal(sli_gold_parse_direction(""), -1);
+    assert_int_equal(sli_gold_parse_direction("?"), -1);
+    assert_int_equal(sli_gold_parse_direction("absent"), -2);
+    assert_int_equal(sli_gold_parse_direction("1"), -2);
+    assert_int_equal(sli_gold_parse_direction("improve"), -2);
     sl_gold_column col;
     char msg[256];
-    assert_int_equal(sl_gold_parse_header("isolation:direction", &col, msg, sizeof msg), 0);
+    assert_int_equal(sli_gold_parse_header("isolation:direction", &col, msg, sizeof msg), 0);
     assert_int_equal(col.kind, SL_GOLD_DIRECTION);
     assert_string_equal(col.theme, "isolation");
     assert_string_equal(col.header, "isolation:direction");
     free(col.header);
     free(col.theme);
-    assert_int_equal(sl_gold_parse_header("isolation:time", &col, msg, sizeof msg), -1);
+    assert_int_equal(sli_gold_parse_header("isolation:time", &col, msg, sizeof msg), -1);
     assert_non_null(strstr(msg, "unknown qualifier \"time\""));
-    assert_int_equal(sl_gold_parse_header(":direction", &col, msg, sizeof msg), -1);
-    assert_string_equal(sl_dir_class_name(SL_DC_ABSENT), "absent");
+    assert_int_equal(sli_gold_parse_header(":direction", &col, msg, sizeof msg), -1);
+    assert_string_equal(sli_dir_class_name(SL_DC_ABSENT), "absent");
 }
 
 int main(void)

@@ -1,6 +1,6 @@
 /*
  * test_explain.c - sl_explain (surface forms per entry), the entry
- * accessors it relies on, and sl_fold_span.
+ * accessors it relies on, and sli_fold_span.
  *
  * Lexicon: [a] isolat*, "cut off", never, !"in isolation"   [a.b] lonely
  *   entries in order: 0 isolat* (a), 1 "cut off" (a), 2 never (a),
@@ -27,7 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fold.h"
+#include "text/fold.h"
 #include "storylens/storylens.h"
 
 static const char lexicon[] = "[a]\nisolat*\n\"cut off\"\nnever\n!\"in isolation\"\n"
@@ -130,13 +130,13 @@ static void test_fold(void **state)
 {
     (void)state;
     size_t n;
-    char *s = sl_fold_span("  Straße\t\r\nCAFE\xCC\x81 ", 19, &n);
+    char *s = sli_fold_span("  Straße\t\r\nCAFE\xCC\x81 ", 19, &n);
     /* white space collapsed and trimmed; ß folds to ss; E + combining acute
      * composes to é (C3 A9) */
     assert_string_equal(s, "strasse caf\xC3\xA9");
     assert_int_equal(n, strlen("strasse caf\xC3\xA9"));
     free(s);
-    s = sl_fold_span("Bad\xFF byte", 9, &n); /* not UTF-8: bytes kept, unfolded */
+    s = sli_fold_span("Bad\xFF byte", 9, &n); /* not UTF-8: bytes kept, unfolded */
     assert_string_equal(s, "Bad\xFF byte");
     free(s);
 }

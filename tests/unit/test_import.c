@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
-#include "lexicon.h"
+#include "lexicon/import.h"
+#include "lexicon/lexicon.h"
 
 static char dir[64];
 static char path[128];
@@ -57,14 +57,14 @@ static void import__glob_to_lex(void **state)
         {"worn out*", 12, "\"=worn out*\""},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        assert_int_equal(sl_import_glob(t[i].in, strlen(t[i].in), out, sizeof out), t[i].n);
+        assert_int_equal(sli_import_glob(t[i].in, strlen(t[i].in), out, sizeof out), t[i].n);
         assert_string_equal(out, t[i].out);
     }
-    assert_int_equal(sl_import_glob("*ing", 4, out, sizeof out), -2);
-    assert_int_equal(sl_import_glob("a*b", 3, out, sizeof out), -2);
-    assert_int_equal(sl_import_glob("wh?", 3, out, sizeof out), -2);
-    assert_int_equal(sl_import_glob("   ", 3, out, sizeof out), -1);
-    assert_int_equal(sl_import_glob("abcdefgh", 8, out, 8), -1);
+    assert_int_equal(sli_import_glob("*ing", 4, out, sizeof out), -2);
+    assert_int_equal(sli_import_glob("a*b", 3, out, sizeof out), -2);
+    assert_int_equal(sli_import_glob("wh?", 3, out, sizeof out), -2);
+    assert_int_equal(sli_import_glob("   ", 3, out, sizeof out), -1);
+    assert_int_equal(sli_import_glob("abcdefgh", 8, out, 8), -1);
 }
 
 static sl_lexicon *load(const char *p)

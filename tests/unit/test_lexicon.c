@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -117,7 +117,7 @@ static int32_t theme_index(const sl_lexicon *lex, const char *name)
 
 static uint32_t atom_of(const sl_strmap *m, const char *key)
 {
-    const uint32_t *v = sl_strmap_get(m, key, strlen(key));
+    const uint32_t *v = sli_strmap_get(m, key, strlen(key));
     if (!v)
         fail_msg("no atom for \"%s\"", key);
     return *v;
@@ -565,7 +565,7 @@ static void lexicon__atoms_shared_between_themes(void **state)
     assert_int_equal(atom_of(&lex->stem_atoms, "stay"), 5);
     assert_int_equal(atom_of(&lex->stem_atoms, "home"), 6);
     /* An exact atom is not a stem atom of the same text. */
-    assert_null(sl_strmap_get(&lex->stem_atoms, "alone", 5));
+    assert_null(sli_strmap_get(&lex->stem_atoms, "alone", 5));
 
     assert_int_equal(lex->entries[5].atoms[0], lex->entries[0].atoms[0]);
     assert_int_equal(lex->entries[9].atoms[0], lex->entries[1].atoms[0]);

@@ -2,7 +2,7 @@
  * test_match.c - unit tests for match.c: which theme hits a story yields.
  *
  * Each case loads a small lexicon from a temporary .lex file, tokenises a
- * story and runs sl_match(); the expected hit counts (per theme, and per
+ * story and runs sli_match(); the expected hit counts (per theme, and per
  * entry within the entry's own theme) are worked out by hand from the rules
  * in match.h and lexicon.h. Every result is also checked against the
  * structural promises of match.h (theme order, no overlap within a theme).
@@ -20,9 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lexicon.h"
-#include "match.h"
-#include "tokenize.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "text/tokenize.h"
 
 #define MAXW 8
 
@@ -86,17 +86,17 @@ static void match_text(matched *r, const char *lexsrc, const char *text)
     memset(r, 0, sizeof *r);
     r->lex = lex_from(lexsrc);
     sl_error err = {0};
-    assert_int_equal(sl_matcher_new(&r->m, r->lex, &err), SL_OK);
-    sl_tokens_init(&r->toks);
-    assert_int_equal(sl_tokenize(&r->toks, text, strlen(text)), 0);
-    assert_int_equal(sl_match(r->m, text, &r->toks, "test", &r->hits, &err), SL_OK);
+    assert_int_equal(sli_matcher_new(&r->m, r->lex, &err), SL_OK);
+    sli_tokens_init(&r->toks);
+    assert_int_equal(sli_tokenize(&r->toks, text, strlen(text)), 0);
+    assert_int_equal(sli_match(r->m, text, &r->toks, "test", &r->hits, &err), SL_OK);
     check_hits(r->lex, &r->toks, r->hits);
 }
 
 static void matched_free(matched *r)
 {
-    sl_tokens_free(&r->toks);
-    sl_matcher_free(r->m);
+    sli_tokens_free(&r->toks);
+    sli_matcher_free(r->m);
     sl_lexicon_free(r->lex);
 }
 
@@ -449,9 +449,9 @@ static void match__matcher_reused_across_stories_gives_same_hits(void **state)
                                "[iso.x]\n/on (her|his) own/i\n");
     sl_matcher *m = NULL;
     sl_error err = {0};
-    assert_int_equal(sl_matcher_new(&m, lex, &err), SL_OK);
+    assert_int_equal(sli_matcher_new(&m, lex, &err), SL_OK);
     sl_tokens toks;
-    sl_tokens_init(&toks);
+    sli_tokens_init(&toks);
     static const struct {
         const char *text;
         size_t iso;
@@ -466,9 +466,9 @@ static void match__matcher_reused_across_stories_gives_same_hits(void **state)
     for (int round = 0; round < 3; round++)
         for (size_t s = 0; s < sizeof stories / sizeof stories[0]; s++) {
             const char *text = stories[s].text;
-            assert_int_equal(sl_tokenize(&toks, text, strlen(text)), 0);
+            assert_int_equal(sli_tokenize(&toks, text, strlen(text)), 0);
             const sl_hits *h = NULL;
-            assert_int_equal(sl_match(m, text, &toks, "s", &h, &err), SL_OK);
+            assert_int_equal(sli_match(m, text, &toks, "s", &h, &err), SL_OK);
             check_hits(lex, &toks, h);
             size_t n = 0;
             for (size_t i = 0; i < h->n; i++)
@@ -477,8 +477,8 @@ static void match__matcher_reused_across_stories_gives_same_hits(void **state)
                 fail_msg("round %d story %zu: %zu hits, expected %zu", round, s, n,
                          stories[s].iso);
         }
-    sl_tokens_free(&toks);
-    sl_matcher_free(m);
+    sli_tokens_free(&toks);
+    sli_matcher_free(m);
     sl_lexicon_free(lex);
 }
 
@@ -501,7 +501,7 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
     /* Worked by hand. Sentences: 0 "She was lonely.", 1 "So lonely, on her own.",
      * 2 "Lonely again." Tokens 0-2, 3-7, 8-9. Hits with every sentence: lonely at
      * 2, 4 and 8, the regex at [5, 8). With the mask {0, 1, 0}: lonely at 4 and
-     * the regex at [5, 8) only, as sl_match finds them in sentence 1. */
+     * the regex at [5, 8) only, as sli_match finds them in sentence 1. */
     const char *text = "She was lonely. So lonely, on her own. Lonely again.";
     matched r;
     match_text(&r, "[x]\nlonely\n[y]\n/on her own/\n", text);
@@ -510,7 +510,7 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
     const sl_hits *h;
     sl_error err = {0};
     assert_int_equal(r.toks.nsent, 3);
-    assert_int_equal(sl_match_sentences(r.m, text, &r.toks, mask, "test", &h, &err), SL_OK);
+    assert_int_equal(sli_match_sentences(r.m, text, &r.toks, mask, "test", &h, &err), SL_OK);
     check_hits(r.lex, &r.toks, h);
     assert_int_equal(h->n, 2);
     assert_int_equal(h->h[0].theme, 0);
@@ -520,7 +520,7 @@ static void match__sentence_mask_keeps_only_those_sentences(void **state)
     assert_int_equal(h->h[1].start, 5);
     assert_int_equal(h->h[1].end, 8);
     /* the matcher is whole again for the next story */
-    assert_int_equal(sl_match(r.m, text, &r.toks, "test", &h, &err), SL_OK);
+    assert_int_equal(sli_match(r.m, text, &r.toks, "test", &h, &err), SL_OK);
     assert_int_equal(h->n, 4);
     matched_free(&r);
 }
@@ -555,7 +555,7 @@ static void match__every_mask_keeps_exactly_its_sentences_hits(void **state)
                 mask[i] = (bits >> i) & 1;
             const sl_hits *h;
             sl_error err = {0};
-            assert_int_equal(sl_match_sentences(r.m, texts[k], &r.toks, mask, "t", &h, &err),
+            assert_int_equal(sli_match_sentences(r.m, texts[k], &r.toks, mask, "t", &h, &err),
                              SL_OK);
             size_t j = 0;
             for (size_t i = 0; i < nall; i++) {
@@ -586,11 +586,11 @@ static void match__follower_finds_what_its_own_matcher_finds(void **state)
     sl_lexicon *mods = lex_from("[up]\nless*\n\"no longer\"\n=felt\nlonel*\n");
     sl_matcher *leader = NULL, *follower = NULL, *alone = NULL;
     sl_error err = {0};
-    assert_int_equal(sl_matcher_new(&leader, themes, &err), SL_OK);
-    assert_int_equal(sl_matcher_new(&follower, mods, &err), SL_OK);
-    assert_int_equal(sl_matcher_new(&alone, mods, &err), SL_OK);
-    assert_int_equal(sl_matcher_follow(follower, leader), 1);
-    assert_int_equal(sl_matcher_follow(alone, leader), 0); /* one follower only */
+    assert_int_equal(sli_matcher_new(&leader, themes, &err), SL_OK);
+    assert_int_equal(sli_matcher_new(&follower, mods, &err), SL_OK);
+    assert_int_equal(sli_matcher_new(&alone, mods, &err), SL_OK);
+    assert_int_equal(sli_matcher_follow(follower, leader), 1);
+    assert_int_equal(sli_matcher_follow(alone, leader), 0); /* one follower only */
 
     static const char *const stories[] = {
         "I felt less lonely and no longer isolated.",
@@ -603,36 +603,36 @@ static void match__follower_finds_what_its_own_matcher_finds(void **state)
      * lonely (lonel*), "no longer". */
     const size_t want_leader0 = 2, want_up0 = 4;
     sl_tokens toks, other;
-    sl_tokens_init(&toks);
-    sl_tokens_init(&other);
+    sli_tokens_init(&toks);
+    sli_tokens_init(&other);
     for (int round = 0; round < 3; round++)
         for (size_t s = 0; s < N; s++) {
             const char *text = stories[s];
-            assert_int_equal(sl_tokenize(&toks, text, strlen(text)), 0);
+            assert_int_equal(sli_tokenize(&toks, text, strlen(text)), 0);
             const sl_hits *lh, *fh, *ah;
-            assert_int_equal(sl_match(leader, text, &toks, "s", &lh, &err), SL_OK);
+            assert_int_equal(sli_match(leader, text, &toks, "s", &lh, &err), SL_OK);
             if (s == 0)
                 assert_int_equal(lh->n, want_leader0);
             /* the same story: the follower reuses the leader's lookups */
-            assert_int_equal(sl_match(follower, text, &toks, "s", &fh, &err), SL_OK);
-            assert_int_equal(sl_match(alone, text, &toks, "s", &ah, &err), SL_OK);
+            assert_int_equal(sli_match(follower, text, &toks, "s", &fh, &err), SL_OK);
+            assert_int_equal(sli_match(alone, text, &toks, "s", &ah, &err), SL_OK);
             if (s == 0)
                 assert_int_equal(fh->n, want_up0);
-            if (!sl_hits_equal(fh, ah))
+            if (!sli_hits_equal(fh, ah))
                 fail_msg("round %d story %zu: follower and own matcher differ", round, s);
             /* another story than the leader's last: it looks words up itself */
             const char *next = stories[(s + 1) % N];
-            assert_int_equal(sl_tokenize(&other, next, strlen(next)), 0);
-            assert_int_equal(sl_match(follower, next, &other, "s", &fh, &err), SL_OK);
-            assert_int_equal(sl_match(alone, next, &other, "s", &ah, &err), SL_OK);
-            if (!sl_hits_equal(fh, ah))
+            assert_int_equal(sli_tokenize(&other, next, strlen(next)), 0);
+            assert_int_equal(sli_match(follower, next, &other, "s", &fh, &err), SL_OK);
+            assert_int_equal(sli_match(alone, next, &other, "s", &ah, &err), SL_OK);
+            if (!sli_hits_equal(fh, ah))
                 fail_msg("round %d story %zu: follower differs on another story", round, s);
         }
-    sl_tokens_free(&toks);
-    sl_tokens_free(&other);
-    sl_matcher_free(follower);
-    sl_matcher_free(alone);
-    sl_matcher_free(leader);
+    sli_tokens_free(&toks);
+    sli_tokens_free(&other);
+    sli_matcher_free(follower);
+    sli_matcher_free(alone);
+    sli_matcher_free(leader);
     sl_lexicon_free(mods);
     sl_lexicon_free(themes);
 }
@@ -690,11 +690,11 @@ static void match__theme_buckets_resolve_as_one_sort_does(void **state)
         sl_lexicon *lex = lex_from(src);
         sl_matcher *fast = NULL, *ref = NULL;
         sl_error err = {0};
-        assert_int_equal(sl_matcher_new(&fast, lex, &err), SL_OK);
-        assert_int_equal(sl_matcher_new(&ref, lex, &err), SL_OK);
-        sl_matcher_set_theme_buckets(ref, 0);
+        assert_int_equal(sli_matcher_new(&fast, lex, &err), SL_OK);
+        assert_int_equal(sli_matcher_new(&ref, lex, &err), SL_OK);
+        sli_matcher_set_theme_buckets(ref, 0);
         sl_tokens toks;
-        sl_tokens_init(&toks);
+        sli_tokens_init(&toks);
         for (int k = 0; k < 10; k++, stories++) {
             char text[1024];
             size_t len = 0;
@@ -702,12 +702,12 @@ static void match__theme_buckets_resolve_as_one_sort_does(void **state)
                 len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", words[lcg(&st) % NW],
                                         lcg(&st) % 7 == 0 ? ". " : " ");
             text[len] = '\0';
-            assert_int_equal(sl_tokenize(&toks, text, len), 0);
+            assert_int_equal(sli_tokenize(&toks, text, len), 0);
             const sl_hits *fh, *rh;
-            assert_int_equal(sl_match(fast, text, &toks, "s", &fh, &err), SL_OK);
-            assert_int_equal(sl_match(ref, text, &toks, "s", &rh, &err), SL_OK);
+            assert_int_equal(sli_match(fast, text, &toks, "s", &fh, &err), SL_OK);
+            assert_int_equal(sli_match(ref, text, &toks, "s", &rh, &err), SL_OK);
             check_hits(lex, &toks, fh);
-            if (!sl_hits_equal(fh, rh))
+            if (!sli_hits_equal(fh, rh))
                 fail_msg("round %d story %d differs: \"%s\" with\n%s", round, k, text, src);
             hits += fh->n;
             for (size_t i = 1; i < fh->n; i++)
@@ -717,9 +717,9 @@ static void match__theme_buckets_resolve_as_one_sort_does(void **state)
                     break;
                 }
         }
-        sl_tokens_free(&toks);
-        sl_matcher_free(fast);
-        sl_matcher_free(ref);
+        sli_tokens_free(&toks);
+        sli_matcher_free(fast);
+        sli_matcher_free(ref);
         sl_lexicon_free(lex);
     }
     assert_int_equal(stories, 3000);

@@ -1,5 +1,5 @@
 /*
- * test_read.c - the corpus readers and sl_walk().
+ * test_read.c - the corpus readers and sli_walk().
  *
  * Byte-exact inputs (BOMs, CRLF, missing final newlines, bad UTF-8) are
  * written to a tmpfile() and read as a stream named "mem.<ext>", so the
@@ -21,8 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "doc.h"
-#include "read.h"
+#include "core/doc.h"
+#include "read/read.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -31,7 +31,7 @@
 typedef struct result {
     sl_doc docs[MAXDOCS];
     size_t n;
-    sl_status rc; /* of the first failing sl_reader_next, else SL_OK */
+    sl_status rc; /* of the first failing sli_reader_next, else SL_OK */
     sl_error err;
     char source[512]; /* docs[0].source, copied: the reader that owns it is freed */
 } result;
@@ -53,7 +53,7 @@ static void drain(result *res, sl_reader *r)
     for (;;) {
         sl_doc d = {0};
         int got = -1;
-        res->rc = sl_reader_next(r, &d, &got, &res->err);
+        res->rc = sli_reader_next(r, &d, &got, &res->err);
         if (res->rc != SL_OK) {
             assert_int_equal(got, 0);
             assert_null(d.id);
@@ -78,9 +78,9 @@ static void read_bytes_opts(result *res, sl_input_format fmt, const char *name,
     assert_int_equal(fwrite(bytes, 1, len, f), len);
     rewind(f);
     sl_reader *r = NULL;
-    assert_int_equal(sl_reader_open_stream(&r, f, name, fmt, opts, &res->err), SL_OK);
+    assert_int_equal(sli_reader_open_stream(&r, f, name, fmt, opts, &res->err), SL_OK);
     drain(res, r);
-    sl_reader_free(r);
+    sli_reader_free(r);
     fclose(f);
 }
 
@@ -92,15 +92,15 @@ static void read_file(result *res, const char *rel, const char *id_base)
     fixture(path, sizeof path, rel);
     memset(res, 0, sizeof *res);
     sl_reader *r = NULL;
-    assert_int_equal(sl_reader_open(&r, path, id_base, SL_INPUT_AUTO, NULL, &res->err), SL_OK);
+    assert_int_equal(sli_reader_open(&r, path, id_base, SL_INPUT_AUTO, NULL, &res->err), SL_OK);
     drain(res, r);
-    sl_reader_free(r);
+    sli_reader_free(r);
 }
 
 static void result_clear(result *res)
 {
     for (size_t i = 0; i < res->n; i++)
-        sl_doc_clear(&res->docs[i]);
+        sli_doc_clear(&res->docs[i]);
     res->n = 0;
 }
 
@@ -127,7 +127,7 @@ static void read_csv__quoted_comma_and_newline_in_field(void **state)
     assert_int_equal(res.n, 2);
     assert_doc(&res.docs[0], "s1", "Hello, world", 2, "site=North;");
     assert_doc(&res.docs[1], "s2", "Line one\nline two", 3, "site=South;");
-    assert_string_equal(sl_doc_meta(&res.docs[1], "site"), "South");
+    assert_string_equal(sli_doc_meta(&res.docs[1], "site"), "South");
     assert_non_null(strstr(res.source, "read/stories.csv"));
     result_clear(&res);
 }
@@ -362,8 +362,8 @@ static void read_jsonl__metadata_in_key_order(void **state)
     assert_int_equal(res.n, 1);
     assert_doc(&res.docs[0], "s1", "hi", 1,
                "zeta=z;alpha=1;mid=true;real=2.5;off=false;beta=b;");
-    assert_null(sl_doc_meta(&res.docs[0], "n"));
-    assert_null(sl_doc_meta(&res.docs[0], "arr"));
+    assert_null(sli_doc_meta(&res.docs[0], "n"));
+    assert_null(sli_doc_meta(&res.docs[0], "arr"));
     result_clear(&res);
 }
 
@@ -550,7 +550,7 @@ static void read_jsonl__custom_fields_and_long_line(void **state)
     assert_int_equal(res.n, 1);
     assert_string_equal(res.docs[0].id, "r1");
     assert_int_equal(res.docs[0].text_len, big);
-    assert_string_equal(sl_doc_meta(&res.docs[0], "id"), "m");
+    assert_string_equal(sli_doc_meta(&res.docs[0], "id"), "m");
     free(in);
     result_clear(&res);
 }
@@ -658,7 +658,7 @@ static void format_of_path__by_extension_case_insensitive(void **state)
         {"archive.txt.gz", SL_INPUT_AUTO}, {"x.", SL_INPUT_AUTO},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        assert_int_equal(sl_format_of_path(cases[i].path), cases[i].fmt);
+        assert_int_equal(sli_format_of_path(cases[i].path), cases[i].fmt);
 }
 
 static void reader_open__missing_file_is_noinput(void **state)
@@ -666,7 +666,7 @@ static void reader_open__missing_file_is_noinput(void **state)
     (void)state;
     sl_reader *r = (sl_reader *)state; /* any non-NULL value: must be reset */
     sl_error err;
-    assert_int_equal(sl_reader_open(&r, "no/such/file.csv", NULL, SL_INPUT_AUTO, NULL, &err),
+    assert_int_equal(sli_reader_open(&r, "no/such/file.csv", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_ENOINPUT);
     assert_null(r);
     assert_int_equal(err.code, SL_ENOINPUT);
@@ -678,7 +678,7 @@ static void reader_open__unknown_extension_is_usage_error(void **state)
     (void)state;
     sl_reader *r = NULL;
     sl_error err;
-    assert_int_equal(sl_reader_open(&r, "notes.docx", NULL, SL_INPUT_AUTO, NULL, &err),
+    assert_int_equal(sli_reader_open(&r, "notes.docx", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_EUSAGE);
     assert_string_equal(err.text, "notes.docx: unknown input format; name it .txt, .md, "
                                   ".jsonl, .csv or .tsv, or use --input-format");
@@ -692,7 +692,7 @@ static void reader_open__directory_is_noinput(void **state)
     *strrchr(path, '/') = '\0';
     sl_reader *r = NULL;
     sl_error err;
-    assert_int_equal(sl_reader_open(&r, path, NULL, SL_INPUT_TXT, NULL, &err), SL_ENOINPUT);
+    assert_int_equal(sli_reader_open(&r, path, NULL, SL_INPUT_TXT, NULL, &err), SL_ENOINPUT);
     assert_non_null(strstr(err.text, ": cannot open: Is a directory"));
 }
 
@@ -703,17 +703,17 @@ static void reader_open__explicit_format_and_default_id(void **state)
     fixture(path, sizeof path, "corpus/README");
     sl_reader *r = NULL;
     sl_error err;
-    assert_int_equal(sl_reader_open(&r, path, NULL, SL_INPUT_TXT, NULL, &err), SL_OK);
+    assert_int_equal(sli_reader_open(&r, path, NULL, SL_INPUT_TXT, NULL, &err), SL_OK);
     sl_doc d = {0};
     int got = 0;
-    assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+    assert_int_equal(sli_reader_next(r, &d, &got, &err), SL_OK);
     assert_int_equal(got, 1);
     assert_string_equal(d.id, "README");
     assert_string_equal(d.text, "Not a story: no known extension.\n");
-    sl_doc_clear(&d);
-    assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+    sli_doc_clear(&d);
+    assert_int_equal(sli_reader_next(r, &d, &got, &err), SL_OK);
     assert_int_equal(got, 0);
-    sl_reader_free(r);
+    sli_reader_free(r);
 }
 
 static void reader_open_stream__auto_means_jsonl(void **state)
@@ -744,7 +744,7 @@ static void walk__directory_sorted_recursive_known_extensions(void **state)
         sl_walk_entry *e = NULL;
         size_t n = 0;
         sl_error err;
-        assert_int_equal(sl_walk(dir, &e, &n, &err), SL_OK);
+        assert_int_equal(sli_walk(dir, &e, &n, &err), SL_OK);
         assert_int_equal(n, nwant);
         for (size_t i = 0; i < n; i++) {
             fixture(path, sizeof path, "corpus/");
@@ -752,7 +752,7 @@ static void walk__directory_sorted_recursive_known_extensions(void **state)
             assert_string_equal(e[i].path, path);
             assert_string_equal(e[i].id_base, want[i][1]);
         }
-        sl_walk_free(e, n);
+        sli_walk_free(e, n);
     }
 }
 
@@ -764,11 +764,11 @@ static void walk__single_file_gives_its_name(void **state)
     sl_walk_entry *e = NULL;
     size_t n = 0;
     sl_error err;
-    assert_int_equal(sl_walk(path, &e, &n, &err), SL_OK);
+    assert_int_equal(sli_walk(path, &e, &n, &err), SL_OK);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].path, path);
     assert_string_equal(e[0].id_base, "deep");
-    sl_walk_free(e, n);
+    sli_walk_free(e, n);
 }
 
 static void walk__missing_path_is_noinput(void **state)
@@ -777,7 +777,7 @@ static void walk__missing_path_is_noinput(void **state)
     sl_walk_entry *e = (sl_walk_entry *)state;
     size_t n = 99;
     sl_error err;
-    assert_int_equal(sl_walk("no/such/dir", &e, &n, &err), SL_ENOINPUT);
+    assert_int_equal(sli_walk("no/such/dir", &e, &n, &err), SL_ENOINPUT);
     assert_null(e);
     assert_int_equal(n, 0);
     assert_string_equal(err.text, "no/such/dir: no such file or directory");
@@ -805,7 +805,7 @@ static void walk__symlink_loop_is_not_followed_twice(void **state)
     sl_walk_entry *e = NULL;
     size_t n = 0;
     sl_error err;
-    sl_status rc = sl_walk(root, &e, &n, &err);
+    sl_status rc = sli_walk(root, &e, &n, &err);
     unlink(dangling);
     unlink(loop);
     unlink(story);
@@ -814,7 +814,7 @@ static void walk__symlink_loop_is_not_followed_twice(void **state)
     assert_int_equal(rc, SL_OK);
     assert_int_equal(n, 1);
     assert_string_equal(e[0].id_base, "d/s");
-    sl_walk_free(e, n);
+    sli_walk_free(e, n);
 }
 
 /* ---- many fields, in every format --------------------------------------- */
@@ -930,15 +930,15 @@ static void doc__meta_lookup_and_clear(void **state)
     READ(&res, SL_INPUT_JSONL, "mem.jsonl", "{\"text\":\"t\",\"a\":\"1\",\"b\":\"2\"}\n");
     assert_int_equal(res.n, 1);
     sl_doc *d = &res.docs[0];
-    assert_string_equal(sl_doc_meta(d, "b"), "2");
-    assert_null(sl_doc_meta(d, "c"));
-    assert_null(sl_doc_meta(NULL, "a"));
-    sl_doc_clear(d);
+    assert_string_equal(sli_doc_meta(d, "b"), "2");
+    assert_null(sli_doc_meta(d, "c"));
+    assert_null(sli_doc_meta(NULL, "a"));
+    sli_doc_clear(d);
     assert_null(d->id);
     assert_null(d->meta);
     assert_int_equal(d->nmeta, 0);
-    sl_doc_clear(d); /* clearing twice is harmless */
-    sl_doc_clear(NULL);
+    sli_doc_clear(d); /* clearing twice is harmless */
+    sli_doc_clear(NULL);
 }
 
 int main(void)

@@ -2,7 +2,7 @@
  * test_read_jsonl_fast.c - the JSONL fast path (read_jsonl_fast.c) against
  * hand-worked docs and against the jansson reference.
  *
- * Each case calls sl_rd_jsonl_fast on one line with a reader built on the
+ * Each case calls sli_rd_jsonl_fast on one line with a reader built on the
  * stack (named "mem.jsonl", at line 7). Accepted lines are checked field by
  * field against values written out by hand, then against the reference;
  * deferred lines must leave the doc empty, and where the reference reads
@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "read_impl.h"
+#include "core/doc.h"
+#include "read/read_impl.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -53,7 +53,7 @@ static void accepts_with(sl_reader *r, const char *line, size_t n, const char *i
     sl_doc d = {0}, ref = {0};
     sl_error err;
     char m[1024];
-    assert_int_equal(sl_rd_jsonl_fast(r, line, n, &d), SL_RD_DONE);
+    assert_int_equal(sli_rd_jsonl_fast(r, line, n, &d), SL_RD_DONE);
     assert_string_equal(d.id, id);
     assert_int_equal(d.text_len, text_len);
     assert_memory_equal(d.text, text, text_len);
@@ -64,10 +64,10 @@ static void accepts_with(sl_reader *r, const char *line, size_t n, const char *i
     assert_ptr_equal(d.source, r->name);
     assert_int_equal(d.line, 7);
     assert_int_equal(d.invalid_utf8, 0);
-    assert_int_equal(sl_rd_jsonl_parse_ref(r, line, n, &ref, &err), SL_OK);
-    assert_true(sl_doc_equal(&d, &ref));
-    sl_doc_clear(&d);
-    sl_doc_clear(&ref);
+    assert_int_equal(sli_rd_jsonl_parse_ref(r, line, n, &ref, &err), SL_OK);
+    assert_true(sli_doc_equal(&d, &ref));
+    sli_doc_clear(&d);
+    sli_doc_clear(&ref);
 }
 
 static void accepts(const char *line, const char *id, const char *text, const char *meta)
@@ -82,10 +82,10 @@ static sl_status defers_n(sl_reader *r, const char *line, size_t n)
 {
     sl_doc d = {0};
     sl_error err;
-    assert_int_equal(sl_rd_jsonl_fast(r, line, n, &d), SL_RD_DEFER);
+    assert_int_equal(sli_rd_jsonl_fast(r, line, n, &d), SL_RD_DEFER);
     assert_true(is_empty(&d));
-    sl_status rc = sl_rd_jsonl_parse_ref(r, line, n, &d, &err);
-    sl_doc_clear(&d);
+    sl_status rc = sli_rd_jsonl_parse_ref(r, line, n, &d, &err);
+    sli_doc_clear(&d);
     return rc;
 }
 
@@ -242,16 +242,16 @@ static void jsonl_fast__text_before_long_metadata(void **state)
     sl_reader r = reader("text", "id");
     sl_doc d = {0}, ref = {0};
     sl_error err;
-    assert_int_equal(sl_rd_jsonl_fast(&r, line, strlen(line), &d), SL_RD_DONE);
+    assert_int_equal(sli_rd_jsonl_fast(&r, line, strlen(line), &d), SL_RD_DONE);
     assert_string_equal(d.text, "short");
     assert_int_equal(d.text_len, 5);
     assert_int_equal(d.nmeta, 1);
     assert_string_equal(d.meta[0].key, "note");
     assert_string_equal(d.meta[0].value, note);
-    assert_int_equal(sl_rd_jsonl_parse_ref(&r, line, strlen(line), &ref, &err), SL_OK);
-    assert_true(sl_doc_equal(&d, &ref));
-    sl_doc_clear(&d);
-    sl_doc_clear(&ref);
+    assert_int_equal(sli_rd_jsonl_parse_ref(&r, line, strlen(line), &ref, &err), SL_OK);
+    assert_true(sli_doc_equal(&d, &ref));
+    sli_doc_clear(&d);
+    sli_doc_clear(&ref);
 }
 
 /* ---- deferred lines ----------------------------------------------------- */
@@ -306,10 +306,10 @@ static void jsonl_fast__invalid_utf8_defers_to_the_counting_path(void **state)
     sl_doc d = {0};
     sl_error err;
     assert_int_equal(defers_n(&r, line, strlen(line)), SL_OK);
-    assert_int_equal(sl_rd_jsonl_parse_ref(&r, line, strlen(line), &d, &err), SL_OK);
+    assert_int_equal(sli_rd_jsonl_parse_ref(&r, line, strlen(line), &d, &err), SL_OK);
     assert_int_equal(d.invalid_utf8, 1);
     assert_string_equal(d.text, "caf\xEF\xBF\xBD");
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
     /* overlong, surrogate, beyond U+10FFFF, truncated, stray continuation */
     assert_int_equal(defers("{\"text\":\"\xC0\xAF\"}"), SL_OK);
     assert_int_equal(defers("{\"text\":\"\xED\xA0\x80\"}"), SL_OK);
@@ -366,11 +366,11 @@ static void jsonl_fast__too_many_keys_defer(void **state)
     sprintf(line + n, "}");
     sl_doc d = {0};
     sl_reader r = reader("text", "id");
-    assert_int_equal(sl_rd_jsonl_fast(&r, line, strlen(line), &d), SL_RD_DONE);
+    assert_int_equal(sli_rd_jsonl_fast(&r, line, strlen(line), &d), SL_RD_DONE);
     assert_int_equal(d.nmeta, 63);
     assert_string_equal(d.meta[62].key, "k63");
     assert_string_equal(d.meta[62].value, "63");
-    sl_doc_clear(&d);
+    sli_doc_clear(&d);
     sprintf(line + n, ",\"k64\":64}");
     assert_int_equal(defers(line), SL_OK);
 }
@@ -452,18 +452,18 @@ static void jsonl_fast__random_mutants_match_the_reference(void **state)
         sl_reader r = reader(fields[round % 3][0], fields[round % 3][1]);
         sl_doc fast = {0}, ref = {0};
         sl_error err;
-        sl_rd_fast got = sl_rd_jsonl_fast(&r, buf, n, &fast);
-        sl_status rc = sl_rd_jsonl_parse_ref(&r, buf, n, &ref, &err);
+        sl_rd_fast got = sli_rd_jsonl_fast(&r, buf, n, &fast);
+        sl_status rc = sli_rd_jsonl_parse_ref(&r, buf, n, &ref, &err);
         if (got == SL_RD_DONE) {
             done++;
-            if (rc != SL_OK || !sl_doc_equal(&fast, &ref))
+            if (rc != SL_OK || !sli_doc_equal(&fast, &ref))
                 fail_msg("paths differ on %.*s", (int)n, buf);
         } else {
             deferred++;
             assert_true(is_empty(&fast));
         }
-        sl_doc_clear(&fast);
-        sl_doc_clear(&ref);
+        sli_doc_clear(&fast);
+        sli_doc_clear(&ref);
     }
     print_message("%zu accepted, %zu deferred\n", done, deferred);
     /* both outcomes were exercised, not just one */

@@ -18,8 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "doc.h"
-#include "read.h"
+#include "core/doc.h"
+#include "read/read.h"
 
 /* What a read produced: story ids and texts joined, skipped lines, and the
  * first error that could not be skipped. */
@@ -42,10 +42,10 @@ static void drain(outcome *o, sl_reader *r)
     for (int calls = 0; calls < 1000; calls++) {
         sl_doc d = {0};
         int got = 0;
-        sl_status s = sl_reader_next(r, &d, &got, &o->err);
+        sl_status s = sli_reader_next(r, &d, &got, &o->err);
         unsigned long line;
         const char *reason;
-        if (s != SL_OK && sl_reader_skippable(r, &line, &reason)) {
+        if (s != SL_OK && sli_reader_skippable(r, &line, &reason)) {
             char item[300];
             snprintf(item, sizeof item, "%lu:%.200s|", line, reason);
             cat(o->skipped, sizeof o->skipped, item);
@@ -61,7 +61,7 @@ static void drain(outcome *o, sl_reader *r)
         cat(o->ids, sizeof o->ids, " ");
         cat(o->texts, sizeof o->texts, d.text);
         cat(o->texts, sizeof o->texts, "|");
-        sl_doc_clear(&d);
+        sli_doc_clear(&d);
     }
     fail_msg("the reader made no progress");
 }
@@ -74,12 +74,12 @@ static void read_mem(outcome *o, sl_input_format fmt, int skip, const char *byte
     assert_int_equal(fwrite(bytes, 1, len, f), len);
     rewind(f);
     sl_reader *r = NULL;
-    o->rc = sl_reader_open_stream(&r, f, "mem", fmt, NULL, &o->err);
+    o->rc = sli_reader_open_stream(&r, f, "mem", fmt, NULL, &o->err);
     if (o->rc == SL_OK) {
-        sl_reader_set_skip_invalid(r, skip);
+        sli_reader_set_skip_invalid(r, skip);
         drain(o, r);
     }
-    sl_reader_free(r);
+    sli_reader_free(r);
     fclose(f);
 }
 
@@ -282,17 +282,17 @@ static void sniff__long_utf16_streams_across_chunks(void **state)
         rewind(f);
         sl_reader *r = NULL;
         sl_error err = {0};
-        assert_int_equal(sl_reader_open_stream(&r, f, "mem", SL_INPUT_TXT, NULL, &err), SL_OK);
+        assert_int_equal(sli_reader_open_stream(&r, f, "mem", SL_INPUT_TXT, NULL, &err), SL_OK);
         sl_doc d = {0};
         int got = 0;
-        assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+        assert_int_equal(sli_reader_next(r, &d, &got, &err), SL_OK);
         assert_int_equal(got, 1);
         assert_int_equal(d.text_len, n8);
         assert_memory_equal(d.text, u8, n8);
-        sl_doc_clear(&d);
-        assert_int_equal(sl_reader_next(r, &d, &got, &err), SL_OK);
+        sli_doc_clear(&d);
+        assert_int_equal(sli_reader_next(r, &d, &got, &err), SL_OK);
         assert_int_equal(got, 0);
-        sl_reader_free(r);
+        sli_reader_free(r);
         fclose(f);
     }
     free(u16);
@@ -322,9 +322,9 @@ static void sniff__pipe_keeps_the_bytes_it_looked_at(void **state)
     outcome o;
     memset(&o, 0, sizeof o);
     sl_reader *r = NULL;
-    assert_int_equal(sl_reader_open_stream(&r, f, "-", SL_INPUT_JSONL, NULL, &o.err), SL_OK);
+    assert_int_equal(sli_reader_open_stream(&r, f, "-", SL_INPUT_JSONL, NULL, &o.err), SL_OK);
     drain(&o, r);
-    sl_reader_free(r);
+    sli_reader_free(r);
     fclose(f);
     assert_int_equal(o.rc, SL_OK);
     assert_string_equal(o.texts, "through a pipe|");
@@ -344,10 +344,10 @@ static void sniff__binary_file_in_a_directory_is_skipped_not_failed(void **state
     sl_error err = {0};
     sl_reader *r = (sl_reader *)1;
     sl_walk_entry walked = {path, "b", 1}, named = {path, "b", 0};
-    assert_int_equal(sl_reader_open_entry(&r, &walked, NULL, &err), SL_OK);
+    assert_int_equal(sli_reader_open_entry(&r, &walked, NULL, &err), SL_OK);
     assert_null(r);
     assert_non_null(strstr(err.text, "b.txt: looks like a binary file"));
-    assert_int_equal(sl_reader_open_entry(&r, &named, NULL, &err), SL_EDATA);
+    assert_int_equal(sli_reader_open_entry(&r, &named, NULL, &err), SL_EDATA);
     assert_null(r);
     remove(path);
     rmdir(dir);

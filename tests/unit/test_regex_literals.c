@@ -16,17 +16,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lexicon.h"
-#include "match.h"
-#include "regex_literals.h"
-#include "tokenize.h"
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+#include "match/regex_literals.h"
+#include "text/tokenize.h"
 
 /* The set as "a,b,c" in its order; "" for no set. */
 static const char *set_text(const char *pattern, int extended)
 {
     static char buf[SL_LIT_MAX * (SL_LIT_LEN + 1) + 1];
     sl_lit_set s;
-    sl_regex_literals(pattern, strlen(pattern), extended, &s);
+    sli_regex_literals(pattern, strlen(pattern), extended, &s);
     buf[0] = '\0';
     for (size_t i = 0; i < s.n; i++) {
         if (i)
@@ -89,29 +89,29 @@ static void literals__word_test_names_the_regexes_a_word_may_match(void **state)
     sl_lexicon *lex = lex_from("[t]\n/\\bisolat\\w*/i\n/\\b(lonel|alone)/\n/(?=x)y/\n"
                                "!/\\bnot alone/i\n");
     assert_int_equal(lex->nregexes, 4);
-    sl_regex_index *ix = sl_regex_index_new(lex);
+    sl_regex_index *ix = sli_regex_index_new(lex);
     assert_non_null(ix);
-    assert_true(sl_regex_index_filtered(ix, 0));
-    assert_true(sl_regex_index_filtered(ix, 1));
-    assert_false(sl_regex_index_filtered(ix, 2)); /* a lookahead: runs everywhere */
-    assert_true(sl_regex_index_filtered(ix, 3));  /* the exclusion: {alone} */
+    assert_true(sli_regex_index_filtered(ix, 0));
+    assert_true(sli_regex_index_filtered(ix, 1));
+    assert_false(sli_regex_index_filtered(ix, 2)); /* a lookahead: runs everywhere */
+    assert_true(sli_regex_index_filtered(ix, 3));  /* the exclusion: {alone} */
     uint32_t out[8];
-    assert_int_equal(sl_regex_index_word(ix, "isolated", 8, out), 1);
+    assert_int_equal(sli_regex_index_word(ix, "isolated", 8, out), 1);
     assert_int_equal(out[0], 0);
-    assert_int_equal(sl_regex_index_word(ix, "alone", 5, out), 2);
+    assert_int_equal(sli_regex_index_word(ix, "alone", 5, out), 2);
     assert_int_equal(out[0], 1);
     assert_int_equal(out[1], 3);
-    assert_int_equal(sl_regex_index_word(ix, "lonely", 6, out), 1);
+    assert_int_equal(sli_regex_index_word(ix, "lonely", 6, out), 1);
     assert_int_equal(out[0], 1);
-    assert_int_equal(sl_regex_index_word(ix, "x", 1, out), 0);
+    assert_int_equal(sli_regex_index_word(ix, "x", 1, out), 0);
     /* a fold that is not plain ASCII, or may be cut: every regex */
-    assert_int_equal(sl_regex_index_word(ix, "caf\xc3\xa9", 5, out), 1);
+    assert_int_equal(sli_regex_index_word(ix, "caf\xc3\xa9", 5, out), 1);
     assert_int_equal(out[0], 4);
     char longw[SL_FOLD_CAP + 1];
     memset(longw, 'q', sizeof longw);
-    assert_int_equal(sl_regex_index_word(ix, longw, SL_FOLD_CAP, out), 1);
+    assert_int_equal(sli_regex_index_word(ix, longw, SL_FOLD_CAP, out), 1);
     assert_int_equal(out[0], 4);
-    sl_regex_index_free(ix);
+    sli_regex_index_free(ix);
     sl_lexicon_free(lex);
 }
 
@@ -182,36 +182,36 @@ static void prefilter__same_hits_as_every_sentence(void **state)
     (void)state;
     char src[2048], text[4096];
     sl_tokens toks;
-    sl_tokens_init(&toks);
+    sli_tokens_init(&toks);
     size_t compared = 0, nonempty = 0;
     for (int round = 0; round < 300; round++) {
         random_lexicon(src, sizeof src);
         sl_lexicon *lex = lex_from(src);
         sl_matcher *fast = NULL, *ref = NULL;
         sl_error err = {0};
-        assert_int_equal(sl_matcher_new(&fast, lex, &err), SL_OK);
-        assert_int_equal(sl_matcher_new(&ref, lex, &err), SL_OK);
-        sl_matcher_set_prefilter(ref, 0);
+        assert_int_equal(sli_matcher_new(&fast, lex, &err), SL_OK);
+        assert_int_equal(sli_matcher_new(&ref, lex, &err), SL_OK);
+        sli_matcher_set_prefilter(ref, 0);
         for (int k = 0; k < 20; k++) {
             size_t len = random_story(text, sizeof text);
-            assert_int_equal(sl_tokenize(&toks, text, len), 0);
+            assert_int_equal(sli_tokenize(&toks, text, len), 0);
             const sl_hits *a, *b;
-            assert_int_equal(sl_match(fast, text, &toks, "s", &a, &err), SL_OK);
-            assert_int_equal(sl_match(ref, text, &toks, "s", &b, &err), SL_OK);
-            if (!sl_hits_equal(a, b))
+            assert_int_equal(sli_match(fast, text, &toks, "s", &a, &err), SL_OK);
+            assert_int_equal(sli_match(ref, text, &toks, "s", &b, &err), SL_OK);
+            if (!sli_hits_equal(a, b))
                 fail_msg("round %d: %zu hits with the prefilter, %zu without\nlexicon:\n%s\n"
                          "story: %s",
                          round, a->n, b->n, src, text);
             compared++;
             nonempty += b->n > 0;
         }
-        sl_matcher_free(fast);
-        sl_matcher_free(ref);
+        sli_matcher_free(fast);
+        sli_matcher_free(ref);
         sl_lexicon_free(lex);
     }
     /* the comparison means something only if regexes did match */
     assert_true(nonempty > compared / 4);
-    sl_tokens_free(&toks);
+    sli_tokens_free(&toks);
 }
 
 int main(void)

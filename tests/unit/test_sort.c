@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sort.h"
+#include "core/sort.h"
 
 typedef struct rec {
     uint32_t key; /* what the sort orders by */

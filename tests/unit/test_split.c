@@ -2,7 +2,7 @@
  * test_split.c - unit tests for split.c: a JSONL file analysed in pieces,
  * one reader per thread.
  *
- * The pieces are made tiny (sl_split_set_piece_bytes) so a file of a few
+ * The pieces are made tiny (sli_split_set_piece_bytes) so a file of a few
  * tens of kilobytes is cut into dozens, with stories across every kind of
  * boundary. The reference is the ordinary path: the same file at -j 1
  * (which never splits). A clean file, or one whose only warning is
@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
+#include "pipeline/analysis.h"
 
 #define PIECE 2048
 
@@ -228,7 +228,7 @@ static int same_as_one_thread(const sl_lexicon *lex, const char *path, int skip_
 static void split__clean_file_gives_the_bytes_of_one_thread(void **state)
 {
     (void)state;
-    sl_split_set_piece_bytes(PIECE);
+    sli_split_set_piece_bytes(PIECE);
     sl_lexicon *lex = lex_from(LEX);
     char *text = corpus(NULL, 0);
     assert_true(strlen(text) > 26 * PIECE);
@@ -243,7 +243,7 @@ static void split__clean_file_gives_the_bytes_of_one_thread(void **state)
     remove_temp(path);
     free(text);
     sl_lexicon_free(lex);
-    sl_split_set_piece_bytes(0);
+    sli_split_set_piece_bytes(0);
 }
 
 /* Each of these is reported by the ordinary path, with the file's line
@@ -251,7 +251,7 @@ static void split__clean_file_gives_the_bytes_of_one_thread(void **state)
 static void split__anything_reported_reads_the_file_the_ordinary_way(void **state)
 {
     (void)state;
-    sl_split_set_piece_bytes(PIECE);
+    sli_split_set_piece_bytes(PIECE);
     sl_lexicon *lex = lex_from(LEX);
     static const struct {
         const char *line;
@@ -278,7 +278,7 @@ static void split__anything_reported_reads_the_file_the_ordinary_way(void **stat
         free(text);
     }
     sl_lexicon_free(lex);
-    sl_split_set_piece_bytes(0);
+    sli_split_set_piece_bytes(0);
 }
 
 /* Invalid UTF-8 is the one thing a split file reports itself: once per
@@ -290,7 +290,7 @@ static void split__anything_reported_reads_the_file_the_ordinary_way(void **stat
 static void split__invalid_utf8_is_warned_of_as_the_ordinary_path_does(void **state)
 {
     (void)state;
-    sl_split_set_piece_bytes(PIECE);
+    sli_split_set_piece_bytes(PIECE);
     sl_lexicon *lex = lex_from(LEX);
     static const char bad[] = "{\"id\":\"u\",\"text\":\"lonely \xC3\x28 carer\"}";
     static const char bad_no_id[] = "{\"site\":\"north\",\"text\":\"carer \xFF lonely\"}";
@@ -322,7 +322,7 @@ static void split__invalid_utf8_is_warned_of_as_the_ordinary_path_does(void **st
         free(text);
     }
     sl_lexicon_free(lex);
-    sl_split_set_piece_bytes(0);
+    sli_split_set_piece_bytes(0);
 }
 
 /* A file too small for four pieces is read the ordinary way. */
@@ -342,7 +342,7 @@ static void split__small_file_is_not_split(void **state)
 static int default_pieces(void **state)
 {
     (void)state;
-    sl_split_set_piece_bytes(0);
+    sli_split_set_piece_bytes(0);
     return 0;
 }
 

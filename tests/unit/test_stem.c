@@ -16,23 +16,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stem.h"
+#include "text/stem.h"
 
 static sl_stem_cache *english(void)
 {
     sl_stem_cache *c = NULL;
     sl_error err;
-    assert_int_equal(sl_stem_cache_new(&c, "english", &err), SL_OK);
+    assert_int_equal(sli_stem_cache_new(&c, "english", &err), SL_OK);
     assert_non_null(c);
     return c;
 }
 
 static const char *lookup_stem(sl_stem_cache *c, const char *word)
 {
-    sl_word *w = sl_stem_lookup(c, word, strlen(word));
+    sl_word *w = sli_stem_lookup(c, word, strlen(word));
     assert_non_null(w);
-    const char *s = sl_word_stem(c, w);
-    assert_int_equal(strlen(s), sl_word_stem_len(c, w));
+    const char *s = sli_word_stem(c, w);
+    assert_int_equal(strlen(s), sli_word_stem_len(c, w));
     return s;
 }
 
@@ -69,7 +69,7 @@ static void stem__english_stems(void **state)
         if (strcmp(got, sc->stem) != 0)
             fail_msg("\"%s\": stem \"%s\", expected \"%s\"", sc->word, got, sc->stem);
     }
-    sl_stem_cache_free(c);
+    sli_stem_cache_free(c);
 }
 
 static void stem__once_agrees_with_lookup_and_caches_nothing(void **state)
@@ -79,45 +79,45 @@ static void stem__once_agrees_with_lookup_and_caches_nothing(void **state)
     char buf[64];
     for (size_t i = 0; i < sizeof english_cases / sizeof english_cases[0]; i++) {
         const stem_case *sc = &english_cases[i];
-        int n = sl_stem_once(c, sc->word, strlen(sc->word), buf, sizeof buf);
+        int n = sli_stem_once(c, sc->word, strlen(sc->word), buf, sizeof buf);
         assert_int_equal(n, (int)strlen(sc->stem));
         assert_string_equal(buf, sc->stem);
     }
-    assert_int_equal(sl_stem_cache_size(c), 0);
+    assert_int_equal(sli_stem_cache_size(c), 0);
     /* Too small a buffer: "lone" needs 5 bytes with its NUL. */
-    assert_int_equal(sl_stem_once(c, "lonely", 6, buf, 4), -1);
-    assert_int_equal(sl_stem_once(c, "lonely", 6, buf, 5), 4);
+    assert_int_equal(sli_stem_once(c, "lonely", 6, buf, 4), -1);
+    assert_int_equal(sli_stem_once(c, "lonely", 6, buf, 5), 4);
     assert_string_equal(buf, "lone");
-    sl_stem_cache_free(c);
+    sli_stem_cache_free(c);
 }
 
 static void stem__cache_returns_same_record_for_same_word(void **state)
 {
     (void)state;
     sl_stem_cache *c = english();
-    sl_word *a = sl_stem_lookup(c, "lonely", 6);
+    sl_word *a = sli_stem_lookup(c, "lonely", 6);
     assert_non_null(a);
     assert_int_equal(a->ann[0], 0);
     assert_int_equal(a->ann[1], 0);
-    assert_int_equal(sl_stem_cache_size(c), 1);
+    assert_int_equal(sli_stem_cache_size(c), 1);
     a->ann[0] = 17; /* what match does */
-    sl_word *b = sl_stem_lookup(c, "lonely", 6);
+    sl_word *b = sli_stem_lookup(c, "lonely", 6);
     assert_ptr_equal(b, a);
     assert_int_equal(b->ann[0], 17);
     assert_int_equal(b->ann[1], 0);
-    assert_int_equal(sl_stem_cache_size(c), 1);
+    assert_int_equal(sli_stem_cache_size(c), 1);
 
     /* A different word with the same stem is its own record. */
-    sl_word *d = sl_stem_lookup(c, "lone", 4);
+    sl_word *d = sli_stem_lookup(c, "lone", 4);
     assert_ptr_not_equal(d, a);
     assert_int_equal(d->ann[0], 0);
-    assert_int_equal(sl_stem_cache_size(c), 2);
-    assert_string_equal(sl_word_stem(c, d), "lone");
+    assert_int_equal(sli_stem_cache_size(c), 2);
+    assert_string_equal(sli_word_stem(c, d), "lone");
     /* The key is the length given, not up to a NUL. */
-    sl_word *e = sl_stem_lookup(c, "lonelyXYZ", 6);
-    assert_ptr_equal(e, sl_stem_lookup(c, "lonely", 6));
-    assert_int_equal(sl_stem_cache_size(c), 2);
-    sl_stem_cache_free(c);
+    sl_word *e = sli_stem_lookup(c, "lonelyXYZ", 6);
+    assert_ptr_equal(e, sli_stem_lookup(c, "lonely", 6));
+    assert_int_equal(sli_stem_cache_size(c), 2);
+    sli_stem_cache_free(c);
 }
 
 static void stem__cache_growth_keeps_every_word(void **state)
@@ -128,9 +128,9 @@ static void stem__cache_growth_keeps_every_word(void **state)
     char word[32], want[64];
     for (int i = 0; i < N; i++) {
         snprintf(word, sizeof word, "talk%dings", i); /* 1a s, then 1b ing */
-        assert_non_null(sl_stem_lookup(c, word, strlen(word)));
+        assert_non_null(sli_stem_lookup(c, word, strlen(word)));
     }
-    assert_int_equal(sl_stem_cache_size(c), N);
+    assert_int_equal(sli_stem_cache_size(c), N);
     for (int i = 0; i < N; i++) {
         snprintf(word, sizeof word, "talk%dings", i);
         snprintf(want, sizeof want, "talk%d", i);
@@ -140,20 +140,20 @@ static void stem__cache_growth_keeps_every_word(void **state)
         /* the padded lookup finds the same record, and lookups of known
          * words leave the epoch (and so every record's place) alone;
          * word[] has the 16 readable bytes the padded lookup wants */
-        uint64_t epoch = sl_stem_cache_epoch(c);
-        sl_word *w = sl_stem_lookup(c, word, strlen(word));
+        uint64_t epoch = sli_stem_cache_epoch(c);
+        sl_word *w = sli_stem_lookup(c, word, strlen(word));
         assert_non_null(w);
-        assert_ptr_equal(sl_stem_lookup_padded(c, word, strlen(word)), w);
-        assert_int_equal(sl_stem_cache_epoch(c), epoch);
+        assert_ptr_equal(sli_stem_lookup_padded(c, word, strlen(word)), w);
+        assert_int_equal(sli_stem_cache_epoch(c), epoch);
     }
-    assert_int_equal(sl_stem_cache_size(c), N);
+    assert_int_equal(sli_stem_cache_size(c), N);
     /* a new word through the padded lookup */
     static const char newcomer[16] = "newcomer";
-    sl_word *w = sl_stem_lookup_padded(c, newcomer, 8);
+    sl_word *w = sli_stem_lookup_padded(c, newcomer, 8);
     assert_non_null(w);
-    assert_ptr_equal(sl_stem_lookup(c, newcomer, 8), w);
-    assert_int_equal(sl_stem_cache_size(c), N + 1);
-    sl_stem_cache_free(c);
+    assert_ptr_equal(sli_stem_lookup(c, newcomer, 8), w);
+    assert_int_equal(sli_stem_cache_size(c), N + 1);
+    sli_stem_cache_free(c);
 }
 
 static void stem__trim_empties_cache_over_limit(void **state)
@@ -162,23 +162,23 @@ static void stem__trim_empties_cache_over_limit(void **state)
     sl_stem_cache *c = english();
     static const char *const words[] = {"lonely", "isolation", "confidence"};
     for (size_t i = 0; i < 3; i++)
-        assert_non_null(sl_stem_lookup(c, words[i], strlen(words[i])));
-    assert_int_equal(sl_stem_cache_size(c), 3);
-    assert_int_equal(sl_stem_cache_trim(c, 3), 0); /* not over the limit */
-    assert_int_equal(sl_stem_cache_size(c), 3);
-    assert_int_equal(sl_stem_cache_trim(c, 100), 0);
-    assert_int_equal(sl_stem_cache_trim(c, 2), 1);
-    assert_int_equal(sl_stem_cache_size(c), 0);
-    assert_int_equal(sl_stem_cache_trim(c, 0), 0); /* empty: nothing to do */
+        assert_non_null(sli_stem_lookup(c, words[i], strlen(words[i])));
+    assert_int_equal(sli_stem_cache_size(c), 3);
+    assert_int_equal(sli_stem_cache_trim(c, 3), 0); /* not over the limit */
+    assert_int_equal(sli_stem_cache_size(c), 3);
+    assert_int_equal(sli_stem_cache_trim(c, 100), 0);
+    assert_int_equal(sli_stem_cache_trim(c, 2), 1);
+    assert_int_equal(sli_stem_cache_size(c), 0);
+    assert_int_equal(sli_stem_cache_trim(c, 0), 0); /* empty: nothing to do */
 
     /* Usable afterwards: fresh records, right stems. */
-    sl_word *w = sl_stem_lookup(c, "confidence", 10);
+    sl_word *w = sli_stem_lookup(c, "confidence", 10);
     assert_non_null(w);
     assert_int_equal(w->ann[0], 0);
-    assert_string_equal(sl_word_stem(c, w), "confid");
+    assert_string_equal(sli_word_stem(c, w), "confid");
     assert_string_equal(lookup_stem(c, "lonely"), "lone");
-    assert_int_equal(sl_stem_cache_size(c), 2);
-    sl_stem_cache_free(c);
+    assert_int_equal(sli_stem_cache_size(c), 2);
+    sli_stem_cache_free(c);
 }
 
 /* The cache keeps a word's first 16 bytes inline and the rest apart: words
@@ -198,31 +198,31 @@ static void stem__cache_tells_apart_words_alike_in_their_first_bytes(void **stat
     enum { N = sizeof words / sizeof words[0] };
     sl_word *first[N + 1];
     for (size_t i = 0; i < N; i++) {
-        first[i] = sl_stem_lookup(c, words[i], strlen(words[i]));
+        first[i] = sli_stem_lookup(c, words[i], strlen(words[i]));
         assert_non_null(first[i]);
         first[i]->ann[0] = (uint32_t)i + 100; /* a mark to find it by */
     }
     /* "ab" and "ab\0": the same bytes up to a NUL, different lengths */
-    sl_word *nul = sl_stem_lookup(c, "ab\0", 3);
+    sl_word *nul = sli_stem_lookup(c, "ab\0", 3);
     assert_non_null(nul);
     nul->ann[0] = 999;
-    assert_int_equal(sl_stem_cache_size(c), N + 1);
+    assert_int_equal(sli_stem_cache_size(c), N + 1);
     char word[32];
     for (int i = 0; i < 3000; i++) { /* grow the table several times */
         snprintf(word, sizeof word, "filler%d", i);
-        assert_non_null(sl_stem_lookup(c, word, strlen(word)));
+        assert_non_null(sli_stem_lookup(c, word, strlen(word)));
     }
     for (size_t i = 0; i < N; i++) {
-        sl_word *w = sl_stem_lookup(c, words[i], strlen(words[i]));
+        sl_word *w = sli_stem_lookup(c, words[i], strlen(words[i]));
         if (w->ann[0] != i + 100)
             fail_msg("\"%s\" found the record of another word (mark %u)", words[i],
                      (unsigned)w->ann[0]);
     }
-    assert_int_equal(sl_stem_lookup(c, "ab\0", 3)->ann[0], 999);
-    assert_int_equal(sl_stem_cache_size(c), N + 1 + 3000);
-    assert_string_equal(sl_word_stem(c, sl_stem_lookup(c, "abcdefghijklmnopq", 17)),
+    assert_int_equal(sli_stem_lookup(c, "ab\0", 3)->ann[0], 999);
+    assert_int_equal(sli_stem_cache_size(c), N + 1 + 3000);
+    assert_string_equal(sli_word_stem(c, sli_stem_lookup(c, "abcdefghijklmnopq", 17)),
                         "abcdefghijklmnopq");
-    sl_stem_cache_free(c);
+    sli_stem_cache_free(c);
 }
 
 static void stem__words_over_max_are_their_own_stem(void **state)
@@ -236,26 +236,26 @@ static void stem__words_over_max_are_their_own_stem(void **state)
      * "ing" (a vowel precedes it); "aa" is not a double to undo. */
     memset(word, 'a', SL_STEM_MAX_WORD - 3);
     memcpy(word + SL_STEM_MAX_WORD - 3, "ing", 3);
-    sl_word *w = sl_stem_lookup(c, word, SL_STEM_MAX_WORD);
+    sl_word *w = sli_stem_lookup(c, word, SL_STEM_MAX_WORD);
     assert_non_null(w);
-    assert_int_equal(sl_word_stem_len(c, w), SL_STEM_MAX_WORD - 3);
-    assert_int_equal(sl_stem_once(c, word, SL_STEM_MAX_WORD, buf, sizeof buf),
+    assert_int_equal(sli_word_stem_len(c, w), SL_STEM_MAX_WORD - 3);
+    assert_int_equal(sli_stem_once(c, word, SL_STEM_MAX_WORD, buf, sizeof buf),
                      SL_STEM_MAX_WORD - 3);
 
     /* One byte more: not stemmed, the stem is the word. */
     memset(word, 'a', SL_STEM_MAX_WORD - 2);
     memcpy(word + SL_STEM_MAX_WORD - 2, "ing", 3);
     const size_t len = SL_STEM_MAX_WORD + 1;
-    w = sl_stem_lookup(c, word, len);
+    w = sli_stem_lookup(c, word, len);
     assert_non_null(w);
-    assert_int_equal(sl_word_stem_len(c, w), len);
-    const char *s = sl_word_stem(c, w);
+    assert_int_equal(sli_word_stem_len(c, w), len);
+    const char *s = sli_word_stem(c, w);
     assert_memory_equal(s, word, len);
     assert_int_equal(s[len], '\0');
-    assert_int_equal(sl_stem_once(c, word, len, buf, sizeof buf), (int)len);
+    assert_int_equal(sli_stem_once(c, word, len, buf, sizeof buf), (int)len);
     assert_memory_equal(buf, word, len);
-    assert_int_equal(sl_stem_once(c, word, len, buf, len), -1); /* no room for the NUL */
-    sl_stem_cache_free(c);
+    assert_int_equal(sli_stem_once(c, word, len, buf, len), -1); /* no room for the NUL */
+    sli_stem_cache_free(c);
 }
 
 /* The padded lookup reads 16 bytes and masks off those past the word: for
@@ -271,20 +271,20 @@ static void stem__padded_lookup_finds_what_plain_lookup_finds(void **state)
             buf[i] = (char)('a' + (i * 7 + len) % 26); /* the word, then more letters */
         sl_word *w1, *w2;
         if (len % 2) { /* odd lengths made plain first, even ones padded first */
-            w1 = sl_stem_lookup(c, buf, len);
-            w2 = sl_stem_lookup_padded(c, buf, len);
+            w1 = sli_stem_lookup(c, buf, len);
+            w2 = sli_stem_lookup_padded(c, buf, len);
         } else {
-            w2 = sl_stem_lookup_padded(c, buf, len);
-            w1 = sl_stem_lookup(c, buf, len);
+            w2 = sli_stem_lookup_padded(c, buf, len);
+            w1 = sli_stem_lookup(c, buf, len);
         }
         assert_non_null(w1);
         assert_ptr_equal(w1, w2);
-        assert_int_equal(sl_stem_cache_size(c), len + 1);
+        assert_int_equal(sli_stem_cache_size(c), len + 1);
         /* the bytes past the word are not part of it */
         buf[len] = (char)(buf[len] == 'q' ? 'r' : 'q');
-        assert_ptr_equal(sl_stem_lookup_padded(c, buf, len), w1);
+        assert_ptr_equal(sli_stem_lookup_padded(c, buf, len), w1);
     }
-    sl_stem_cache_free(c);
+    sli_stem_cache_free(c);
 }
 
 static void stem__unknown_language_lists_languages(void **state)
@@ -292,7 +292,7 @@ static void stem__unknown_language_lists_languages(void **state)
     (void)state;
     sl_stem_cache *c = (sl_stem_cache *)&c;
     sl_error err;
-    assert_int_equal(sl_stem_cache_new(&c, "klingon", &err), SL_EUSAGE);
+    assert_int_equal(sli_stem_cache_new(&c, "klingon", &err), SL_EUSAGE);
     assert_null(c);
     assert_int_equal(err.code, SL_EUSAGE);
 
@@ -307,7 +307,7 @@ static void stem__unknown_language_lists_languages(void **state)
     assert_non_null(strstr(err.text, "english"));
 
     /* err may be NULL. */
-    assert_int_equal(sl_stem_cache_new(&c, "", NULL), SL_EUSAGE);
+    assert_int_equal(sli_stem_cache_new(&c, "", NULL), SL_EUSAGE);
     assert_null(c);
 }
 
@@ -316,17 +316,17 @@ static void stem__null_language_is_english_and_others_work(void **state)
     (void)state;
     sl_stem_cache *c = NULL;
     sl_error err;
-    assert_int_equal(sl_stem_cache_new(&c, NULL, &err), SL_OK);
+    assert_int_equal(sli_stem_cache_new(&c, NULL, &err), SL_OK);
     assert_string_equal(lookup_stem(c, "isolation"), "isol");
-    sl_stem_cache_free(c);
+    sli_stem_cache_free(c);
 
     /* Porter's original algorithm has no exception list: "dying" loses
      * "ing" (y after a consonant is a vowel) and "skies" becomes "ski". */
-    assert_int_equal(sl_stem_cache_new(&c, "porter", &err), SL_OK);
+    assert_int_equal(sli_stem_cache_new(&c, "porter", &err), SL_OK);
     assert_string_equal(lookup_stem(c, "dying"), "dy");
     assert_string_equal(lookup_stem(c, "skies"), "ski");
-    sl_stem_cache_free(c);
-    sl_stem_cache_free(NULL);
+    sli_stem_cache_free(c);
+    sli_stem_cache_free(NULL);
 }
 
 int main(void)

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strmap.h"
+#include "core/strmap.h"
 
 /* Structural invariants of any map. */
 static void check_invariants(const sl_strmap *m)
@@ -32,19 +32,19 @@ static void check_invariants(const sl_strmap *m)
         used++;
         assert_true(s->key_off + s->key_len < m->arena_len);
         assert_int_equal(m->arena[s->key_off + s->key_len], '\0');
-        assert_int_equal(s->hash, sl_strmap_hash(m->arena + s->key_off, s->key_len));
+        assert_int_equal(s->hash, sli_strmap_hash(m->arena + s->key_off, s->key_len));
     }
     assert_int_equal(used, m->n);
 }
 
 static uint32_t *put(sl_strmap *m, const char *key, uint32_t value, int *inserted)
 {
-    return sl_strmap_put(m, key, strlen(key), value, inserted);
+    return sli_strmap_put(m, key, strlen(key), value, inserted);
 }
 
 static uint32_t *get(const sl_strmap *m, const char *key)
 {
-    return sl_strmap_get(m, key, strlen(key));
+    return sli_strmap_get(m, key, strlen(key));
 }
 
 static void strmap__put_then_get_returns_value(void **state)
@@ -58,7 +58,7 @@ static void strmap__put_then_get_returns_value(void **state)
     };
     const size_t n = sizeof cases / sizeof cases[0];
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     assert_null(get(&m, "lonely")); /* empty map: no table yet */
     for (size_t i = 0; i < n; i++) {
         int inserted = -1;
@@ -75,16 +75,16 @@ static void strmap__put_then_get_returns_value(void **state)
     }
     assert_null(get(&m, "lone"));
     assert_null(get(&m, "lonely "));
-    assert_null(sl_strmap_get(&m, "lonely", 5)); /* a prefix of a key is not the key */
+    assert_null(sli_strmap_get(&m, "lonely", 5)); /* a prefix of a key is not the key */
     check_invariants(&m);
-    sl_strmap_free(&m);
+    sli_strmap_free(&m);
 }
 
 static void strmap__existing_key_keeps_old_value(void **state)
 {
     (void)state;
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     int inserted = -1;
     uint32_t *first = put(&m, "lonely", 1, &inserted);
     assert_int_equal(inserted, 1);
@@ -103,7 +103,7 @@ static void strmap__existing_key_keeps_old_value(void **state)
     assert_int_equal(*get(&m, "alone"), 6);
     assert_int_equal(m.n, 2);
     check_invariants(&m);
-    sl_strmap_free(&m);
+    sli_strmap_free(&m);
 }
 
 static void strmap__growth_keeps_every_key(void **state)
@@ -111,7 +111,7 @@ static void strmap__growth_keeps_every_key(void **state)
     (void)state;
     enum { N = 20000 };
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     char key[32];
     size_t last_cap = 0;
     int grew = 0;
@@ -135,26 +135,26 @@ static void strmap__growth_keeps_every_key(void **state)
         if (!v || *v != i * 3)
             fail_msg("key %s lost after growth", key);
         size_t len;
-        const char *k = sl_strmap_key_of(&m, v, &len);
+        const char *k = sli_strmap_key_of(&m, v, &len);
         assert_int_equal(len, strlen(key));
         assert_string_equal(k, key);
     }
     assert_null(get(&m, "word20000"));
-    sl_strmap_free(&m);
+    sli_strmap_free(&m);
 }
 
 static void strmap__clear_forgets_keys_and_keeps_memory(void **state)
 {
     (void)state;
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     char key[32];
     for (uint32_t i = 0; i < 100; i++) {
         snprintf(key, sizeof key, "k%u", (unsigned)i);
         assert_non_null(put(&m, key, i, NULL));
     }
     size_t cap = m.cap, arena_cap = m.arena_cap;
-    sl_strmap_clear(&m);
+    sli_strmap_clear(&m);
     assert_int_equal(m.n, 0);
     assert_int_equal(m.arena_len, 0);
     assert_int_equal(m.cap, cap);
@@ -174,11 +174,11 @@ static void strmap__clear_forgets_keys_and_keeps_memory(void **state)
 
     /* Clearing a map that never held a key is harmless. */
     sl_strmap e;
-    sl_strmap_init(&e);
-    sl_strmap_clear(&e);
+    sli_strmap_init(&e);
+    sli_strmap_clear(&e);
     assert_null(get(&e, "x"));
-    sl_strmap_free(&e);
-    sl_strmap_free(&m);
+    sli_strmap_free(&e);
+    sli_strmap_free(&m);
 }
 
 static void strmap__keys_with_nul_bytes_are_distinct(void **state)
@@ -193,43 +193,43 @@ static void strmap__keys_with_nul_bytes_are_distinct(void **state)
     };
     const size_t n = sizeof cases / sizeof cases[0];
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     for (size_t i = 0; i < n; i++) {
         int inserted = 0;
-        assert_non_null(sl_strmap_put(&m, cases[i].key, cases[i].len, cases[i].value, &inserted));
+        assert_non_null(sli_strmap_put(&m, cases[i].key, cases[i].len, cases[i].value, &inserted));
         if (!inserted)
             fail_msg("case %zu taken for an existing key", i);
     }
     assert_int_equal(m.n, n);
     for (size_t i = 0; i < n; i++) {
-        uint32_t *v = sl_strmap_get(&m, cases[i].key, cases[i].len);
+        uint32_t *v = sli_strmap_get(&m, cases[i].key, cases[i].len);
         assert_non_null(v);
         assert_int_equal(*v, cases[i].value);
         size_t len = 99;
-        const char *k = sl_strmap_key_of(&m, v, &len);
+        const char *k = sli_strmap_key_of(&m, v, &len);
         assert_int_equal(len, cases[i].len);
         assert_memory_equal(k, cases[i].key, cases[i].len + 1); /* and the NUL after it */
     }
-    assert_null(sl_strmap_get(&m, "a\0d", 3));
+    assert_null(sli_strmap_get(&m, "a\0d", 3));
     check_invariants(&m);
-    sl_strmap_free(&m);
+    sli_strmap_free(&m);
 }
 
 static void strmap__key_of_names_the_stored_key(void **state)
 {
     (void)state;
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     char buf[16] = "lonely";
     uint32_t *v = put(&m, buf, 1, NULL);
     memset(buf, 'x', 6); /* the map holds its own copy */
     size_t len = 0;
-    const char *k = sl_strmap_key_of(&m, v, &len);
+    const char *k = sli_strmap_key_of(&m, v, &len);
     assert_string_equal(k, "lonely");
     assert_int_equal(len, 6);
     assert_ptr_not_equal(k, buf);
-    assert_string_equal(sl_strmap_key_of(&m, get(&m, "lonely"), NULL), "lonely");
-    sl_strmap_free(&m);
+    assert_string_equal(sli_strmap_key_of(&m, get(&m, "lonely"), NULL), "lonely");
+    sli_strmap_free(&m);
 }
 
 static void strmap__hash_is_fnv1a_with_final_mix(void **state)
@@ -247,20 +247,20 @@ static void strmap__hash_is_fnv1a_with_final_mix(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint64_t h = cases[i].fnv1a;
         h ^= h >> 29;
-        assert_int_equal(sl_strmap_hash(cases[i].key, strlen(cases[i].key)), h);
+        assert_int_equal(sli_strmap_hash(cases[i].key, strlen(cases[i].key)), h);
     }
     /* The length counts, not a terminator. */
-    assert_true(sl_strmap_hash("a\0b", 3) != sl_strmap_hash("a", 1));
-    assert_true(sl_strmap_hash("a\0b", 3) != 0);
+    assert_true(sli_strmap_hash("a\0b", 3) != sli_strmap_hash("a", 1));
+    assert_true(sli_strmap_hash("a\0b", 3) != 0);
 }
 
 static void strmap__free_resets_and_accepts_null(void **state)
 {
     (void)state;
     sl_strmap m;
-    sl_strmap_init(&m);
+    sli_strmap_init(&m);
     assert_non_null(put(&m, "x", 1, NULL));
-    sl_strmap_free(&m);
+    sli_strmap_free(&m);
     assert_null(m.slots);
     assert_null(m.arena);
     assert_int_equal(m.n, 0);
@@ -269,8 +269,8 @@ static void strmap__free_resets_and_accepts_null(void **state)
     /* A freed map is an empty map again. */
     assert_non_null(put(&m, "y", 2, NULL));
     assert_int_equal(*get(&m, "y"), 2);
-    sl_strmap_free(&m);
-    sl_strmap_free(NULL);
+    sli_strmap_free(&m);
+    sli_strmap_free(NULL);
 }
 
 int main(void)

@@ -41,32 +41,32 @@
 #include <string.h>
 
 #include "storylens/storylens.h"
-#include "suggest.h"
+#include "tune/suggest.h"
 
 static void test_g2(void **state)
 {
     (void)state;
-    assert_true(fabs(sl_g2(10, 0, 100, 100) - 14.389502) < 1e-5);
-    assert_true(fabs(sl_g2(0, 10, 100, 100) + 14.389502) < 1e-5);
-    assert_true(fabs(sl_g2(2, 0, 7, 3) - 1.63227) < 1e-4);
-    assert_true(fabs(sl_g2(1, 0, 7, 3) - 0.760032) < 1e-5);
-    assert_true(fabs(sl_g2(1, 1, 7, 3) + 0.447338) < 1e-5);
+    assert_true(fabs(sli_g2(10, 0, 100, 100) - 14.389502) < 1e-5);
+    assert_true(fabs(sli_g2(0, 10, 100, 100) + 14.389502) < 1e-5);
+    assert_true(fabs(sli_g2(2, 0, 7, 3) - 1.63227) < 1e-4);
+    assert_true(fabs(sli_g2(1, 0, 7, 3) - 0.760032) < 1e-5);
+    assert_true(fabs(sli_g2(1, 1, 7, 3) + 0.447338) < 1e-5);
     /* equal rates: observed = expected everywhere */
-    assert_true(sl_g2(5, 5, 100, 100) == 0);
+    assert_true(sli_g2(5, 5, 100, 100) == 0);
     /* an empty side has nothing to compare with */
-    assert_true(sl_g2(3, 0, 10, 0) == 0);
-    assert_true(sl_g2(0, 3, 0, 10) == 0);
+    assert_true(sli_g2(3, 0, 10, 0) == 0);
+    assert_true(sli_g2(0, 3, 0, 10) == 0);
 }
 
 static void test_stop_words(void **state)
 {
     (void)state;
-    assert_true(sl_english_stop_word("the", 3));
-    assert_true(sl_english_stop_word("don't", 5));
-    assert_true(sl_english_stop_word("yourselves", 10));
-    assert_false(sl_english_stop_word("isolated", 8));
-    assert_false(sl_english_stop_word("th", 2));
-    assert_false(sl_english_stop_word("thethethethethethe", 18));
+    assert_true(sli_english_stop_word("the", 3));
+    assert_true(sli_english_stop_word("don't", 5));
+    assert_true(sli_english_stop_word("yourselves", 10));
+    assert_false(sli_english_stop_word("isolated", 8));
+    assert_false(sli_english_stop_word("th", 2));
+    assert_false(sli_english_stop_word("thethethethethethe", 18));
 }
 
 static sl_story_view story(const char *id, const char *text)

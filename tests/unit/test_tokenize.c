@@ -15,7 +15,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "tokenize.h"
+#include "text/tokenize.h"
 
 #define MAXN 16
 
@@ -56,7 +56,7 @@ static void check_invariants(const sl_tokens *t, size_t len)
 
 static void tokenize_ok(sl_tokens *t, const char *text, size_t len)
 {
-    assert_int_equal(sl_tokenize(t, text, len), 0);
+    assert_int_equal(sli_tokenize(t, text, len), 0);
     check_invariants(t, len);
 }
 
@@ -72,7 +72,7 @@ typedef struct token_case {
 static void run_token_cases(const token_case *cases, size_t n)
 {
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     for (size_t c = 0; c < n; c++) {
         const token_case *tc = &cases[c];
         size_t len = tc->len ? tc->len : strlen(tc->text);
@@ -86,7 +86,7 @@ static void run_token_cases(const token_case *cases, size_t n)
             assert_string_equal(fold_of(&t, k), tc->folds[k]);
         assert_int_equal(t.invalid_utf8, tc->invalid);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 #define RUN(cases) run_token_cases(cases, sizeof cases / sizeof cases[0])
@@ -98,12 +98,12 @@ static void tokenize__fold_buffer_ends_in_zero_pad(void **state)
 {
     (void)state;
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     static const char *longer = "Supercalifragilistic expialidocious antidisestablishment";
-    assert_int_equal(sl_tokenize(&t, longer, strlen(longer)), 0);
+    assert_int_equal(sli_tokenize(&t, longer, strlen(longer)), 0);
     static const char *texts[] = {"a", "Hi there.", "naïve CAFÉ", "x\n\ny z", ""};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
-        assert_int_equal(sl_tokenize(&t, texts[k], strlen(texts[k])), 0);
+        assert_int_equal(sli_tokenize(&t, texts[k], strlen(texts[k])), 0);
         if (t.n == 0)
             continue;
         const sl_token *last = &t.tok[t.n - 1];
@@ -112,7 +112,7 @@ static void tokenize__fold_buffer_ends_in_zero_pad(void **state)
         for (size_t i = 0; i < SL_FOLD_PAD; i++)
             assert_int_equal(t.fold[t.fold_len + i], 0);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 static void tokenize__apostrophe_inside_word_kept(void **state)
@@ -233,7 +233,7 @@ static void tokenize__empty_text_no_tokens(void **state)
     static const char *const texts[] = {"", "   \n\n\t ", "!!! ??? ...", "\0\0"};
     static const size_t lens[] = {0, 7, 11, 2};
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     for (size_t i = 0; i < 4; i++) {
         tokenize_ok(&t, texts[i], lens[i]);
         assert_int_equal(t.n, 0);
@@ -244,7 +244,7 @@ static void tokenize__empty_text_no_tokens(void **state)
     /* A NULL text of length 0 is fine too. */
     tokenize_ok(&t, NULL, 0);
     assert_int_equal(t.n, 0);
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 /* ---- offsets, caps, buffers -------------------------------------------- */
@@ -254,7 +254,7 @@ static void tokenize__byte_offsets_point_into_original(void **state)
     (void)state;
     const char *text = "  Caf\xc3\xa9 au-lait\xe2\x80\x99s\n";
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     tokenize_ok(&t, text, strlen(text));
     assert_int_equal(t.n, 2);
     assert_int_equal(t.tok[0].start, 2);
@@ -264,14 +264,14 @@ static void tokenize__byte_offsets_point_into_original(void **state)
     assert_string_equal(fold_of(&t, 1), "au-lait's");
     assert_int_equal(t.tok[1].fold_len, 9);
     assert_memory_equal(text + 8, "au-lait\xe2\x80\x99s", 11);
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 static void tokenize__long_token_fold_capped(void **state)
 {
     (void)state;
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
 
     char ascii[302];
     memset(ascii, 'A', 300);
@@ -310,7 +310,7 @@ static void tokenize__long_token_fold_capped(void **state)
     /* "é" (2 bytes) then U+0301 (2 bytes) each: 1 + 126 code points. */
     assert_int_equal(t.tok[0].fold_len, 254);
     free(marks);
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 static void tokenize__buffers_reused_across_calls(void **state)
@@ -323,7 +323,7 @@ static void tokenize__buffers_reused_across_calls(void **state)
         memcpy(big + i, i % 40 == 36 ? "ab. " : "Abc ", 4);
 
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     tokenize_ok(&t, big, n);
     assert_int_equal(t.n, n / 4);
     assert_int_equal(t.nsent, n / 40);
@@ -351,7 +351,7 @@ static void tokenize__buffers_reused_across_calls(void **state)
     assert_int_equal(t.n, n / 4);
     assert_string_equal(fold_of(&t, 9), "ab");
     free(big);
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
     assert_null(t.tok);
     assert_int_equal(t.n, 0);
 }
@@ -365,7 +365,7 @@ static void tokenize__fold_matches_utf8proc_map(void **state)
         "\xc7\x85" "emal", "\xef\xac\x81ne", "K\xe2\x84\xaa", "\xe1\xba\x9e" "x",
     };
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         tokenize_ok(&t, words[i], strlen(words[i]));
         assert_int_equal(t.n, 1);
@@ -377,7 +377,7 @@ static void tokenize__fold_matches_utf8proc_map(void **state)
         assert_string_equal(fold_of(&t, 0), (const char *)want);
         free(want);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 /* ---- sentences and paragraphs: table-driven ----------------------------- */
@@ -393,7 +393,7 @@ typedef struct sent_case {
 static void run_sent_cases(const sent_case *cases, size_t n)
 {
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     for (size_t c = 0; c < n; c++) {
         const sent_case *sc = &cases[c];
         tokenize_ok(&t, sc->text, strlen(sc->text));
@@ -413,7 +413,7 @@ static void run_sent_cases(const sent_case *cases, size_t n)
         }
         assert_int_equal(t.nparagraphs, sc->nparagraphs);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 #define RUNS(cases) run_sent_cases(cases, sizeof cases / sizeof cases[0])
@@ -529,7 +529,7 @@ static void tokenize__random_bytes_keep_invariants(void **state)
     char buf[600];
     uint32_t seed = 12345;
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     for (int round = 0; round < 2000; round++) {
         size_t len = 0;
         while (len < sizeof buf - 8) {
@@ -546,7 +546,7 @@ static void tokenize__random_bytes_keep_invariants(void **state)
         }
         tokenize_ok(&t, buf, len);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 /* The ASCII fast paths (sixteen and eight bytes at a time) against the rule itself,
@@ -560,7 +560,7 @@ static void tokenize__ascii_words_match_the_plain_rule(void **state)
     static const char alphabet[] = "abcxyzABCXYZ0189'-. ,!?\n@[`{/:";
     static char text[2000];
     sl_tokens t;
-    sl_tokens_init(&t);
+    sli_tokens_init(&t);
     uint64_t seed = 7;
     for (int round = 0; round < 3000; round++) {
         size_t len = 0, want = (size_t)(round % 97) * (round % 7 == 0 ? 19 : 1);
@@ -571,7 +571,7 @@ static void tokenize__ascii_words_match_the_plain_rule(void **state)
             char c = r % 4 ? alphabet[r % 12] : alphabet[r % (sizeof alphabet - 1)];
             text[len++] = c;
         }
-        assert_int_equal(sl_tokenize(&t, text, len), 0);
+        assert_int_equal(sli_tokenize(&t, text, len), 0);
         size_t n = 0;
         for (size_t i = 0; i < len;) {
             if (!isalnum((unsigned char)text[i])) {
@@ -598,7 +598,7 @@ static void tokenize__ascii_words_match_the_plain_rule(void **state)
         }
         assert_int_equal(t.n, n);
     }
-    sl_tokens_free(&t);
+    sli_tokens_free(&t);
 }
 
 int main(void)

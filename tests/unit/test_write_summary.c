@@ -14,27 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "write_summary.h"
+#include "write/summary.h"
 
 static void summary__width_counts_columns_not_bytes(void **state)
 {
     (void)state;
-    assert_int_equal(sl_display_width(""), 0);
-    assert_int_equal(sl_display_width("Northvale"), 9);
-    assert_int_equal(sl_display_width("Z\xc3\xbcrich"), 6);           /* Zürich: 7 bytes */
-    assert_int_equal(sl_display_width("Zu\xcc\x88rich"), 6);          /* u + combining diaeresis */
-    assert_int_equal(sl_display_width("\xe6\x9d\xb1\xe4\xba\xac"), 4); /* 東京: two wide */
-    assert_int_equal(sl_display_width("a\xffz"), 3);                  /* an invalid byte is 1 */
+    assert_int_equal(sli_display_width(""), 0);
+    assert_int_equal(sli_display_width("Northvale"), 9);
+    assert_int_equal(sli_display_width("Z\xc3\xbcrich"), 6);           /* Zürich: 7 bytes */
+    assert_int_equal(sli_display_width("Zu\xcc\x88rich"), 6);          /* u + combining diaeresis */
+    assert_int_equal(sli_display_width("\xe6\x9d\xb1\xe4\xba\xac"), 4); /* 東京: two wide */
+    assert_int_equal(sli_display_width("a\xffz"), 3);                  /* an invalid byte is 1 */
 }
 
-/* What sl_put_padded writes, as a string the caller frees. */
+/* What sli_put_padded writes, as a string the caller frees. */
 static char *padded(const char *s, int width, int max_width)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
-    sl_put_padded(f, s, width, max_width);
+    sli_put_padded(f, s, width, max_width);
     fclose(f);
     return buf;
 }

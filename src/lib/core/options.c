@@ -1,0 +1,182 @@
+/*
+ * options.c - sl_options: defaults, setters and the co-occurrence unit list.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/options.h"
+
+static sl_status set_str(char **slot, const char *v)
+{
+    char *d = strdup(v ? v : "");
+    if (!d)
+        return SL_ENOMEM;
+    free(*slot);
+    *slot = d;
+    return SL_OK;
+}
+
+sl_status sl_options_new(sl_options **out)
+{
+    *out = NULL;
+    sl_options *o = calloc(1, sizeof *o);
+    if (!o)
+        return SL_ENOMEM;
+    if (set_str(&o->text_field, "text") || set_str(&o->id_field, "id") ||
+        sl_options_set_cooccurrence(o, "document,sentence", NULL)) {
+        sl_options_free(o);
+        return SL_ENOMEM;
+    }
+    *out = o;
+    return SL_OK;
+}
+
+void sl_options_free(sl_options *o)
+{
+    if (!o)
+        return;
+    free(o->text_field);
+    free(o->id_field);
+    free(o->cooccurrence);
+    for (size_t i = 0; i < o->nby; i++)
+        free(o->by[i]);
+    free(o->by);
+    free(o);
+}
+
+sl_status sl_options_set_threads(sl_options *o, int threads)
+{
+    if (threads < 0)
+        return SL_EUSAGE;
+    o->threads = threads;
+    return SL_OK;
+}
+
+sl_status sl_options_set_text_field(sl_options *o, const char *f)
+{
+    return f && *f ? set_str(&o->text_field, f) : SL_EUSAGE;
+}
+
+sl_status sl_options_set_id_field(sl_options *o, const char *f)
+{
+    return f && *f ? set_str(&o->id_field, f) : SL_EUSAGE;
+}
+
+static int parse_unit(const char *s, size_t n, sl_unit *u)
+{
+    if (n == 8 && memcmp(s, "document", 8) == 0)
+        *u = (sl_unit){SL_UNIT_DOCUMENT, 0};
+    else if (n == 9 && memcmp(s, "paragraph", 9) == 0)
+        *u = (sl_unit){SL_UNIT_PARAGRAPH, 0};
+    else if (n == 8 && memcmp(s, "sentence", 8) == 0)
+        *u = (sl_unit){SL_UNIT_SENTENCE, 0};
+    else if (n > 7 && memcmp(s, "window:", 7) == 0) {
+        unsigned long w = 0;
+        for (size_t i = 7; i < n; i++) {
+            if (!isdigit((unsigned char)s[i]) || w > 100000)
+                return -1;
+            w = w * 10 + (unsigned long)(s[i] - '0');
+        }
+        if (w < 2 || w > 100000)
+            return -1;
+        *u = (sl_unit){SL_UNIT_WINDOW, (uint32_t)w};
+    } else
+        return -1;
+    return 0;
+}
+
+sl_status sl_options_set_cooccurrence(sl_options *o, const char *units, sl_error *err)
+{
+    sl_unit parsed[SL_MAX_UNITS];
+    size_t n = 0;
+    const char *s = units ? units : "";
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        sl_unit u;
+        if (parse_unit(s, len, &u) != 0)
+            return sli_fail(err, SL_EUSAGE,
+                           "--cooccurrence: unknown unit \"%.*s\"; use document, paragraph, "
+                           "sentence or window:N (N from 2 to 100000)",
+                           (int)len, s);
+        int dup = 0;
+        for (size_t i = 0; i < n; i++)
+            dup |= parsed[i].kind == u.kind && parsed[i].window == u.window;
+        if (!dup) {
+            if (n == SL_MAX_UNITS)
+                return sli_fail(err, SL_EUSAGE, "--cooccurrence: at most %d units",
+                               SL_MAX_UNITS);
+            parsed[n++] = u;
+        }
+        s += len + (e != NULL);
+    }
+    if (set_str(&o->cooccurrence, units) != SL_OK)
+        return sli_fail_nomem(err);
+    memcpy(o->units, parsed, n * sizeof *parsed);
+    o->nunits = n;
+    return SL_OK;
+}
+
+sl_status sl_options_add_by(sl_options *o, const char *field)
+{
+    if (!field || !*field)
+        return SL_EUSAGE;
+    for (size_t i = 0; i < o->nby; i++)
+        if (strcmp(o->by[i], field) == 0)
+            return SL_OK;
+    char **nb = realloc(o->by, (o->nby + 1) * sizeof *nb);
+    if (!nb)
+        return SL_ENOMEM;
+    o->by = nb;
+    if (!(o->by[o->nby] = strdup(field)))
+        return SL_ENOMEM;
+    o->nby++;
+    return SL_OK;
+}
+
+sl_status sl_options_set_per_document(sl_options *o, int on)
+{
+    o->per_document = on != 0;
+    return SL_OK;
+}
+
+sl_status sl_options_set_stdin_format(sl_options *o, sl_input_format fmt)
+{
+    o->stdin_format = fmt;
+    return SL_OK;
+}
+
+sl_status sl_options_set_message_handler(sl_options *o, sl_message_fn fn, void *user)
+{
+    o->on_message = fn;
+    o->message_user = user;
+    return SL_OK;
+}
+
+sl_status sl_options_set_progress_handler(sl_options *o, sl_progress_fn fn, void *user)
+{
+    o->on_progress = fn;
+    o->progress_user = user;
+    return SL_OK;
+}
+
+sl_status sl_options_set_story_handler(sl_options *o, sl_story_fn fn, void *user)
+{
+    o->on_story = fn;
+    o->story_user = user;
+    return SL_OK;
+}
+
+sl_status sl_options_set_modifiers(sl_options *o, const sl_lexicon *modifiers)
+{
+    o->modifiers = modifiers;
+    return SL_OK;
+}
+
+sl_status sl_options_set_skip_invalid(sl_options *o, int on)
+{
+    o->skip_invalid = on != 0;
+    return SL_OK;
+}

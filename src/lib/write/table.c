@@ -1,0 +1,279 @@
+/*
+ * write_table.c - the analysis as a tidy long table (TSV or CSV).
+ *
+ * One figure per row, for charts and shell pipelines:
+ *   by  group  document  section  unit  theme  item  measure  value
+ * by/group are filled in rows of a --by group, document in --per-document
+ * rows, unit in co-occurrence rows, item holds an entry (section entry) or
+ * the second theme (section cooccurrence). Undefined figures are NA.
+ * Rows come in the same order as the JSON, so both are stable.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline/analysis.h"
+#include "core/error.h"
+#include "write/summary.h"
+
+typedef struct row_ctx {
+    FILE *out;
+    char sep;
+    const char *by, *group, *document;
+} row_ctx;
+
+static void put_field(const row_ctx *c, const char *s)
+{
+    if (!s)
+        return;
+    if (c->sep == '\t') {
+        for (; *s; s++)
+            fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, c->out);
+        return;
+    }
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, c->out);
+        return;
+    }
+    fputc('"', c->out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', c->out);
+        fputc(*s, c->out);
+    }
+    fputc('"', c->out);
+}
+
+void sl_table_field(FILE *out, char sep, const char *s)
+{
+    row_ctx c = {.out = out, .sep = sep};
+    put_field(&c, s);
+}
+
+static void row(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                const char *item, const char *measure, const char *value)
+{
+    const char *f[] = {c->by, c->group, c->document, section, unit, theme, item, measure, value};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (i)
+            fputc(c->sep, c->out);
+        put_field(c, f[i]);
+    }
+    fputc('\n', c->out);
+}
+
+static void row_count(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                      const char *item, const char *measure, uint64_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRIu64, v);
+    row(c, section, unit, theme, item, measure, buf);
+}
+
+static void row_real(const row_ctx *c, const char *section, const char *unit, const char *theme,
+                     const char *item, const char *measure, double v, int ok)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    row(c, section, unit, theme, item, measure, ok ? buf : "NA");
+}
+
+/* The direction figures of theme t, measures named by their JSON paths. */
+static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a, size_t t)
+{
+    static const char *const hit_measures[SL_DIR_FIGURES] = {
+        "direction.improved", "direction.worsened", "direction.mentioned",
+        "time.before", "time.after", "time.unknown"};
+    static const char *const doc_measures[3] = {
+        "documents_by_direction.improved", "documents_by_direction.worsened",
+        "documents_by_direction.mentioned"};
+    for (size_t k = 0; k < 3; k++)
+        row_count(c, "theme", NULL, name, NULL, hit_measures[k],
+                  a->dir_hits[t * SL_DIR_FIGURES + k]);
+    for (size_t k = 0; k < 3; k++)
+        row_count(c, "theme", NULL, name, NULL, doc_measures[k], a->dir_docs[t * 3 + k]);
+    for (size_t k = 3; k < SL_DIR_FIGURES; k++)
+        row_count(c, "theme", NULL, name, NULL, hit_measures[k],
+                  a->dir_hits[t * SL_DIR_FIGURES + k]);
+}
+
+static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+{
+    const sl_lexicon *lex = an->lex;
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        const char *name = lex->themes[t].name;
+        row_count(c, "theme", NULL, name, NULL, "hits", a->theme_hits[t]);
+        row_count(c, "theme", NULL, name, NULL, "documents", a->theme_docs[t]);
+        row_real(c, "theme", NULL, name, NULL, "document_share",
+                 a->documents ? sli_fixed((double)a->theme_docs[t] / (double)a->documents) : 0,
+                 a->documents > 0);
+        row_real(c, "theme", NULL, name, NULL, "hits_per_1000_tokens",
+                 a->tokens ? sli_fixed(1000.0 * (double)a->theme_hits[t] / (double)a->tokens) : 0,
+                 a->tokens > 0);
+        for (size_t e = 0; e < lex->nentries; e++)
+            if (lex->entries[e].theme == t && !lex->entries[e].exclusion)
+                row_count(c, "entry", NULL, name, lex->entries[e].source, "hits",
+                          a->entry_hits[e]);
+        if (a->dir_hits)
+            direction_rows(c, name, a, t);
+    }
+}
+
+static void cooc_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+{
+    const sl_shape *sh = &an->shape;
+    for (size_t u = 0; u < sh->nunits; u++) {
+        char buf[32];
+        const char *unit = sli_unit_name(&sh->units[u], buf, sizeof buf);
+        row_count(c, "cooccurrence", unit, NULL, NULL, "units", a->units[u]);
+        for (size_t x = 0; x < sh->nthemes; x++)
+            for (size_t y = 0; y < sh->nthemes; y++) {
+                const char *tx = an->lex->themes[x].name, *ty = an->lex->themes[y].name;
+                uint64_t cx = sli_accum_pair(a, sh, u, x, x), cy = sli_accum_pair(a, sh, u, y, y);
+                uint64_t cxy = sli_accum_pair(a, sh, u, x, y);
+                int ok;
+                row_count(c, "cooccurrence", unit, tx, ty, "count", cxy);
+                double j = sli_jaccard(cxy, cx, cy, &ok);
+                row_real(c, "cooccurrence", unit, tx, ty, "jaccard", j, ok);
+                double n = sli_npmi(cxy, cx, cy, a->units[u], &ok);
+                row_real(c, "cooccurrence", unit, tx, ty, "npmi", n, ok);
+            }
+    }
+}
+
+static void corpus_rows(const row_ctx *c, const sl_accum *a, int full)
+{
+    row_count(c, "corpus", NULL, NULL, NULL, "documents", a->documents);
+    row_count(c, "corpus", NULL, NULL, NULL, "tokens", a->tokens);
+    if (!full)
+        return;
+    row_count(c, "corpus", NULL, NULL, NULL, "sentences", a->sentences);
+    row_count(c, "corpus", NULL, NULL, NULL, "paragraphs", a->paragraphs);
+    row_count(c, "corpus", NULL, NULL, NULL, "invalid_utf8_bytes", a->invalid_utf8);
+}
+
+static sl_status group_rows(row_ctx *c, const sl_analysis *an, sl_error *err)
+{
+    for (size_t g = 0; g < an->opts->nby; g++) {
+        const sl_group_field *gf = &an->groups[g];
+        sl_group_value *vals = sli_group_sorted(gf);
+        if (!vals)
+            return sli_fail_nomem(err);
+        c->by = gf->field;
+        for (size_t i = 0; i < gf->n; i++) {
+            c->group = vals[i].value;
+            corpus_rows(c, vals[i].accum, 0);
+            theme_rows(c, an, vals[i].accum);
+            cooc_rows(c, an, vals[i].accum);
+        }
+        free(vals);
+    }
+    c->by = c->group = NULL;
+    return SL_OK;
+}
+
+static void document_rows(row_ctx *c, const sl_analysis *an)
+{
+    for (size_t i = 0; i < an->nrows; i++) {
+        const sl_docrow *r = &an->rows[i];
+        c->document = r->id;
+        row_count(c, "document", NULL, NULL, NULL, "tokens", r->tokens);
+        for (size_t t = 0; t < an->lex->nthemes; t++)
+            row_count(c, "document", NULL, an->lex->themes[t].name, NULL, "hits",
+                      r->theme_hits[t]);
+        for (size_t t = 0; r->dir && t < an->lex->nthemes; t++) {
+            int net = sli_direction_net(r->dir + t * SL_DIR_FIGURES);
+            if (net != SL_DIRECTION_NONE)
+                row(c, "document", NULL, an->lex->themes[t].name, NULL, "direction",
+                    sl_direction_name((sl_direction)net));
+        }
+    }
+    c->document = NULL;
+}
+
+/* What the run left out (report.h), after the corpus figures: one row per
+ * skipped record (item FILE:LINE) or file (item FILE) and per regex entry
+ * that failed on a story (document = the story, item = the entry's
+ * LEXICON:LINE:COL); measure "reason", the value says why. */
+static void report_rows(const row_ctx *c, const sl_report *rp)
+{
+    for (size_t i = 0; i < rp->nskips; i++) {
+        const sl_skip *k = &rp->skips[i];
+        char where[4096];
+        if (k->line)
+            snprintf(where, sizeof where, "%s:%lu", k->file, k->line);
+        else
+            snprintf(where, sizeof where, "%s", k->file);
+        row(c, "skipped", NULL, NULL, where, "reason", k->reason);
+    }
+    row_ctx d = *c;
+    for (size_t i = 0; i < rp->nrfail; i++) {
+        d.document = rp->rfail[i].story;
+        row(&d, "regex_failure", NULL, NULL, rp->rfail[i].entry, "reason", rp->rfail[i].reason);
+    }
+}
+
+sl_status sli_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err)
+{
+    row_ctx c = {.out = out, .sep = sep};
+    const char *head[] = {"by", "group", "document", "section", "unit", "theme", "item",
+                          "measure", "value"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
+    fputc('\n', out);
+    corpus_rows(&c, &an->total, 1);
+    report_rows(&c, &an->report);
+    theme_rows(&c, an, &an->total);
+    cooc_rows(&c, an, &an->total);
+    sl_status s = group_rows(&c, an, err);
+    if (s != SL_OK)
+        return s;
+    document_rows(&c, an);
+    if (ferror(out))
+        return sli_fail(err, SL_EIO, "cannot write the output");
+    return SL_OK;
+}
+
+/* ---- the human summary (--format table) ------------------------------ */
+
+static int name_width(const sl_lexicon *lex)
+{
+    int w = 5;
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        int n = sli_display_width(lex->themes[t].name);
+        w = n > w ? n : w;
+    }
+    return w;
+}
+
+sl_status sli_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
+{
+    const sl_accum *a = &an->total;
+    const sl_lexicon *lex = an->lex;
+    int w = name_width(lex);
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
+    /* what --skip-invalid left out must be seen by a person too */
+    if (an->report.nskips)
+        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
+                an->report.nskips);
+    if (an->report.nrfail)
+        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
+                an->report.nrfail);
+    fputc('\n', out);
+    fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
+            "per 1000", "label");
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
+        double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
+        sli_put_padded(out, lex->themes[t].name, w, 0); /* by display width, not bytes */
+        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
+                share, a->theme_hits[t], rate,
+                lex->themes[t].label ? lex->themes[t].label : "");
+    }
+    sl_status s = sli_write_summary_groups(an, out, err);
+    if (s != SL_OK)
+        return s;
+    if (ferror(out))
+        return sli_fail(err, SL_EIO, "cannot write the output");
+    return SL_OK;
+}
