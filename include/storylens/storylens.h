@@ -416,6 +416,24 @@ sl_status sl_analysis_add_part(sl_analysis *an, const char *path, sl_error *err)
  * and line ends. NULL writes nothing. */
 void sl_table_field(FILE *out, char sep, const char *s);
 
+/* ---- text on a terminal ----------------------------------------------------
+ * Widths in display columns (utf8proc's character widths: a CJK character
+ * is two columns, a combining mark none), so every aligned table storylens
+ * prints lines up alike. A byte that is not UTF-8 is one column, as a
+ * terminal shows it as one replacement mark. */
+
+/* The columns of the first character of s[0..len) (len >= 1); its length
+ * in bytes goes to *step. */
+size_t sl_char_width(const char *s, size_t len, size_t *step);
+
+/* The columns of the NUL-terminated s. */
+size_t sl_display_width(const char *s);
+
+/* Writes s padded with spaces to width columns, left-aligned or (right 1)
+ * right-aligned. When max_width > 1 and s is wider, it is cut at a
+ * character to max_width - 1 columns followed by an ellipsis. */
+void sl_put_padded(FILE *out, const char *s, size_t width, size_t max_width, int right);
+
 #ifdef __cplusplus
 }
 #endif

@@ -113,14 +113,6 @@ void cli_corpus_end(cli_corpus *c);
  * sees every story; an exit status. */
 int cli_corpus_run(const cli_corpus *c);
 
-/* Display columns of the character at s (len bytes left); *step gets its
- * byte length (1 for a byte that is not UTF-8, which counts one column). */
-size_t cli_char_width(const char *s, size_t len, size_t *step);
-/* Pads s to width display columns (utf8proc widths) on the left (right
- * aligned) or the right; writes to f. */
-void cli_put_padded(FILE *f, const char *s, size_t width, int right_align);
-/* Display columns of the UTF-8 string s. */
-size_t cli_display_width(const char *s);
 
 int cmd_explain(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);

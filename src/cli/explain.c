@@ -66,7 +66,7 @@ static void text_theme(FILE *f, const sl_lexicon *lex, sl_explain *ex, size_t t,
         if (ns == 0)
             continue;
         matched++;
-        size_t w = cli_display_width(sl_lexicon_entry(lex, idx[k], NULL, NULL));
+        size_t w = sl_display_width(sl_lexicon_entry(lex, idx[k], NULL, NULL));
         ew = w > ew ? w : ew;
         for (size_t j = 0; j < ns; j++) {
             total += s[j].count;
@@ -81,7 +81,7 @@ static void text_theme(FILE *f, const sl_lexicon *lex, sl_explain *ex, size_t t,
         const sl_surface *s = sl_explain_surfaces(ex, idx[k], &ns);
         for (size_t j = 0; j < ns; j++) {
             fputs("  ", f);
-            cli_put_padded(f, j == 0 ? sl_lexicon_entry(lex, idx[k], NULL, NULL) : "", ew, 0);
+            sl_put_padded(f, j == 0 ? sl_lexicon_entry(lex, idx[k], NULL, NULL) : "", ew, 0, 0);
             fprintf(f, "  %*llu  %s\n", (int)cw, s[j].count, s[j].text);
         }
     }

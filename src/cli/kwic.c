@@ -149,17 +149,17 @@ static void trim(char *s)
 static void cut_columns(char *s, size_t width, int from_end)
 {
     trim(s);
-    size_t len = strlen(s), total = cli_display_width(s), w = 0, step;
+    size_t len = strlen(s), total = sl_display_width(s), w = 0, step;
     if (total <= width)
         return;
     size_t i = 0;
     if (from_end) {
         for (; i < len && total - w > width; i += step)
-            w += cli_char_width(s + i, len - i, &step);
+            w += sl_char_width(s + i, len - i, &step);
         memmove(s, s + i, len - i + 1);
     } else {
         for (; i < len; i += step) {
-            size_t cw = cli_char_width(s + i, len - i, &step);
+            size_t cw = sl_char_width(s + i, len - i, &step);
             if (w + cw > width)
                 break;
             w += cw;
@@ -288,10 +288,10 @@ static int annotation(const row *r, char *buf, size_t size)
         char *cut = strdup(r->trigger);
         if (!cut)
             return -1;
-        size_t full = cli_display_width(cut);
+        size_t full = sl_display_width(cut);
         cut_columns(cut, TRIGGER_COLUMNS, 0);
         n += snprintf(buf + n, size - (size_t)n, " <- %s%s", cut,
-                      cli_display_width(cut) < full ? "\u2026" : "");
+                      sl_display_width(cut) < full ? "\u2026" : "");
         free(cut);
     }
     if (r->negations)
@@ -307,11 +307,11 @@ static int write_text(FILE *f, kwic *k)
     size_t idw = 0, dirw = 0;
     char ann[256];
     for (size_t i = 0; i < k->n; i++) {
-        size_t w = cli_display_width(k->rows[i].id);
+        size_t w = sl_display_width(k->rows[i].id);
         idw = w > idw ? w : idw;
         if (annotation(&k->rows[i], ann, sizeof ann) != 0)
             return EXIT_OSERR;
-        w = cli_display_width(ann);
+        w = sl_display_width(ann);
         dirw = w > dirw ? w : dirw;
     }
     size_t width = dirw && !k->width_set && k->width > DIRECTION_WIDTH ? DIRECTION_WIDTH
@@ -322,15 +322,15 @@ static int write_text(FILE *f, kwic *k)
             cut_columns(r->left, width, 1);
             cut_columns(r->right, width, 0);
         }
-        cli_put_padded(f, r->id, idw, 0);
+        sl_put_padded(f, r->id, idw, 0, 0);
         fputs("  ", f);
         if (dirw) {
             if (annotation(r, ann, sizeof ann) != 0)
                 return EXIT_OSERR;
-            cli_put_padded(f, ann, dirw, 0);
+            sl_put_padded(f, ann, dirw, 0, 0);
             fputs("  ", f);
         }
-        cli_put_padded(f, r->left, width, 1);
+        sl_put_padded(f, r->left, width, 0, 1);
         fprintf(f, "  %s%s%s\n", r->match, r->right[0] ? "  " : "", r->right);
     }
     return EXIT_OK;

@@ -167,7 +167,7 @@ static void write_text(FILE *f, const sl_suggestion *x, size_t n, const sl_sugge
     size_t cw = strlen("candidate"), ew = strlen("example"), nw = 5, rw = 3, gw = 2;
     char g[64];
     for (size_t i = 0; i < n; i++) {
-        size_t w = cli_display_width(x[i].text), e = cli_display_width(x[i].example);
+        size_t w = sl_display_width(x[i].text), e = sl_display_width(x[i].example);
         cw = w > cw ? w : cw;
         ew = e > ew ? e : ew;
         size_t a = (size_t)snprintf(NULL, 0, "%llu", x[i].count);
@@ -177,16 +177,16 @@ static void write_text(FILE *f, const sl_suggestion *x, size_t n, const sl_sugge
         rw = b > rw ? b : rw;
         gw = d > gw ? d : gw;
     }
-    cli_put_padded(f, "candidate", cw, 0);
+    sl_put_padded(f, "candidate", cw, 0, 0);
     fprintf(f, "  kind    %*s  %*s  %*s  ", (int)nw, "count", (int)rw, "ref", (int)gw, "G2");
-    cli_put_padded(f, "example", ew, 0);
+    sl_put_padded(f, "example", ew, 0, 0);
     fputs("  stories\n", f);
     for (size_t i = 0; i < n; i++) {
-        cli_put_padded(f, x[i].text, cw, 0);
+        sl_put_padded(f, x[i].text, cw, 0, 0);
         snprintf(g, sizeof g, "%+.4f", x[i].g2);
         fprintf(f, "  %-6s  %*llu  %*llu  %*s  ", kind(&x[i]), (int)nw, x[i].count, (int)rw,
                 x[i].ref_count, (int)gw, g);
-        cli_put_padded(f, x[i].example, ew, 0);
+        sl_put_padded(f, x[i].example, ew, 0, 0);
         fputs("  ", f);
         put_ids(f, &x[i]);
         fputc('\n', f);

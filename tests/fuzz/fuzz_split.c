@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pipeline/analysis.h"
+#include "pipeline/split.h"
 #include "fuzz.h"
 #include "storylens/storylens.h"
 

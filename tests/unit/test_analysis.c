@@ -49,6 +49,7 @@
 #include <unistd.h>
 
 #include "pipeline/analysis.h"
+#include "write/figures.h"
 #include "core/options.h"
 #include "storylens/storylens.h"
 

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "pipeline/analysis.h"
+#include "pipeline/split.h"
 
 #define PIECE 2048
 

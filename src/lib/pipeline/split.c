@@ -7,9 +7,9 @@
  * counts the other way round; two threads then did 1.78-1.87x the work
  * of one where two processes on halves of the file did 1.95-2.03x. Here
  * the file is cut at line starts into pieces of PIECE_BYTES, handed out in
- * order, and each thread feeds its pieces to an analysis of its own (with
- * that thread's worker of the whole analysis: its word cache and matcher);
- * the parts' totals are added at the end.
+ * order, and each thread feeds its pieces to a batch loop and a result of
+ * its own (with that thread's worker of the whole run: its word cache and
+ * matcher); the parts' results are added at the end.
  * Every figure is an additive count, so the sums are the same whatever
  * piece went to whatever thread.
  *
@@ -34,9 +34,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pipeline/analysis.h"
 #include "core/error.h"
-#include "read/read.h"
+#include "pipeline/batch.h"
+#include "pipeline/split.h"
 
 /* A piece: large enough that its fixed costs (finding its ends, a stream
  * and a reader) vanish, small enough that the threads finish within a
@@ -53,10 +53,10 @@ void sli_split_set_piece_bytes(size_t bytes)
     piece_bytes = bytes ? bytes : PIECE_BYTES;
 }
 
-int sli_split_wanted(const sl_analysis *an, const char *path)
+int sli_split_wanted(const sl_batcher *whole, const char *path)
 {
-    const sl_options *o = an->opts;
-    return an->nthreads > 1 && !o->per_document && !o->on_story &&
+    const sl_options *o = whole->opts;
+    return whole->nthreads > 1 && !o->per_document && !o->on_story &&
            sli_format_of_path(path) == SL_INPUT_JSONL;
 }
 
@@ -118,7 +118,7 @@ typedef struct piece_note {
 
 /* What the threads share. */
 typedef struct split_run {
-    sl_analysis *an;
+    sl_batcher *whole;
     const char *path;
     int fd;
     off_t size;
@@ -129,19 +129,21 @@ typedef struct split_run {
     uint64_t stories, bytes; /* analysed so far, for progress (atomic) */
 } split_run;
 
-/* One thread's part: its analysis and its piece buffer. */
+/* One thread's part: its result, batch loop and piece buffer. */
 typedef struct split_part {
-    sl_analysis *an;
+    sl_result res;
+    sl_batcher run;
     sl_options opts;   /* the run's, without handlers, one thread */
+    int ready;         /* res and run are set up */
     char *buf;
     size_t cap;
 } split_part;
 
 /* Whether the part has met anything the ordinary reader would report
  * but invalid UTF-8 (noted per piece, warned of by the whole). */
-static int part_clean(const sl_analysis *an)
+static int part_clean(const split_part *p)
 {
-    return !an->failed && an->report.nskips == 0 && an->report.nrfail == 0;
+    return p->res.report.nskips == 0 && p->res.report.nrfail == 0;
 }
 
 /* Reads piece k into the part's buffer; its length in *len. */
@@ -177,29 +179,31 @@ static int run_piece(split_run *run, split_part *p, size_t k)
         return -1;
     sl_read_opts ro = {p->opts.text_field, p->opts.id_field};
     sl_reader *rd;
-    sl_progress before = p->an->progress;
+    sl_progress before = p->run.progress;
     sl_status s = sli_reader_open_piece(&rd, in, run->path, k == 0, &ro, NULL);
     if (s == SL_OK) {
-        s = sli_analysis_add_reader(p->an, rd, NULL);
+        s = sli_batcher_read(&p->run, rd, NULL);
+        if (s == SL_OK)
+            s = sli_batcher_flush(&p->run, NULL);
         run->notes[k].lines = sli_reader_line(rd) - (k == 0 ? 0 : 1);
         sli_reader_free(rd);
     }
     fclose(in);
-    run->notes[k].bad = p->an->bad_utf8; /* the note owns its id now */
-    memset(&p->an->bad_utf8, 0, sizeof p->an->bad_utf8);
-    if (s != SL_OK || !part_clean(p->an))
+    run->notes[k].bad = p->run.bad_utf8; /* the note owns its id now */
+    memset(&p->run.bad_utf8, 0, sizeof p->run.bad_utf8);
+    if (s != SL_OK || !part_clean(p))
         return -1;
 #pragma omp atomic
-    run->stories += p->an->progress.stories - before.stories;
+    run->stories += p->run.progress.stories - before.stories;
 #pragma omp atomic
-    run->bytes += p->an->progress.bytes - before.bytes;
+    run->bytes += p->run.progress.bytes - before.bytes;
     return 0;
 }
 
 /* Progress as the ordinary path gives it, from the calling thread only. */
 static void report_progress(const split_run *run, uint64_t stories0, uint64_t bytes0)
 {
-    const sl_options *o = run->an->opts;
+    const sl_options *o = run->whole->opts;
     if (!o->on_progress)
         return;
     uint64_t st, by;
@@ -207,17 +211,17 @@ static void report_progress(const split_run *run, uint64_t stories0, uint64_t by
     st = run->stories;
 #pragma omp atomic read
     by = run->bytes;
-    sl_progress pr = run->an->progress;
+    sl_progress pr = run->whole->progress;
     pr.stories = stories0 + st;
     pr.bytes = bytes0 + by;
-    if (pr.stories > run->an->progress_shown)
-        run->an->progress_shown = pr.stories;
+    if (pr.stories > run->whole->progress_shown)
+        run->whole->progress_shown = pr.stories;
     o->on_progress(o->progress_user, &pr);
 }
 
 static void work(split_run *run, split_part *p, int me)
 {
-    uint64_t stories0 = run->an->progress.stories, bytes0 = run->an->progress.bytes;
+    uint64_t stories0 = run->whole->progress.stories, bytes0 = run->whole->progress.bytes;
     for (;;) {
         int stop;
 #pragma omp atomic read
@@ -239,40 +243,46 @@ static void work(split_run *run, split_part *p, int me)
     }
 }
 
+/* Thread i's part: a result of its own, and a batch loop on the whole
+ * run's worker i, so that thread keeps its word cache and matcher warm
+ * from file to file. */
 static int make_parts(split_run *run, split_part *parts, int n)
 {
+    const sl_batcher *w = run->whole;
     for (int i = 0; i < n; i++) {
-        parts[i].opts = *run->an->opts;
-        parts[i].opts.threads = 1;
-        parts[i].opts.on_message = NULL;
-        parts[i].opts.on_progress = NULL;
-        if (sli_analysis_new_part(&parts[i].an, run->an, i, &parts[i].opts, NULL) != SL_OK)
+        split_part *p = &parts[i];
+        p->opts = *w->opts;
+        p->opts.threads = 1;
+        p->opts.on_message = NULL;
+        p->opts.on_progress = NULL;
+        p->ready = 1;
+        if (sli_result_init(&p->res, w->lex, &p->opts, NULL) != SL_OK ||
+            sli_batcher_init(&p->run, &p->res, &w->workers[i], 1, 1, NULL) != SL_OK)
             return -1;
     }
     return 0;
 }
 
-static sl_status merge_parts(sl_analysis *an, split_part *parts, int n, sl_error *err)
+static void free_parts(split_part *parts, int n)
+{
+    for (int i = 0; parts && i < n; i++) {
+        if (parts[i].ready) {
+            sli_batcher_clear(&parts[i].run);
+            sli_result_clear(&parts[i].res);
+        }
+        free(parts[i].buf);
+    }
+    free(parts);
+}
+
+static sl_status merge_parts(sl_batcher *whole, split_part *parts, int n, sl_error *err)
 {
     for (int i = 0; i < n; i++) {
-        sl_analysis *p = parts[i].an;
-        sli_accum_merge(&an->total, &an->shape, &p->total);
-        for (size_t g = 0; g < an->opts->nby; g++) {
-            sl_group_value *v = sli_group_sorted(&p->groups[g]);
-            if (!v)
-                return sli_fail_nomem(err);
-            for (size_t k = 0; k < p->groups[g].n; k++) {
-                sl_accum *a = sli_analysis_group_accum(an, g, v[k].value);
-                if (!a) {
-                    free(v);
-                    return sli_fail_nomem(err);
-                }
-                sli_accum_merge(a, &an->shape, v[k].accum);
-            }
-            free(v);
-        }
-        an->progress.stories += p->progress.stories;
-        an->progress.bytes += p->progress.bytes;
+        sl_status s = sli_result_add(whole->res, &parts[i].res, err);
+        if (s != SL_OK)
+            return s;
+        whole->progress.stories += parts[i].run.progress.stories;
+        whole->progress.bytes += parts[i].run.progress.bytes;
     }
     return SL_OK;
 }
@@ -280,7 +290,7 @@ static sl_status merge_parts(sl_analysis *an, split_part *parts, int n, sl_error
 /* Warns of the file's first story with invalid UTF-8, as the ordinary
  * path would have: its line is the lines of the pieces before its own
  * plus its line in that piece, and so is its id when it had none. */
-static sl_status warn_invalid_utf8(sl_analysis *an, const split_run *run, sl_error *err)
+static sl_status warn_invalid_utf8(sl_batcher *whole, const split_run *run, sl_error *err)
 {
     unsigned long base = 0;
     size_t k = 0;
@@ -290,20 +300,21 @@ static sl_status warn_invalid_utf8(sl_analysis *an, const split_run *run, sl_err
         return SL_OK;
     const sl_bad_utf8 *b = &run->notes[k].bad;
     unsigned long line = base + b->line - (k == 0 ? 0 : 1);
-    const char *file = sli_report_file(&an->report, run->path);
+    sl_report *rp = &whole->res->report;
+    const char *file = sli_report_file(rp, run->path);
     char *id = b->id_from_line ? sli_file_line(run->path, line) : b->id;
     if (!file || !id) {
         if (id != b->id)
             free(id);
         return sli_fail_nomem(err);
     }
-    sli_report_invalid_utf8(&an->report, an->opts, file, line, id, b->n);
+    sli_report_invalid_utf8(rp, whole->opts, file, line, id, b->n);
     if (id != b->id)
         free(id);
     return SL_OK;
 }
 
-sl_status sli_split_file(sl_analysis *an, const char *path, int *done, sl_error *err)
+sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_error *err)
 {
     *done = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -321,15 +332,15 @@ sl_status sli_split_file(sl_analysis *an, const char *path, int *done, sl_error 
     /* the stories before the file are summed first, so that any warning
      * of theirs comes before the file's own (here, for a file that is
      * split: a folder of small files keeps its batches full) */
-    sl_status s = sl_analysis_flush(an, err);
+    sl_status s = sli_batcher_flush(whole, err);
     if (s != SL_OK) {
         close(fd);
         return s;
     }
-    split_run run = {an, path, fd, st.st_size, 0, NULL, 0, 0, 0, 0};
+    split_run run = {whole, path, fd, st.st_size, 0, NULL, 0, 0, 0, 0};
     run.npieces = ((size_t)st.st_size + piece_bytes - 1) / piece_bytes;
     run.notes = calloc(run.npieces, sizeof *run.notes);
-    int n = an->nthreads;
+    int n = whole->nthreads;
     split_part *parts = calloc((size_t)n, sizeof *parts);
     if (!run.notes || !parts || make_parts(&run, parts, n) != 0)
         run.stop = 1; /* out of memory: the ordinary path says so */
@@ -338,24 +349,17 @@ sl_status sli_split_file(sl_analysis *an, const char *path, int *done, sl_error 
         work(&run, &parts[omp_get_thread_num()], omp_get_thread_num());
     }
     if (!run.stop) {
-        s = merge_parts(an, parts, n, err);
+        s = merge_parts(whole, parts, n, err);
         if (s == SL_OK)
-            s = warn_invalid_utf8(an, &run, err);
+            s = warn_invalid_utf8(whole, &run, err);
         *done = s == SL_OK;
-        an->split_files += *done;
-        if (*done && an->opts->on_progress) { /* the last piece may have been another thread's */
-            an->progress_shown = an->progress.stories;
-            an->opts->on_progress(an->opts->progress_user, &an->progress);
-        }
+        if (*done) /* the last piece may have been another thread's */
+            sli_batcher_show_progress(whole);
     }
-    for (int i = 0; parts && i < n; i++) {
-        sl_analysis_free(parts[i].an);
-        free(parts[i].buf);
-    }
+    free_parts(parts, n);
     for (size_t k = 0; run.notes && k < run.npieces; k++)
         free(run.notes[k].bad.id);
     free(run.notes);
-    free(parts);
     close(fd);
     return s;
 }

@@ -11,10 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline/analysis.h"
 #include "core/error.h"
-#include "tune/eval_impl.h"
 #include "lexicon/lexicon.h"
+#include "tune/eval_impl.h"
+#include "write/emit.h"
+#include "write/figures.h"
 
 typedef struct eval_sums {
     sl_confusion *conf;   /* per gold column (theme columns) */
@@ -96,192 +97,160 @@ static int is_error(const sl_eval *ev, size_t r, size_t col, int want_pred)
 
 /* ---- JSON ------------------------------------------------------------- */
 
-typedef struct jb {
-    int oom;
-} jb;
-
-static json_t *chk(jb *b, json_t *v)
+static json_t *real(double v, int ok)
 {
-    if (!v)
-        b->oom = 1;
-    return v;
+    return ok ? json_real(sli_fixed(v)) : json_null();
 }
 
-static void set(jb *b, json_t *o, const char *k, json_t *v)
+static json_t *id_list(sl_jb *b, char *const *ids, size_t n)
 {
-    if (!o || !v || json_object_set_new(o, k, v) != 0) {
-        b->oom = 1;
-        json_decref(v);
-    }
-}
-
-static void push(jb *b, json_t *a, json_t *v)
-{
-    if (!a || !v || json_array_append_new(a, v) != 0) {
-        b->oom = 1;
-        json_decref(v);
-    }
-}
-
-static json_t *num(jb *b, uint64_t v)
-{
-    return chk(b, json_integer((json_int_t)v));
-}
-
-static json_t *real(jb *b, double v, int ok)
-{
-    return chk(b, ok ? json_real(sli_fixed(v)) : json_null());
-}
-
-static json_t *id_list(jb *b, char *const *ids, size_t n)
-{
-    json_t *a = chk(b, json_array());
+    json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        push(b, a, chk(b, json_string(ids[i])));
+        sli_jb_push(b, a, sli_json_text(ids[i]));
     return a;
 }
 
-static void put_scores(jb *b, json_t *o, const sl_scores *s)
+static void put_scores(sl_jb *b, json_t *o, const sl_scores *s)
 {
-    set(b, o, "precision", real(b, s->precision, s->has_precision));
-    set(b, o, "recall", real(b, s->recall, s->has_recall));
-    set(b, o, "f1", real(b, s->f1, s->has_f1));
-    set(b, o, "kappa", real(b, s->kappa, s->has_kappa));
+    sli_jb_set(b, o, "precision", real(s->precision, s->has_precision));
+    sli_jb_set(b, o, "recall", real(s->recall, s->has_recall));
+    sli_jb_set(b, o, "f1", real(s->f1, s->has_f1));
+    sli_jb_set(b, o, "kappa", real(s->kappa, s->has_kappa));
 }
 
-static void put_table(jb *b, json_t *o, const sl_confusion *c)
+static void put_table(sl_jb *b, json_t *o, const sl_confusion *c)
 {
-    set(b, o, "tp", num(b, c->tp));
-    set(b, o, "fp", num(b, c->fp));
-    set(b, o, "fn", num(b, c->fn));
-    set(b, o, "tn", num(b, c->tn));
+    sli_jb_set(b, o, "tp", sli_json_count(c->tp));
+    sli_jb_set(b, o, "fp", sli_json_count(c->fp));
+    sli_jb_set(b, o, "fn", sli_json_count(c->fn));
+    sli_jb_set(b, o, "tn", sli_json_count(c->tn));
 }
 
-static json_t *errors_json(jb *b, const sl_eval *ev, size_t col, int want_pred)
+static json_t *errors_json(sl_jb *b, const sl_eval *ev, size_t col, int want_pred)
 {
-    json_t *a = chk(b, json_array());
+    json_t *a = json_array();
     for (size_t i = 0; i < ev->norder; i++)
         if (is_error(ev, ev->order[i], col, want_pred))
-            push(b, a, chk(b, json_string(ev->gold->ids[ev->order[i]])));
+            sli_jb_push(b, a, sli_json_text(ev->gold->ids[ev->order[i]]));
     return a;
 }
 
-static json_t *themes_json(jb *b, const sl_eval *ev, const eval_sums *s)
+static json_t *themes_json(sl_jb *b, const sl_eval *ev, const eval_sums *s)
 {
-    json_t *themes = chk(b, json_object());
+    json_t *themes = json_object();
     for (size_t c = 0; c < ev->gold->ncols; c++) {
         if (!is_theme(ev, c))
             continue;
-        json_t *t = chk(b, json_object());
-        set(b, t, "coded", num(b, s->coded[c]));
+        json_t *t = json_object();
+        sli_jb_set(b, t, "coded", sli_json_count(s->coded[c]));
         put_table(b, t, &s->conf[c]);
         put_scores(b, t, &s->scores[c]);
-        set(b, t, "false_positives", errors_json(b, ev, c, 1));
-        set(b, t, "false_negatives", errors_json(b, ev, c, 0));
-        set(b, themes, ev->gold->cols[c].theme, t);
+        sli_jb_set(b, t, "false_positives", errors_json(b, ev, c, 1));
+        sli_jb_set(b, t, "false_negatives", errors_json(b, ev, c, 0));
+        sli_jb_set(b, themes, ev->gold->cols[c].theme, t);
     }
     return themes;
 }
 
-static json_t *missing_gold_json(jb *b, const sl_eval *ev)
+static json_t *missing_gold_json(sl_jb *b, const sl_eval *ev)
 {
-    json_t *a = chk(b, json_array());
+    json_t *a = json_array();
     for (size_t r = 0; r < ev->gold->nids; r++)
         if (!ev->row_seen[r])
-            push(b, a, chk(b, json_string(ev->gold->ids[r])));
+            sli_jb_push(b, a, sli_json_text(ev->gold->ids[r]));
     return a;
 }
 
-static json_t *dir_json(jb *b, const sl_dir_confusion *c, const sl_dir_scores *d)
+static json_t *dir_json(sl_jb *b, const sl_dir_confusion *c, const sl_dir_scores *d)
 {
-    json_t *o = chk(b, json_object());
-    set(b, o, "coded", num(b, d->n));
-    set(b, o, "correct", num(b, d->correct));
-    set(b, o, "accuracy", real(b, d->accuracy, d->has_accuracy));
-    set(b, o, "macro_f1", real(b, d->macro_f1, d->has_macro_f1));
-    set(b, o, "kappa", real(b, d->kappa, d->has_kappa));
-    json_t *classes = chk(b, json_object()), *conf = chk(b, json_object());
+    json_t *o = json_object();
+    sli_jb_set(b, o, "coded", sli_json_count(d->n));
+    sli_jb_set(b, o, "correct", sli_json_count(d->correct));
+    sli_jb_set(b, o, "accuracy", real(d->accuracy, d->has_accuracy));
+    sli_jb_set(b, o, "macro_f1", real(d->macro_f1, d->has_macro_f1));
+    sli_jb_set(b, o, "kappa", real(d->kappa, d->has_kappa));
+    json_t *classes = json_object(), *conf = json_object();
     for (int k = 0; k < SL_DC_CODED; k++) {
-        json_t *x = chk(b, json_object()), *row = chk(b, json_object());
-        set(b, x, "coded", num(b, d->coded[k]));
-        set(b, x, "found", num(b, d->found[k]));
-        set(b, x, "precision", real(b, d->cls[k].precision, d->cls[k].has_precision));
-        set(b, x, "recall", real(b, d->cls[k].recall, d->cls[k].has_recall));
-        set(b, x, "f1", real(b, d->cls[k].f1, d->cls[k].has_f1));
-        set(b, classes, sli_dir_class_name(k), x);
+        json_t *x = json_object(), *row = json_object();
+        sli_jb_set(b, x, "coded", sli_json_count(d->coded[k]));
+        sli_jb_set(b, x, "found", sli_json_count(d->found[k]));
+        sli_jb_set(b, x, "precision", real(d->cls[k].precision, d->cls[k].has_precision));
+        sli_jb_set(b, x, "recall", real(d->cls[k].recall, d->cls[k].has_recall));
+        sli_jb_set(b, x, "f1", real(d->cls[k].f1, d->cls[k].has_f1));
+        sli_jb_set(b, classes, sli_dir_class_name(k), x);
         for (int f = 0; f < SL_DC_FOUND; f++)
-            set(b, row, sli_dir_class_name(f), num(b, c->m[k][f]));
-        set(b, conf, sli_dir_class_name(k), row);
+            sli_jb_set(b, row, sli_dir_class_name(f), sli_json_count(c->m[k][f]));
+        sli_jb_set(b, conf, sli_dir_class_name(k), row);
     }
-    set(b, o, "classes", classes);
-    set(b, o, "confusion", conf);
+    sli_jb_set(b, o, "classes", classes);
+    sli_jb_set(b, o, "confusion", conf);
     return o;
 }
 
 /* .directions[T]: the figures, then the stories coded one way and found
  * another, in corpus order. */
-static json_t *directions_json(jb *b, const sl_eval *ev, const eval_sums *s)
+static json_t *directions_json(sl_jb *b, const sl_eval *ev, const eval_sums *s)
 {
-    json_t *dirs = chk(b, json_object());
+    json_t *dirs = json_object();
     for (size_t c = 0; c < ev->gold->ncols; c++) {
         if (is_theme(ev, c))
             continue;
         json_t *o = dir_json(b, &s->dconf[c], &s->dscores[c]);
-        json_t *mis = chk(b, json_array());
+        json_t *mis = json_array();
         for (size_t i = 0; i < ev->norder; i++) {
             int coded, found;
             size_t r = ev->order[i];
             if (!sli_eval_dir_mismatch(ev, r, c, &coded, &found))
                 continue;
-            json_t *m = chk(b, json_object());
-            set(b, m, "id", chk(b, json_string(ev->gold->ids[r])));
-            set(b, m, "coded", chk(b, json_string(sli_dir_class_name(coded))));
-            set(b, m, "found", chk(b, json_string(sli_dir_class_name(found))));
-            push(b, mis, m);
+            json_t *m = json_object();
+            sli_jb_set(b, m, "id", sli_json_text(ev->gold->ids[r]));
+            sli_jb_set(b, m, "coded", sli_json_text(sli_dir_class_name(coded)));
+            sli_jb_set(b, m, "found", sli_json_text(sli_dir_class_name(found)));
+            sli_jb_push(b, mis, m);
         }
-        set(b, o, "mismatches", mis);
-        set(b, dirs, ev->gold->cols[c].theme, o);
+        sli_jb_set(b, o, "mismatches", mis);
+        sli_jb_set(b, dirs, ev->gold->cols[c].theme, o);
     }
     return dirs;
 }
 
 static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl_error *err)
 {
-    jb b = {0};
-    json_t *root = chk(&b, json_object());
-    set(&b, root, "storylens", chk(&b, json_string(SL_VERSION)));
-    json_t *lexs = chk(&b, json_array());
+    sl_jb b = {0};
+    json_t *root = json_object();
+    sli_jb_set(&b, root, "storylens", sli_json_text(SL_VERSION));
+    json_t *lexs = json_array();
     for (size_t i = 0; i < ev->lex->nfiles; i++) {
-        json_t *f = chk(&b, json_object());
-        set(&b, f, "path", chk(&b, json_string(ev->lex->files[i].path)));
-        set(&b, f, "sha256", chk(&b, json_string(ev->lex->files[i].sha256)));
-        push(&b, lexs, f);
+        json_t *f = json_object();
+        sli_jb_set(&b, f, "path", sli_json_text(ev->lex->files[i].path));
+        sli_jb_set(&b, f, "sha256", sli_json_text(ev->lex->files[i].sha256));
+        sli_jb_push(&b, lexs, f);
     }
-    set(&b, root, "lexicons", lexs);
-    json_t *gold = chk(&b, json_object());
-    set(&b, gold, "path", chk(&b, json_string(ev->gold->path)));
-    set(&b, gold, "stories", num(&b, ev->gold->nids));
-    set(&b, gold, "not_in_corpus", missing_gold_json(&b, ev));
-    set(&b, root, "gold", gold);
-    json_t *corpus = chk(&b, json_object());
-    set(&b, corpus, "documents", num(&b, ev->ndocs));
-    set(&b, corpus, "scored", num(&b, ev->norder));
-    set(&b, corpus, "not_in_gold", id_list(&b, ev->extra, ev->nextra));
-    set(&b, root, "corpus", corpus);
-    set(&b, root, "themes", themes_json(&b, ev, s));
-    json_t *micro = chk(&b, json_object());
+    sli_jb_set(&b, root, "lexicons", lexs);
+    json_t *gold = json_object();
+    sli_jb_set(&b, gold, "path", sli_json_text(ev->gold->path));
+    sli_jb_set(&b, gold, "stories", sli_json_count(ev->gold->nids));
+    sli_jb_set(&b, gold, "not_in_corpus", missing_gold_json(&b, ev));
+    sli_jb_set(&b, root, "gold", gold);
+    json_t *corpus = json_object();
+    sli_jb_set(&b, corpus, "documents", sli_json_count(ev->ndocs));
+    sli_jb_set(&b, corpus, "scored", sli_json_count(ev->norder));
+    sli_jb_set(&b, corpus, "not_in_gold", id_list(&b, ev->extra, ev->nextra));
+    sli_jb_set(&b, root, "corpus", corpus);
+    sli_jb_set(&b, root, "themes", themes_json(&b, ev, s));
+    json_t *micro = json_object();
     put_table(&b, micro, &s->micro_c);
     put_scores(&b, micro, &s->micro);
-    set(&b, root, "micro", micro);
-    json_t *macro = chk(&b, json_object());
-    set(&b, macro, "themes", num(&b, s->nthemes));
+    sli_jb_set(&b, root, "micro", micro);
+    json_t *macro = json_object();
+    sli_jb_set(&b, macro, "themes", sli_json_count(s->nthemes));
     put_scores(&b, macro, &s->macro);
-    set(&b, root, "macro", macro);
+    sli_jb_set(&b, root, "macro", macro);
     if (s->ndirs) {
-        set(&b, root, "directions", directions_json(&b, ev, s));
+        sli_jb_set(&b, root, "directions", directions_json(&b, ev, s));
         json_t *dm = dir_json(&b, &s->dall, &s->dmicro);
-        set(&b, dm, "columns", num(&b, s->ndirs));
-        set(&b, root, "direction_micro", dm);
+        sli_jb_set(&b, dm, "columns", sli_json_count(s->ndirs));
+        sli_jb_set(&b, root, "direction_micro", dm);
     }
     sl_status st = SL_OK;
     if (b.oom)

@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline/analysis.h"
 #include "core/error.h"
+#include "core/options.h"
 #include "read/read.h"
+#include "write/emit.h"
 
 static void table_row(FILE *out, char sep, const char *id, const char *field, const char *value)
 {

@@ -3,9 +3,9 @@
  *
  * A corpus too big for one machine is split into shards, each analysed
  * alone; "storylens merge" then reads each part (the JSON that analyse
- * wrote) and adds its counts into the totals of an ordinary sl_analysis,
- * which the ordinary writers write. Every figure in schema 1 is either an
- * additive count (documents, tokens, hits, unit and pair counts) or derived
+ * wrote) and adds its counts into a result (count/result.h), which the
+ * ordinary writers write. No story is analysed, so no worker is started.
+ * Every figure in schema 1 is either an additive count (documents, tokens, hits, unit and pair counts) or derived
  * from counts when written (shares, rates, Jaccard, NPMI), so the merged
  * output is byte for byte what one run over the whole corpus writes.
  *
@@ -19,9 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline/analysis.h"
-#include "direction/direction.h"
 #include "core/error.h"
+#include "direction/direction.h"
+#include "write/figures.h"
+#include "write/write.h"
 
 /* The part being read: its name for messages and the first problem. */
 typedef struct part {
@@ -175,9 +176,9 @@ static int same_files(const json_t *root, const char *key, const sl_lexicon *lex
 }
 
 /* The part must have been made with this run's settings and lexicons. */
-static void check_same_run(part *p, const sl_analysis *an, const json_t *root)
+static void check_same_run(part *p, const sl_result *res, const json_t *root)
 {
-    json_t *mine = sli_json_settings(an);
+    json_t *mine = sli_json_settings(res);
     if (!mine) {
         p->status = sli_fail_nomem(p->err);
         return;
@@ -189,12 +190,12 @@ static void check_same_run(part *p, const sl_analysis *an, const json_t *root)
                             "shard with the same options",
                             p->path);
     json_decref(mine);
-    if (p->status == SL_OK && !same_files(root, "modifiers", an->opts->modifiers))
+    if (p->status == SL_OK && !same_files(root, "modifiers", res->opts->modifiers))
         p->status = sli_fail(p->err, SL_EDATA,
                             "%s: made with other modifier lexicons (their sha256 differ from "
                             "those loaded here); merge with the modifiers every shard used",
                             p->path);
-    if (p->status == SL_OK && !same_files(root, "lexicons", an->lex))
+    if (p->status == SL_OK && !same_files(root, "lexicons", res->lex))
         p->status = sli_fail(p->err, SL_EDATA,
                             "%s: made with other lexicons (their sha256 differ from those "
                             "loaded here, or their number or order does); merge with the "
@@ -219,9 +220,9 @@ static void add_direction(part *p, sl_accum *a, size_t t, const json_t *th)
     }
 }
 
-static void add_themes(part *p, const sl_analysis *an, sl_accum *a, const json_t *themes)
+static void add_themes(part *p, const sl_result *res, sl_accum *a, const json_t *themes)
 {
-    const sl_lexicon *lex = an->lex;
+    const sl_lexicon *lex = res->lex;
     for (size_t t = 0; t < lex->nthemes; t++) {
         json_t *th = object_at(p, themes, lex->themes[t].name);
         a->theme_hits[t] += count_at(p, th, "hits");
@@ -241,9 +242,9 @@ static void add_themes(part *p, const sl_analysis *an, sl_accum *a, const json_t
     }
 }
 
-static void add_cooccurrence(part *p, const sl_analysis *an, sl_accum *a, const json_t *cooc)
+static void add_cooccurrence(part *p, const sl_result *res, sl_accum *a, const json_t *cooc)
 {
-    const sl_shape *sh = &an->shape;
+    const sl_shape *sh = &res->shape;
     size_t nt = sh->nthemes;
     for (size_t u = 0; u < sh->nunits && p->status == SL_OK; u++) {
         char buf[32];
@@ -251,44 +252,44 @@ static void add_cooccurrence(part *p, const sl_analysis *an, sl_accum *a, const 
         a->units[u] += count_at(p, unit, "units");
         json_t *counts = object_at(p, unit, "counts");
         for (size_t x = 0; x < nt && p->status == SL_OK; x++) {
-            json_t *row = object_at(p, counts, an->lex->themes[x].name);
+            json_t *row = object_at(p, counts, res->lex->themes[x].name);
             for (size_t y = x; y < nt && p->status == SL_OK; y++)
-                a->pairs[sl_pair_cell(nt, u, x, y)] += count_at(p, row, an->lex->themes[y].name);
+                a->pairs[sl_pair_cell(nt, u, x, y)] += count_at(p, row, res->lex->themes[y].name);
         }
     }
 }
 
-static void add_total(part *p, sl_analysis *an, const json_t *root)
+static void add_total(part *p, sl_result *res, const json_t *root)
 {
-    sl_accum *a = &an->total;
+    sl_accum *a = &res->total;
     json_t *c = object_at(p, root, "corpus");
     a->documents += count_at(p, c, "documents");
     a->tokens += count_at(p, c, "tokens");
     a->sentences += count_at(p, c, "sentences");
     a->paragraphs += count_at(p, c, "paragraphs");
     a->invalid_utf8 += count_at(p, c, "invalid_utf8_bytes");
-    add_themes(p, an, a, object_at(p, root, "themes"));
-    add_cooccurrence(p, an, a, object_at(p, root, "cooccurrence"));
+    add_themes(p, res, a, object_at(p, root, "themes"));
+    add_cooccurrence(p, res, a, object_at(p, root, "cooccurrence"));
 }
 
-static void add_groups(part *p, sl_analysis *an, const json_t *root)
+static void add_groups(part *p, sl_result *res, const json_t *root)
 {
     json_t *groups = object_at(p, root, "groups");
-    for (size_t g = 0; g < an->opts->nby && p->status == SL_OK; g++) {
-        json_t *field = object_at(p, groups, an->groups[g].field);
+    for (size_t g = 0; g < res->opts->nby && p->status == SL_OK; g++) {
+        json_t *field = object_at(p, groups, res->groups[g].field);
         const char *value;
         json_t *fig;
         json_object_foreach(field, value, fig)
         {
-            sl_accum *a = sli_analysis_group_accum(an, g, value);
+            sl_accum *a = sli_result_group(res, g, value);
             if (!a) {
                 p->status = sli_fail_nomem(p->err);
                 return;
             }
             a->documents += count_at(p, fig, "documents");
             a->tokens += count_at(p, fig, "tokens");
-            add_themes(p, an, a, object_at(p, fig, "themes"));
-            add_cooccurrence(p, an, a, object_at(p, fig, "cooccurrence"));
+            add_themes(p, res, a, object_at(p, fig, "themes"));
+            add_cooccurrence(p, res, a, object_at(p, fig, "cooccurrence"));
         }
     }
 }
@@ -315,9 +316,9 @@ static int row_meta(sl_docrow *r, const json_t *meta)
 /* A part keeps only each story's net direction per theme: one vote for it
  * gives the same net direction (sli_direction_net), which is all the
  * writers show of a row. */
-static void row_direction(part *p, const sl_analysis *an, sl_docrow *r, const json_t *dir)
+static void row_direction(part *p, const sl_result *res, sl_docrow *r, const json_t *dir)
 {
-    r->dir = calloc(an->lex->nthemes * SL_DIR_FIGURES + 1, sizeof *r->dir);
+    r->dir = calloc(res->lex->nthemes * SL_DIR_FIGURES + 1, sizeof *r->dir);
     if (!r->dir) {
         p->status = sli_fail_nomem(p->err);
         return;
@@ -327,13 +328,13 @@ static void row_direction(part *p, const sl_analysis *an, sl_docrow *r, const js
     json_object_foreach((json_t *)dir, theme, v)
     {
         size_t t = 0;
-        while (t < an->lex->nthemes && strcmp(an->lex->themes[t].name, theme) != 0)
+        while (t < res->lex->nthemes && strcmp(res->lex->themes[t].name, theme) != 0)
             t++;
         const char *name = json_string_value(v);
         int k = !name ? -1 : strcmp(name, "improved") == 0 ? SL_DIR_IMPROVED
                 : strcmp(name, "worsened") == 0 ? SL_DIR_WORSENED
                 : strcmp(name, "mentioned") == 0 ? SL_DIR_MENTIONED : -1;
-        if (t == an->lex->nthemes || k < 0) {
+        if (t == res->lex->nthemes || k < 0) {
             bad(p, "an unknown theme or direction in", "documents[].direction");
             return;
         }
@@ -341,21 +342,14 @@ static void row_direction(part *p, const sl_analysis *an, sl_docrow *r, const js
     }
 }
 
-static void add_row(part *p, sl_analysis *an, const json_t *d)
+static void add_row(part *p, sl_result *res, const json_t *d)
 {
-    if (an->nrows == an->rows_cap) {
-        size_t ncap = an->rows_cap ? an->rows_cap * 2 : 256;
-        sl_docrow *rows = realloc(an->rows, ncap * sizeof *rows);
-        if (!rows) {
-            p->status = sli_fail_nomem(p->err);
-            return;
-        }
-        an->rows = rows;
-        an->rows_cap = ncap;
+    /* counted at once, so sli_result_clear() releases it on any failure */
+    sl_docrow *r = sli_result_new_row(res);
+    if (!r) {
+        p->status = sli_fail_nomem(p->err);
+        return;
     }
-    /* the row is counted at once so sl_analysis_free() releases it on any failure */
-    sl_docrow *r = &an->rows[an->nrows++];
-    memset(r, 0, sizeof *r);
     json_t *id = json_object_get(d, "id"), *meta = object_at(p, d, "metadata");
     json_t *themes = object_at(p, d, "themes");
     r->tokens = count_at(p, d, "tokens");
@@ -366,7 +360,7 @@ static void add_row(part *p, sl_analysis *an, const json_t *d)
         return;
     }
     r->id = strdup(json_string_value(id));
-    r->theme_hits = calloc(an->lex->nthemes + 1, sizeof *r->theme_hits);
+    r->theme_hits = calloc(res->lex->nthemes + 1, sizeof *r->theme_hits);
     int m = r->id && r->theme_hits ? row_meta(r, meta) : -1;
     if (m != 0) {
         if (m < 0)
@@ -375,14 +369,14 @@ static void add_row(part *p, sl_analysis *an, const json_t *d)
             bad(p, "a document's metadata value is not a string in", "documents");
         return;
     }
-    for (size_t t = 0; t < an->lex->nthemes && p->status == SL_OK; t++)
-        if (json_object_get(themes, an->lex->themes[t].name))
-            r->theme_hits[t] = (uint32_t)count_at(p, themes, an->lex->themes[t].name);
-    if (p->status == SL_OK && an->opts->modifiers)
-        row_direction(p, an, r, object_at(p, d, "direction"));
+    for (size_t t = 0; t < res->lex->nthemes && p->status == SL_OK; t++)
+        if (json_object_get(themes, res->lex->themes[t].name))
+            r->theme_hits[t] = (uint32_t)count_at(p, themes, res->lex->themes[t].name);
+    if (p->status == SL_OK && res->opts->modifiers)
+        row_direction(p, res, r, object_at(p, d, "direction"));
 }
 
-static void add_rows(part *p, sl_analysis *an, const json_t *root)
+static void add_rows(part *p, sl_result *res, const json_t *root)
 {
     json_t *docs = json_object_get(root, "documents");
     if (!json_is_array(docs)) {
@@ -395,26 +389,22 @@ static void add_rows(part *p, sl_analysis *an, const json_t *root)
     {
         if (p->status != SL_OK)
             return;
-        add_row(p, an, d);
+        add_row(p, res, d);
     }
 }
 
-sl_status sl_analysis_add_part(sl_analysis *an, const char *path, sl_error *err)
+sl_status sli_merge_part(sl_result *res, const char *path, sl_error *err)
 {
-    if (an->failed)
-        return sli_fail(err, SL_EUSAGE, "this analysis has already failed");
     part p = {path, err, SL_OK};
     json_t *root = load(&p);
     if (root)
-        check_same_run(&p, an, root);
+        check_same_run(&p, res, root);
     if (p.status == SL_OK)
-        add_total(&p, an, root);
-    if (p.status == SL_OK && an->opts->nby)
-        add_groups(&p, an, root);
-    if (p.status == SL_OK && an->opts->per_document)
-        add_rows(&p, an, root);
+        add_total(&p, res, root);
+    if (p.status == SL_OK && res->opts->nby)
+        add_groups(&p, res, root);
+    if (p.status == SL_OK && res->opts->per_document)
+        add_rows(&p, res, root);
     json_decref(root);
-    if (p.status != SL_OK)
-        an->failed = p.status; /* half-added counts must never be written */
     return p.status;
 }

@@ -1,77 +1,27 @@
 /*
- * write_summary.c - the --by part of the human summary (--format table).
+ * summary.c - a result as the human summary (--format table): the corpus,
+ * one row per theme, and with --by a theme x group table per field.
  *
  * A person at a terminal wants to compare sites at a glance: one row per
  * theme, one column per group, the share of the group's stories that show
- * the theme. Columns are aligned by display width (utf8proc), not bytes,
- * so place names and theme names in any script line up.
+ * the theme. Columns are aligned by display width (text/width.c), not
+ * bytes, so place names and theme names in any script line up.
  */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "core/error.h"
-#include "write/summary.h"
+#include "write/write.h"
 
 /* A group column is at most this wide; longer values are cut. */
 #define GROUP_MAX_WIDTH 14
 
-static int char_width(utf8proc_int32_t cp)
-{
-    int w = utf8proc_charwidth(cp);
-    return w < 0 ? 1 : w;
-}
-
-int sli_display_width(const char *s)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    int w = 0;
-    while (*p) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
-        if (n <= 0) { /* an invalid byte: shown as one replacement cell */
-            w++;
-            p++;
-            continue;
-        }
-        w += char_width(cp);
-        p += n;
-    }
-    return w;
-}
-
-void sli_put_padded(FILE *out, const char *s, int width, int max_width)
-{
-    int w = sli_display_width(s);
-    if (max_width > 1 && w > max_width) {
-        /* Keep whole characters up to max_width - 1 columns, then "…". */
-        const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-        w = 0;
-        while (*p) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
-            int cw = n > 0 ? char_width(cp) : 1;
-            if (w + cw > max_width - 1)
-                break;
-            fwrite(p, 1, n > 0 ? (size_t)n : 1, out);
-            w += cw;
-            p += n > 0 ? n : 1;
-        }
-        fputs("\xe2\x80\xa6", out);
-        w++;
-    } else {
-        fputs(s, out);
-    }
-    for (; w < width; w++)
-        fputc(' ', out);
-}
-
-static int theme_width(const sl_lexicon *lex)
+static int name_width(const sl_lexicon *lex)
 {
     int w = 5;
     for (size_t t = 0; t < lex->nthemes; t++) {
-        int n = sli_display_width(lex->themes[t].name);
+        int n = (int)sl_display_width(lex->themes[t].name);
         w = n > w ? n : w;
     }
     return w;
@@ -82,43 +32,36 @@ static const char *group_name(const char *v)
     return *v ? v : "(none)";
 }
 
-/* Right-aligns s (already known to be w columns wide) in width columns. */
-static void put_right(FILE *out, const char *s, int width)
-{
-    for (int w = sli_display_width(s); w < width; w++)
-        fputc(' ', out);
-    fputs(s, out);
-}
 
 static void put_group_header(FILE *out, const sl_group_value *vals, size_t n, const int *cw,
                              const char *field, int tw)
 {
     fputc('\n', out);
-    sli_put_padded(out, field, tw, 0);
+    sl_put_padded(out, field, (size_t)tw, 0, 0);
     for (size_t i = 0; i < n; i++) {
         fputs("  ", out);
         const char *g = group_name(vals[i].value);
-        int w = sli_display_width(g);
+        int w = (int)sl_display_width(g);
         for (int k = w < GROUP_MAX_WIDTH ? w : GROUP_MAX_WIDTH; k < cw[i]; k++)
             fputc(' ', out);
-        sli_put_padded(out, g, 0, GROUP_MAX_WIDTH);
+        sl_put_padded(out, g, 0, GROUP_MAX_WIDTH, 0);
     }
     fputc('\n', out);
 }
 
-static void put_group_rows(FILE *out, const sl_analysis *an, const sl_group_value *vals,
+static void put_group_rows(FILE *out, const sl_result *res, const sl_group_value *vals,
                            size_t n, const int *cw, int tw)
 {
     char buf[32];
-    sli_put_padded(out, "stories", tw, 0);
+    sl_put_padded(out, "stories", (size_t)tw, 0, 0);
     for (size_t i = 0; i < n; i++) {
         snprintf(buf, sizeof buf, "%" PRIu64, vals[i].accum->documents);
         fputs("  ", out);
-        put_right(out, buf, cw[i]);
+        sl_put_padded(out, buf, (size_t)cw[i], 0, 1);
     }
     fputc('\n', out);
-    for (size_t t = 0; t < an->lex->nthemes; t++) {
-        sli_put_padded(out, an->lex->themes[t].name, tw, 0);
+    for (size_t t = 0; t < res->lex->nthemes; t++) {
+        sl_put_padded(out, res->lex->themes[t].name, (size_t)tw, 0, 0);
         for (size_t i = 0; i < n; i++) {
             const sl_accum *a = vals[i].accum;
             if (a->documents)
@@ -127,17 +70,17 @@ static void put_group_rows(FILE *out, const sl_analysis *an, const sl_group_valu
             else
                 snprintf(buf, sizeof buf, "-");
             fputs("  ", out);
-            put_right(out, buf, cw[i]);
+            sl_put_padded(out, buf, (size_t)cw[i], 0, 1);
         }
         fputc('\n', out);
     }
 }
 
-sl_status sli_write_summary_groups(const sl_analysis *an, FILE *out, sl_error *err)
+static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
 {
-    int tw = theme_width(an->lex);
-    for (size_t g = 0; g < an->opts->nby; g++) {
-        const sl_group_field *gf = &an->groups[g];
+    int tw = name_width(res->lex);
+    for (size_t g = 0; g < res->opts->nby; g++) {
+        const sl_group_field *gf = &res->groups[g];
         sl_group_value *vals = sli_group_sorted(gf);
         int *cw = malloc((gf->n + 1) * sizeof *cw);
         if (!vals || !cw) {
@@ -146,17 +89,49 @@ sl_status sli_write_summary_groups(const sl_analysis *an, FILE *out, sl_error *e
             return sli_fail_nomem(err);
         }
         for (size_t i = 0; i < gf->n; i++) {
-            int w = sli_display_width(group_name(vals[i].value));
+            int w = (int)sl_display_width(group_name(vals[i].value));
             cw[i] = w > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH : w < 6 ? 6 : w; /* "100.0%" */
         }
         char title[128];
         snprintf(title, sizeof title, "share of stories by %s", gf->field);
-        int w = sli_display_width(title) > tw ? sli_display_width(title) : tw;
+        int w = (int)sl_display_width(title) > tw ? (int)sl_display_width(title) : tw;
         put_group_header(out, vals, gf->n, cw, title, w);
-        put_group_rows(out, an, vals, gf->n, cw, w);
+        put_group_rows(out, res, vals, gf->n, cw, w);
         free(vals);
         free(cw);
     }
+    if (ferror(out))
+        return sli_fail(err, SL_EIO, "cannot write the output");
+    return SL_OK;
+}
+
+sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
+{
+    const sl_accum *a = &res->total;
+    const sl_lexicon *lex = res->lex;
+    int w = name_width(lex);
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
+    /* what --skip-invalid left out must be seen by a person too */
+    if (res->report.nskips)
+        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
+                res->report.nskips);
+    if (res->report.nrfail)
+        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
+                res->report.nrfail);
+    fputc('\n', out);
+    fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
+            "per 1000", "label");
+    for (size_t t = 0; t < lex->nthemes; t++) {
+        double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
+        double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
+        sl_put_padded(out, lex->themes[t].name, (size_t)w, 0, 0); /* by display width, not bytes */
+        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
+                share, a->theme_hits[t], rate,
+                lex->themes[t].label ? lex->themes[t].label : "");
+    }
+    sl_status s = write_groups(res, out, err);
+    if (s != SL_OK)
+        return s;
     if (ferror(out))
         return sli_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;

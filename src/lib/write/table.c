@@ -1,5 +1,5 @@
 /*
- * write_table.c - the analysis as a tidy long table (TSV or CSV).
+ * table.c - a result as a tidy long table (TSV or CSV).
  *
  * One figure per row, for charts and shell pipelines:
  *   by  group  document  section  unit  theme  item  measure  value
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline/analysis.h"
 #include "core/error.h"
-#include "write/summary.h"
+#include "write/figures.h"
+#include "write/write.h"
 
 typedef struct row_ctx {
     FILE *out;
@@ -97,9 +97,9 @@ static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a
                   a->dir_hits[t * SL_DIR_FIGURES + k]);
 }
 
-static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+static void theme_rows(const row_ctx *c, const sl_result *res, const sl_accum *a)
 {
-    const sl_lexicon *lex = an->lex;
+    const sl_lexicon *lex = res->lex;
     for (size_t t = 0; t < lex->nthemes; t++) {
         const char *name = lex->themes[t].name;
         row_count(c, "theme", NULL, name, NULL, "hits", a->theme_hits[t]);
@@ -119,16 +119,16 @@ static void theme_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *
     }
 }
 
-static void cooc_rows(const row_ctx *c, const sl_analysis *an, const sl_accum *a)
+static void cooc_rows(const row_ctx *c, const sl_result *res, const sl_accum *a)
 {
-    const sl_shape *sh = &an->shape;
+    const sl_shape *sh = &res->shape;
     for (size_t u = 0; u < sh->nunits; u++) {
         char buf[32];
         const char *unit = sli_unit_name(&sh->units[u], buf, sizeof buf);
         row_count(c, "cooccurrence", unit, NULL, NULL, "units", a->units[u]);
         for (size_t x = 0; x < sh->nthemes; x++)
             for (size_t y = 0; y < sh->nthemes; y++) {
-                const char *tx = an->lex->themes[x].name, *ty = an->lex->themes[y].name;
+                const char *tx = res->lex->themes[x].name, *ty = res->lex->themes[y].name;
                 uint64_t cx = sli_accum_pair(a, sh, u, x, x), cy = sli_accum_pair(a, sh, u, y, y);
                 uint64_t cxy = sli_accum_pair(a, sh, u, x, y);
                 int ok;
@@ -152,10 +152,10 @@ static void corpus_rows(const row_ctx *c, const sl_accum *a, int full)
     row_count(c, "corpus", NULL, NULL, NULL, "invalid_utf8_bytes", a->invalid_utf8);
 }
 
-static sl_status group_rows(row_ctx *c, const sl_analysis *an, sl_error *err)
+static sl_status group_rows(row_ctx *c, const sl_result *res, sl_error *err)
 {
-    for (size_t g = 0; g < an->opts->nby; g++) {
-        const sl_group_field *gf = &an->groups[g];
+    for (size_t g = 0; g < res->opts->nby; g++) {
+        const sl_group_field *gf = &res->groups[g];
         sl_group_value *vals = sli_group_sorted(gf);
         if (!vals)
             return sli_fail_nomem(err);
@@ -163,8 +163,8 @@ static sl_status group_rows(row_ctx *c, const sl_analysis *an, sl_error *err)
         for (size_t i = 0; i < gf->n; i++) {
             c->group = vals[i].value;
             corpus_rows(c, vals[i].accum, 0);
-            theme_rows(c, an, vals[i].accum);
-            cooc_rows(c, an, vals[i].accum);
+            theme_rows(c, res, vals[i].accum);
+            cooc_rows(c, res, vals[i].accum);
         }
         free(vals);
     }
@@ -172,19 +172,19 @@ static sl_status group_rows(row_ctx *c, const sl_analysis *an, sl_error *err)
     return SL_OK;
 }
 
-static void document_rows(row_ctx *c, const sl_analysis *an)
+static void document_rows(row_ctx *c, const sl_result *res)
 {
-    for (size_t i = 0; i < an->nrows; i++) {
-        const sl_docrow *r = &an->rows[i];
+    for (size_t i = 0; i < res->nrows; i++) {
+        const sl_docrow *r = &res->rows[i];
         c->document = r->id;
         row_count(c, "document", NULL, NULL, NULL, "tokens", r->tokens);
-        for (size_t t = 0; t < an->lex->nthemes; t++)
-            row_count(c, "document", NULL, an->lex->themes[t].name, NULL, "hits",
+        for (size_t t = 0; t < res->lex->nthemes; t++)
+            row_count(c, "document", NULL, res->lex->themes[t].name, NULL, "hits",
                       r->theme_hits[t]);
-        for (size_t t = 0; r->dir && t < an->lex->nthemes; t++) {
+        for (size_t t = 0; r->dir && t < res->lex->nthemes; t++) {
             int net = sli_direction_net(r->dir + t * SL_DIR_FIGURES);
             if (net != SL_DIRECTION_NONE)
-                row(c, "document", NULL, an->lex->themes[t].name, NULL, "direction",
+                row(c, "document", NULL, res->lex->themes[t].name, NULL, "direction",
                     sl_direction_name((sl_direction)net));
         }
     }
@@ -213,7 +213,7 @@ static void report_rows(const row_ctx *c, const sl_report *rp)
     }
 }
 
-sl_status sli_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *err)
+sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *err)
 {
     row_ctx c = {.out = out, .sep = sep};
     const char *head[] = {"by", "group", "document", "section", "unit", "theme", "item",
@@ -221,58 +221,14 @@ sl_status sli_write_table(const sl_analysis *an, FILE *out, char sep, sl_error *
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
     fputc('\n', out);
-    corpus_rows(&c, &an->total, 1);
-    report_rows(&c, &an->report);
-    theme_rows(&c, an, &an->total);
-    cooc_rows(&c, an, &an->total);
-    sl_status s = group_rows(&c, an, err);
+    corpus_rows(&c, &res->total, 1);
+    report_rows(&c, &res->report);
+    theme_rows(&c, res, &res->total);
+    cooc_rows(&c, res, &res->total);
+    sl_status s = group_rows(&c, res, err);
     if (s != SL_OK)
         return s;
-    document_rows(&c, an);
-    if (ferror(out))
-        return sli_fail(err, SL_EIO, "cannot write the output");
-    return SL_OK;
-}
-
-/* ---- the human summary (--format table) ------------------------------ */
-
-static int name_width(const sl_lexicon *lex)
-{
-    int w = 5;
-    for (size_t t = 0; t < lex->nthemes; t++) {
-        int n = sli_display_width(lex->themes[t].name);
-        w = n > w ? n : w;
-    }
-    return w;
-}
-
-sl_status sli_write_summary(const sl_analysis *an, FILE *out, sl_error *err)
-{
-    const sl_accum *a = &an->total;
-    const sl_lexicon *lex = an->lex;
-    int w = name_width(lex);
-    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
-    /* what --skip-invalid left out must be seen by a person too */
-    if (an->report.nskips)
-        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
-                an->report.nskips);
-    if (an->report.nrfail)
-        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
-                an->report.nrfail);
-    fputc('\n', out);
-    fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
-            "per 1000", "label");
-    for (size_t t = 0; t < lex->nthemes; t++) {
-        double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
-        double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
-        sli_put_padded(out, lex->themes[t].name, w, 0); /* by display width, not bytes */
-        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
-                share, a->theme_hits[t], rate,
-                lex->themes[t].label ? lex->themes[t].label : "");
-    }
-    sl_status s = sli_write_summary_groups(an, out, err);
-    if (s != SL_OK)
-        return s;
+    document_rows(&c, res);
     if (ferror(out))
         return sli_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;

@@ -1,0 +1,137 @@
+/*
+ * worker.c - one story on one thread (worker.h): tokens -> hits ->
+ * direction -> counts, into the story's own record.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "core/error.h"
+#include "core/vec.h"
+#include "pipeline/worker.h"
+
+sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const sl_options *opts,
+                          const sl_shape *shape, sl_error *err)
+{
+    /* sizeof is a multiple of the alignment, so no two workers share a line */
+    sl_worker *ws = aligned_alloc(SL_CACHE_LINE, (size_t)n * sizeof *ws);
+    *out = ws;
+    if (!ws)
+        return sli_fail_nomem(err);
+    memset(ws, 0, (size_t)n * sizeof *ws);
+    for (int i = 0; i < n; i++) {
+        sl_worker *w = &ws[i];
+        sli_tokens_init(&w->toks);
+        sl_status s = sli_matcher_new(&w->matcher, lex, err);
+        if (s != SL_OK)
+            return s;
+        sli_matcher_set_skip_failures(w->matcher, opts->skip_invalid);
+        if (!(w->scratch = sli_agg_scratch_new(shape)))
+            return sli_fail_nomem(err);
+        if (opts->modifiers && (s = sli_director_new(&w->director, opts->modifiers, err)) != SL_OK)
+            return s;
+        if (w->director)
+            sli_director_follow(w->director, w->matcher);
+    }
+    return SL_OK;
+}
+
+void sli_workers_free(sl_worker *ws, int n)
+{
+    for (int i = 0; ws && i < n; i++) {
+        sli_tokens_free(&ws[i].toks);
+        sli_matcher_free(ws[i].matcher);
+        sli_agg_scratch_free(ws[i].scratch);
+        sli_director_free(ws[i].director);
+    }
+    free(ws);
+}
+
+/* Adds a hit's direction, time and deciding trigger to its view. */
+static void view_direction(sl_hit_view *v, const sl_lexicon *mods, const sl_tokens *toks,
+                           const sl_hit_dir *d, const sl_trigger *trig)
+{
+    v->direction = (sl_direction)d->direction;
+    v->time = (sl_time)d->time;
+    v->negations = d->negations;
+    if (d->trigger < 0)
+        return;
+    const sl_trigger *t = &trig[d->trigger];
+    v->trigger = mods->entries[t->entry].source;
+    v->trigger_kind = sli_mod_kind_names[t->kind];
+    v->trigger_start = toks->tok[t->start].start;
+    v->trigger_end = toks->tok[t->end - 1].end;
+}
+
+/* Copies the hits into byte-offset views for the story handler. */
+static int keep_hits(const sl_lexicon *lex, const sl_lexicon *mods, const sl_tokens *toks,
+                     const sl_hits *hits, const sl_hit_dir *dirs, const sl_trigger *trig,
+                     sl_hit_list *out)
+{
+    out->n = 0;
+    if (SL_GROW(out->v, out->cap, hits->n) != 0)
+        return -1;
+    for (size_t i = 0; i < hits->n; i++) {
+        const sl_hit *h = &hits->h[i];
+        const sl_entry *e = &lex->entries[h->entry];
+        sl_hit_view *v = &out->v[out->n++];
+        *v = (sl_hit_view){.theme = h->theme, .entry_theme = e->theme, .entry = e->source,
+                           .start = toks->tok[h->start].start, .end = toks->tok[h->end - 1].end};
+        if (dirs)
+            view_direction(v, mods, toks, &dirs[i], trig);
+    }
+    return 0;
+}
+
+/* Copies the matcher's dropped regex entries into the story's slot: two
+ * arrays of one length, so each grows to the same capacity. */
+static int keep_drops(const sl_matcher *m, sl_regex_drops *out)
+{
+    const uint32_t *e;
+    const int *c;
+    size_t n = sli_matcher_failures(m, &e, &c);
+    out->n = 0;
+    size_t cap = out->cap;
+    if (SL_GROW(out->entry, cap, n) != 0)
+        return -1;
+    cap = out->cap;
+    if (SL_GROW(out->code, cap, n) != 0)
+        return -1;
+    out->cap = cap;
+    if (n) {
+        memcpy(out->entry, e, n * sizeof *e);
+        memcpy(out->code, c, n * sizeof *c);
+    }
+    out->n = n;
+    return 0;
+}
+
+sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_options *opts,
+                             const sl_shape *shape, const sl_doc *d, sl_docres *r,
+                             sl_hit_list *kept, sl_regex_drops *drops, sl_error *err)
+{
+    if (sli_tokenize(&w->toks, d->text, d->text_len) != 0)
+        return sli_fail_nomem(err);
+    const sl_hits *hits;
+    sl_status s = sli_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
+    if (s != SL_OK)
+        return s;
+    if (keep_drops(w->matcher, drops) != 0)
+        return sli_fail_nomem(err);
+    const sl_hit_dir *dirs = NULL;
+    const sl_trigger *trig = NULL;
+    if (w->director && (s = sli_direction_compute(w->director, lex, d->text, &w->toks, hits,
+                                                  d->id, &dirs, &trig, err)) != SL_OK)
+        return s;
+    if (sli_docres_compute(r, w->scratch, shape, lex, &w->toks, hits) != 0)
+        return sli_fail_nomem(err);
+    if (w->director) {
+        if (!sli_docres_dir(r, shape))
+            return sli_fail_nomem(err);
+        sli_direction_tally(r->dir, hits, dirs);
+    }
+    if (opts->on_story && keep_hits(lex, opts->modifiers, &w->toks, hits, dirs, trig, kept) != 0)
+        return sli_fail_nomem(err);
+    r->invalid_utf8 += d->invalid_utf8;
+    return SL_OK;
+}

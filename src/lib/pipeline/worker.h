@@ -1,0 +1,59 @@
+/*
+ * worker.h - one story on one thread: tokenise, match, judge direction,
+ * count.
+ *
+ * A worker owns everything mutable that analysing a story needs (tokens,
+ * matcher with its PCRE2 match data and word cache, direction matcher,
+ * aggregation scratch), so workers share nothing but the immutable
+ * lexicon and settings. The batch loop (batch.c) and the pieces of a
+ * split file (split.c) both hand stories to workers.
+ */
+#ifndef SL_WORKER_H
+#define SL_WORKER_H
+
+#include "core/options.h"
+#include "count/aggregate.h"
+#include "direction/direction.h"
+#include "match/match.h"
+#include "text/tokenize.h"
+
+/* Each worker on cache lines of its own: the token counts in toks change
+ * with every token, and a neighbour sharing their line made two threads
+ * slow each other down (false sharing; -j 2 then took a third more CPU
+ * time than -j 1 for the same work). */
+#define SL_CACHE_LINE 64
+
+typedef struct sl_worker {
+    _Alignas(SL_CACHE_LINE) sl_tokens toks;
+    sl_matcher *matcher;
+    sl_agg_scratch *scratch;
+    sl_director *director; /* with direction only */
+} sl_worker;
+
+/* A story's counted hits, kept only when a story handler is set. */
+typedef struct sl_hit_list {
+    sl_hit_view *v;
+    size_t n, cap;
+} sl_hit_list;
+
+/* A story's regex entries dropped by --skip-invalid (match.h). */
+typedef struct sl_regex_drops {
+    uint32_t *entry;
+    int *code;
+    size_t n, cap;
+} sl_regex_drops;
+
+/* n workers for lex and opts (borrowed; they must outlive the workers).
+ * Caller owns *out; free with sli_workers_free(*out, n), also on failure. */
+sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const sl_options *opts,
+                          const sl_shape *shape, sl_error *err);
+void sli_workers_free(sl_worker *w, int n);
+
+/* Analyses d on w into r (whose buffers are reused from story to story);
+ * with a story handler the hits go to kept, and regex entries dropped on
+ * the story (--skip-invalid) to drops. */
+sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_options *opts,
+                             const sl_shape *shape, const sl_doc *d, sl_docres *r,
+                             sl_hit_list *kept, sl_regex_drops *drops, sl_error *err);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * write.h - a const result -> bytes. The writers never see the run that
+ * made the result; api.c is the one file that joins the two.
+ */
+#ifndef SL_WRITE_H
+#define SL_WRITE_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "count/result.h"
+
+/* Schema 1 JSON (json.c). */
+sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err);
+/* The tidy long table, TSV (sep '\t') or CSV (table.c). */
+sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *err);
+/* The human summary, --format table (summary.c). */
+sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err);
+
+/* The "settings" object the JSON writer writes for res: merge compares
+ * each part's with it. New reference; NULL when out of memory. */
+json_t *sli_json_settings(const sl_result *res);
+
+/* Adds the analysis JSON at path (a part made by storylens analyse with
+ * the same lexicons and settings) into res (merge.c). On failure res may
+ * hold part of it: the caller must not write it. */
+sl_status sli_merge_part(sl_result *res, const char *path, sl_error *err);
+
+#endif
