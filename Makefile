@@ -5,7 +5,7 @@
 #   make test SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test VALGRIND=1   the same under valgrind (leaks are errors)
 #   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
-#   make man-check, make install-check   (both part of make test)
+#   make man-check, make install-check, make structure-check   (all part of make test)
 #
 # Each flavour builds into its own directory (build/release, build/asan,
 # build/debug) so flags never mix stale objects.
@@ -64,7 +64,7 @@ else
 RUNNER =
 endif
 
-.PHONY: all deps run test unit e2e install uninstall clean install-check man-check
+.PHONY: all deps run test unit e2e install uninstall clean install-check man-check structure-check
 .SECONDARY:
 
 all: $(BIN) $(TESTS)
@@ -106,11 +106,18 @@ e2e: $(BIN)
 # Unit tests first, then end-to-end, then the fuzz corpora replayed, one
 # after the other even under -j.
 test: $(BIN) $(TESTS) $(REPLAYS)
+	@$(MAKE) --no-print-directory structure-check
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory man-check
 	@$(MAKE) --no-print-directory install-check
 	@$(MAKE) --no-print-directory fuzz-replay
+
+# The folders depend on each other only as src/README allows, with no
+# include or call cycle; the library exports only the public header's
+# functions and internal sli_ ones; the public header compiles alone.
+structure-check: $(LIBA)
+	@CC="$(CC)" tests/structure/check $(B)
 
 # The manual renders without warnings and names every option of --help.
 man-check: $(BIN)

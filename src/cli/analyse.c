@@ -73,6 +73,7 @@ static const char cat_help[] =
 
 typedef struct args {
     const char *cmd;
+    const char *id_field;
     const char **lexicons;
     size_t nlexicons;
     const char *language;
@@ -136,21 +137,31 @@ static int parse_threads(const char *s, int *n)
     return 0;
 }
 
+const char *const cli_figure_options[] = {"by", "per-document", "cooccurrence", NULL};
+
+/* The shared option c, when the command refuses it: its name, else NULL. */
+static const char *refused(const args *a, int c)
+{
+    for (size_t i = 0; a->extra && a->extra->refuse && a->extra->refuse[i]; i++)
+        for (const struct option *o = long_opts; o->name; o++)
+            if (o->val == c && strcmp(o->name, a->extra->refuse[i]) == 0)
+                return o->name;
+    return NULL;
+}
+
 /* Applies one option; returns -1 to go on, else an exit status. */
 static int apply_option(args *a, int c, const char *arg)
 {
     sl_error err = {0};
     sl_input_format fmt;
     int n;
+    const char *no = refused(a, c);
+    if (no)
+        return cli_usage_error(a->cmd, "--%s: %s does not use it (it counts no figures by "
+                                       "group, story or unit); leave it out", no, a->cmd);
     switch (c) {
-    case 'l': {
-        const char **p = realloc(a->lexicons, (a->nlexicons + 1) * sizeof *p);
-        if (!p)
-            return EXIT_OSERR;
-        a->lexicons = p;
-        a->lexicons[a->nlexicons++] = arg;
-        return -1;
-    }
+    case 'l':
+        return cli_push_arg(&a->lexicons, &a->nlexicons, arg) == EXIT_OK ? -1 : EXIT_OSERR;
     case OPT_LANGUAGE: a->language = arg; return -1;
     case 'o': a->output = arg; return -1;
     case 'f': a->format = arg; return -1;
@@ -159,6 +170,7 @@ static int apply_option(args *a, int c, const char *arg)
         return sl_options_set_text_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--text-field needs a field name");
     case OPT_ID_FIELD:
+        a->id_field = arg;
         return sl_options_set_id_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--id-field needs a field name");
     case OPT_INPUT_FORMAT:
@@ -175,14 +187,8 @@ static int apply_option(args *a, int c, const char *arg)
                : cli_usage_error(a->cmd, "--by needs a field name");
     case OPT_PER_DOC: sl_options_set_per_document(a->opts, 1); return -1;
     case OPT_NO_DIRECTION: a->no_direction = 1; return -1;
-    case OPT_MODIFIERS: {
-        const char **p = realloc(a->modifiers, (a->nmodifiers + 1) * sizeof *p);
-        if (!p)
-            return EXIT_OSERR;
-        a->modifiers = p;
-        a->modifiers[a->nmodifiers++] = arg;
-        return -1;
-    }
+    case OPT_MODIFIERS:
+        return cli_push_arg(&a->modifiers, &a->nmodifiers, arg) == EXIT_OK ? -1 : EXIT_OSERR;
     case OPT_SKIP_INVALID: sl_options_set_skip_invalid(a->opts, 1); return -1;
     case 'j':
         if (parse_threads(arg, &n) != 0)
@@ -191,7 +197,7 @@ static int apply_option(args *a, int c, const char *arg)
         sl_options_set_threads(a->opts, n);
         return -1;
     default:
-        if (a->extra)
+        if (a->extra && a->extra->apply)
             return a->extra->apply(a->extra->ctx, c, arg);
         return cli_usage_error(a->cmd, "unknown option");
     }
@@ -220,7 +226,10 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     struct option *table = a->extra ? with_extra(a->extra) : NULL;
     if (a->extra && !table)
         return EXIT_OSERR;
-    while ((c = getopt_long(argc, argv, "l:f:o:j:hq", table ? table : long_opts, NULL)) != -1) {
+    char shorts[64];
+    snprintf(shorts, sizeof shorts, "l:f:o:j:hq%s",
+             a->extra && a->extra->shorts ? a->extra->shorts : "");
+    while ((c = getopt_long(argc, argv, shorts, table ? table : long_opts, NULL)) != -1) {
         int rc = c == 'h' ? (fputs(help, stdout), EXIT_OK)
                  : c == '?' || c == ':'
                      ? cli_usage_error(a->cmd, "bad option \"%s\"", argv[optind - 1])
@@ -234,6 +243,16 @@ static int parse_args(args *a, int argc, char **argv, const char *help)
     a->inputs = argv + optind;
     a->ninputs = (size_t)(argc - optind);
     return -1;
+}
+
+int cli_push_arg(const char ***list, size_t *n, const char *arg)
+{
+    const char **p = realloc(*list, (*n + 1) * sizeof *p);
+    if (!p)
+        return EXIT_OSERR;
+    *list = p;
+    p[(*n)++] = arg;
+    return EXIT_OK;
 }
 
 int cli_parse_format(const char *s, sl_format *f)
@@ -443,6 +462,7 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
     c->format = a->format;
     c->output = a->output;
     c->language = a->language;
+    c->id_field = a->id_field;
     if (rc < 0 && a->no_direction && a->nmodifiers)
         rc = cli_usage_error(a->cmd, "--modifiers and --no-direction contradict each other; "
                                      "give one");

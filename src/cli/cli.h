@@ -64,6 +64,10 @@ int cli_output_fail(cli_output *out, const sl_error *err);
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
 /* json (also NULL), tsv, csv, table: 0, else -1. */
 int cli_parse_format(const char *s, sl_format *f);
+
+/* Appends arg (borrowed from argv) to a repeatable option's list: EXIT_OK,
+ * or EXIT_OSERR when out of memory. */
+int cli_push_arg(const char ***list, size_t *n, const char *arg);
 /* jsonl, ndjson, csv, tsv, txt, md: 0, else -1. */
 int cli_parse_input_format(const char *s, sl_input_format *f);
 
@@ -84,20 +88,32 @@ int cmd_lint(int argc, char **argv);
 
 struct option;
 
-/* A command's own long options (values >= 512, a {NULL} row last), applied
- * by apply(ctx, value, optarg): -1 to go on, else an exit status. */
+/* A command's own options: long ones (values >= 512, or a short option's
+ * letter, a {NULL} row last) and short ones in getopt's form ("g:", or
+ * NULL), applied by apply(ctx, value, optarg): -1 to go on, else an exit
+ * status. refuse names the shared options the command has no use for
+ * ("by", ...; NULL-terminated, or NULL): giving one is a usage error, not
+ * an option quietly ignored. */
 typedef struct cli_extra {
     const struct option *opts;
+    const char *shorts;
     int (*apply)(void *ctx, int c, const char *arg);
     void *ctx;
+    const char *const *refuse;
 } cli_extra;
 
+/* The shared options that only analyse's figures use: what explain, kwic,
+ * suggest and eval refuse. */
+extern const char *const cli_figure_options[];
+
 /* What a corpus command gets after the options analyse shares: -l,
- * --language, --text-field, --id-field, --input-format, -j, -f, -o. */
+ * --language, --text-field, --id-field, --input-format, -j, -f, -o, -q,
+ * --skip-invalid, --modifiers, --no-direction (and --cooccurrence, --by,
+ * --per-document unless it refuses them). */
 typedef struct cli_corpus {
     sl_options *opts;       /* owned; set a story handler on it */
     sl_lexicon *lex;        /* owned, loaded */
-    const char *format, *output, *language; /* borrowed from argv; may be NULL */
+    const char *format, *output, *language, *id_field; /* borrowed from argv; may be NULL */
     struct cli_corpus_state *state;
 } cli_corpus;
 

@@ -184,8 +184,10 @@ static int write_report(FILE *f, const char *format, const sl_lexicon *lex, sl_e
 
 int cmd_explain(int argc, char **argv)
 {
+    static const struct option none[] = {{NULL, 0, NULL, 0}};
+    const cli_extra extra = {none, NULL, NULL, NULL, cli_figure_options};
     cli_corpus c;
-    int rc = cli_corpus_begin(&c, "explain", argc, argv, explain_help, NULL);
+    int rc = cli_corpus_begin(&c, "explain", argc, argv, explain_help, &extra);
     if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */
         cli_corpus_end(&c);
         return rc;

@@ -433,7 +433,7 @@ static void free_rows(kwic *k)
 int cmd_kwic(int argc, char **argv)
 {
     kwic k = {.width = 40};
-    cli_extra extra = {kwic_opts, apply_kwic, &k};
+    cli_extra extra = {kwic_opts, NULL, apply_kwic, &k, cli_figure_options};
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "kwic", argc, argv, kwic_help, &extra);
     if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */

@@ -26,8 +26,8 @@ static const char merge_help[] =
     "                          with, as given to analyse (repeatable; default: the\n"
     "                          bundled lexicons)\n"
     "      --modifiers PATH    the modifier lexicons the shards were analysed with\n"
-    "                          (default: the bundled ones), when they have direction\n"
-    "                          of change\n"
+    "                          (repeatable; default: the bundled ones), when they\n"
+    "                          have direction of change\n"
     "  -f, --format FORMAT     json (default), tsv, csv or table\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
@@ -35,7 +35,9 @@ static const char merge_help[] =
 typedef struct merge_args {
     const char **lexicons;
     size_t nlexicons;
-    const char *format, *output, *modifiers;
+    const char **modifiers;
+    size_t nmodifiers;
+    const char *format, *output;
     char **parts;
     size_t nparts;
 } merge_args;
@@ -58,16 +60,15 @@ static int parse(merge_args *a, int argc, char **argv)
         case 'h':
             fputs(merge_help, stdout);
             return EXIT_OK;
-        case 'l': {
-            const char **p = realloc(a->lexicons, (a->nlexicons + 1) * sizeof *p);
-            if (!p)
+        case 'l':
+            if (cli_push_arg(&a->lexicons, &a->nlexicons, optarg) != EXIT_OK)
                 return EXIT_OSERR;
-            a->lexicons = p;
-            a->lexicons[a->nlexicons++] = optarg;
             break;
-        }
         case 'f': a->format = optarg; break;
-        case 'm': a->modifiers = optarg; break;
+        case 'm':
+            if (cli_push_arg(&a->modifiers, &a->nmodifiers, optarg) != EXIT_OK)
+                return EXIT_OSERR;
+            break;
         case 'o': a->output = optarg; break;
         default:
             return cli_usage_error("merge", "bad option \"%s\"", argv[optind - 1]);
@@ -123,7 +124,7 @@ int cmd_merge(int argc, char **argv)
     if (rc < 0 && sl_part_direction(&direction, a.parts[0], &err) != SL_OK)
         rc = cli_report(&err);
     if (rc < 0 && direction &&
-        (rc = cli_load_modifiers(&a.modifiers, a.modifiers != NULL, language,
+        (rc = cli_load_modifiers(a.modifiers, a.nmodifiers, language,
                                  "the parts have direction of change: name the modifier "
                                  "lexicons they were analysed with, with --modifiers",
                                  opts, &mods)) == EXIT_OK)
@@ -134,5 +135,6 @@ int cmd_merge(int argc, char **argv)
     sl_lexicon_free(mods);
     sl_options_free(opts);
     free(a.lexicons);
+    free(a.modifiers);
     return rc < 0 ? EXIT_OK : rc;
 }

@@ -86,14 +86,8 @@ static int apply_suggest(void *ctx, int c, const char *arg)
     unsigned long long v = 0;
     int rc;
     switch (c) {
-    case OPT_REFERENCE: {
-        const char **p = realloc(s->refs, (s->nrefs + 1) * sizeof *p);
-        if (!p)
-            return EXIT_OSERR;
-        s->refs = p;
-        s->refs[s->nrefs++] = arg;
-        return -1;
-    }
+    case OPT_REFERENCE:
+        return cli_push_arg(&s->refs, &s->nrefs, arg) == EXIT_OK ? -1 : EXIT_OSERR;
     case OPT_TOP:
         if ((rc = number("--top", arg, 1000000, &v)) < 0)
             s->top = (size_t)v;
@@ -294,7 +288,7 @@ static int write_ranking(const cli_corpus *c, const settings *s, const feed *fd)
 int cmd_suggest(int argc, char **argv)
 {
     settings s = {.top = 30, .ids = 5, .min_count = 3};
-    cli_extra extra = {suggest_opts, apply_suggest, &s};
+    cli_extra extra = {suggest_opts, NULL, apply_suggest, &s, cli_figure_options};
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "suggest", argc, argv, suggest_help, &extra);
     if (rc >= 0) { /* --help, a usage error or no lexicon: nothing to run */

@@ -13,7 +13,7 @@
 
 #include "core/doc.h"
 #include "fuzz.h"
-#include "read/read_impl.h"
+#include "read/record.h"
 
 static void compare(const char *line, size_t n, const char *text_field, const char *id_field)
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lexicon/import.h"
+#include "lexicon/import_glob.h"
 #include "lexicon/lexicon.h"
 
 static char dir[64];

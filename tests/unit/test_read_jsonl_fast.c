@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "core/doc.h"
-#include "read/read_impl.h"
+#include "read/record.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

@@ -7,27 +7,22 @@
  * and sli_doc_clear() go through here, so the layout is known in one place.
  */
 #include "core/doc.h"
+#include "core/vec.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The first array holds 4 fields: the bench corpus has 3 and hand-made
- * ones rarely more, so most stories allocate their array once. */
-#define META_FIRST 4
-
-/* The slots an array holding n fields has: 0 for none, then the power of two
- * from META_FIRST up that holds n. Derived rather than stored so that a
- * (meta, nmeta) pair moved anywhere (a --per-document row keeps only the
- * pair) still says how full its array is, with no capacity to go stale. */
+/* The slots an array holding n fields has: 0 for none, else the capacity
+ * SL_GROW reaches growing one field at a time, which is the one
+ * sli_grow_cap() gives from none (the first array holds 8 fields: the bench
+ * corpus has 3 and hand-made ones rarely more, so most stories allocate
+ * their array once). Derived rather than stored so that a (meta, nmeta)
+ * pair moved anywhere (a --per-document row keeps only the pair) still says
+ * how full its array is, with no capacity to go stale. */
 static size_t meta_cap(size_t n)
 {
-    if (n == 0)
-        return 0;
-    size_t cap = META_FIRST;
-    while (cap < n)
-        cap *= 2;
-    return cap;
+    return n ? sli_grow_cap(0, n, 0) : 0;
 }
 
 /* key, NUL, value, NUL in one block; NULL when out of memory. */
@@ -66,15 +61,12 @@ int sli_meta_append(sl_meta **meta, size_t *nmeta, const char *key, size_t klen,
     char *block = field_block(key, klen, val, vlen);
     if (!block)
         return -1;
-    if (n == meta_cap(n)) {
-        /* doubling: a story with many fields reallocs log2(n) times, not n */
-        size_t ncap = n ? n * 2 : META_FIRST;
-        sl_meta *m = ncap > SIZE_MAX / sizeof *m ? NULL : realloc(*meta, ncap * sizeof *m);
-        if (!m) {
-            free(block);
-            return -1;
-        }
-        *meta = m;
+    /* grows only when full, doubling: a story with many fields reallocs
+     * log2(n) times, not n */
+    size_t cap = meta_cap(n);
+    if (SL_GROW(*meta, cap, n + 1) != 0) {
+        free(block);
+        return -1;
     }
     (*meta)[n] = (sl_meta){block, block + klen + 1};
     *nmeta = n + 1;

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/options.h"
+#include "core/vec.h"
 
 static sl_status set_str(char **slot, const char *v)
 {
@@ -126,10 +127,8 @@ sl_status sl_options_add_by(sl_options *o, const char *field)
     for (size_t i = 0; i < o->nby; i++)
         if (strcmp(o->by[i], field) == 0)
             return SL_OK;
-    char **nb = realloc(o->by, (o->nby + 1) * sizeof *nb);
-    if (!nb)
+    if (SL_GROW(o->by, o->by_cap, o->nby + 1) != 0)
         return SL_ENOMEM;
-    o->by = nb;
     if (!(o->by[o->nby] = strdup(field)))
         return SL_ENOMEM;
     o->nby++;

@@ -4,8 +4,22 @@
 #ifndef SL_OPTIONS_H
 #define SL_OPTIONS_H
 
-#include "count/aggregate.h"
+#include <stdint.h>
+
 #include "storylens/storylens.h"
+
+/* A co-occurrence unit (--cooccurrence): the stretch of text in which two
+ * themes count as meeting. */
+typedef enum sl_unit_kind { SL_UNIT_DOCUMENT, SL_UNIT_PARAGRAPH, SL_UNIT_SENTENCE, SL_UNIT_WINDOW } sl_unit_kind;
+
+typedef struct sl_unit {
+    sl_unit_kind kind;
+    uint32_t window; /* N for SL_UNIT_WINDOW */
+} sl_unit;
+
+/* At most this many units in one run. */
+#define SL_MAX_UNITS 8
+
 
 struct sl_options {
     int threads;           /* 0 = all cores */
@@ -14,7 +28,7 @@ struct sl_options {
     sl_unit units[SL_MAX_UNITS];
     size_t nunits;
     char **by;
-    size_t nby;
+    size_t nby, by_cap;
     int per_document;
     sl_input_format stdin_format;
     int skip_invalid;

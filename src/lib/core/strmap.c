@@ -7,6 +7,7 @@
  * which keeps probe runs short for the per-token lookups on the hot path.
  */
 #include "core/strmap.h"
+#include "core/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,16 +90,8 @@ static int store_key(sl_strmap *m, const char *key, size_t len, uint32_t *off)
 {
     if (len >= UINT32_MAX / 2 || m->arena_len + len + 1 > UINT32_MAX)
         return -1;
-    if (m->arena_len + len + 1 > m->arena_cap) {
-        size_t ncap = m->arena_cap ? m->arena_cap : 1024;
-        while (ncap < m->arena_len + len + 1)
-            ncap *= 2;
-        char *na = realloc(m->arena, ncap);
-        if (!na)
-            return -1;
-        m->arena = na;
-        m->arena_cap = ncap;
-    }
+    if (SL_GROW(m->arena, m->arena_cap, m->arena_len + len + 1) != 0)
+        return -1;
     memcpy(m->arena + m->arena_len, key, len);
     m->arena[m->arena_len + len] = '\0';
     *off = (uint32_t)m->arena_len;

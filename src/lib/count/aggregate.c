@@ -9,6 +9,7 @@
  * That costs time in hits, never in tokens x themes.
  */
 #include "count/aggregate.h"
+#include "core/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,27 +125,12 @@ static span hit_span(const sl_unit *u, const sl_tokens *toks, const sl_hit *h, u
     return (span){0, 0};
 }
 
-static int reserve_spans(sl_agg_scratch *s, size_t want)
-{
-    if (want <= s->spans_cap)
-        return 0;
-    size_t ncap = s->spans_cap ? s->spans_cap : 256;
-    while (ncap < want)
-        ncap *= 2;
-    span *p = realloc(s->spans, ncap * sizeof *p);
-    if (!p)
-        return -1;
-    s->spans = p;
-    s->spans_cap = ncap;
-    return 0;
-}
-
 /* Builds each present theme's merged spans for unit u. Hits are grouped by
  * theme (match.h promises theme order). */
 static int merge_spans(sl_agg_scratch *s, const sl_unit *u, const sl_tokens *toks,
                        const sl_hits *hits, uint64_t nunits)
 {
-    if (reserve_spans(s, hits->n + 1) != 0)
+    if (SL_GROW(s->spans, s->spans_cap, hits->n + 1) != 0)
         return -1;
     s->nspans = 0;
     for (size_t i = 0; i < hits->n;) {
@@ -189,14 +175,8 @@ static uint64_t overlap(const span *a, size_t na, const span *b, size_t nb)
 
 static int push_pair(sl_docres *r, uint32_t u, uint32_t a, uint32_t b, uint64_t n)
 {
-    if (r->npairs == r->pairs_cap) {
-        size_t ncap = r->pairs_cap ? r->pairs_cap * 2 : 16;
-        sl_pair *p = realloc(r->pairs, ncap * sizeof *p);
-        if (!p)
-            return -1;
-        r->pairs = p;
-        r->pairs_cap = ncap;
-    }
+    if (SL_GROW(r->pairs, r->pairs_cap, r->npairs + 1) != 0)
+        return -1;
     r->pairs[r->npairs++] = (sl_pair){u, a, b, (uint32_t)n};
     return 0;
 }
@@ -227,20 +207,9 @@ static int disjoint_unit_pairs(sl_docres *r, sl_agg_scratch *s, const sl_unit *u
                                uint32_t u, const sl_tokens *toks, const sl_hits *hits,
                                uint64_t nunits)
 {
-    if (hits->n > s->keys_cap) {
-        uint64_t *p = realloc(s->keys, hits->n * sizeof *p);
-        if (!p)
-            return -1;
-        s->keys = p;
-        s->keys_cap = hits->n;
-    }
-    if (nunits + 1 > s->ufirst_cap) {
-        size_t *p = realloc(s->ufirst, (nunits + 1) * sizeof *p);
-        if (!p)
-            return -1;
-        s->ufirst = p;
-        s->ufirst_cap = nunits + 1;
-    }
+    if (SL_GROW(s->keys, s->keys_cap, hits->n) != 0 ||
+        SL_GROW(s->ufirst, s->ufirst_cap, nunits + 1) != 0)
+        return -1;
     int by_sentence = unit->kind == SL_UNIT_SENTENCE;
     memset(s->ufirst, 0, (nunits + 1) * sizeof *s->ufirst);
     for (size_t i = 0; i < hits->n; i++) {
@@ -285,17 +254,15 @@ static int disjoint_unit_pairs(sl_docres *r, sl_agg_scratch *s, const sl_unit *u
 static int count_entries(sl_docres *r, sl_agg_scratch *s, const sl_lexicon *lex,
                          const sl_hits *hits)
 {
-    if (hits->n >= r->entry_cap) {
-        size_t ncap = hits->n + 1 > 2 * r->entry_cap ? hits->n + 1 : 2 * r->entry_cap;
-        uint32_t *ids = realloc(r->entry_ids, ncap * sizeof *ids);
-        if (ids)
-            r->entry_ids = ids;
-        uint32_t *counts = ids ? realloc(r->entry_counts, ncap * sizeof *counts) : NULL;
-        if (!counts)
-            return -1;
-        r->entry_counts = counts;
-        r->entry_cap = ncap;
-    }
+    /* ids and counts share entry_cap: each grows from it, and it moves
+     * only once both have */
+    size_t cap = r->entry_cap;
+    if (SL_GROW(r->entry_ids, cap, hits->n + 1) != 0)
+        return -1;
+    cap = r->entry_cap;
+    if (SL_GROW(r->entry_counts, cap, hits->n + 1) != 0)
+        return -1;
+    r->entry_cap = cap;
     for (size_t i = 0; i < hits->n; i++) {
         const sl_hit *h = &hits->h[i];
         if (lex->entry_theme[h->entry] != h->theme)

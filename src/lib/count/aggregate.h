@@ -14,18 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/options.h"
 #include "direction/direction.h"
 #include "match/match.h"
 #include "text/tokenize.h"
-
-typedef enum sl_unit_kind { SL_UNIT_DOCUMENT, SL_UNIT_PARAGRAPH, SL_UNIT_SENTENCE, SL_UNIT_WINDOW } sl_unit_kind;
-
-typedef struct sl_unit {
-    sl_unit_kind kind;
-    uint32_t window; /* N for SL_UNIT_WINDOW */
-} sl_unit;
-
-#define SL_MAX_UNITS 8
 
 typedef struct sl_shape {
     size_t nthemes, nentries;

@@ -15,19 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
-
-static int grow(void **v, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = realloc(*v, ncap * elem);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = ncap;
-    return 0;
-}
+#include "core/vec.h"
 
 void sli_report_free(sl_report *rp)
 {
@@ -57,7 +45,7 @@ const char *sli_report_file(sl_report *rp, const char *name)
     /* Sources are read one after another: only a new name needs a copy. */
     if (rp->nfiles && strcmp(rp->files[rp->nfiles - 1], name) == 0)
         return rp->files[rp->nfiles - 1];
-    if (grow((void **)&rp->files, &rp->files_cap, rp->nfiles, sizeof *rp->files) != 0)
+    if (SL_GROW(rp->files, rp->files_cap, rp->nfiles + 1) != 0)
         return NULL;
     char *copy = strdup(name);
     if (!copy)
@@ -83,7 +71,7 @@ static void warn(const sl_options *opts, const char *fmt, ...)
 sl_status sli_report_skip(sl_report *rp, const sl_options *opts, const char *file,
                          unsigned long line, const char *reason, sl_error *err)
 {
-    if (grow((void **)&rp->skips, &rp->skips_cap, rp->nskips, sizeof *rp->skips) != 0)
+    if (SL_GROW(rp->skips, rp->skips_cap, rp->nskips + 1) != 0)
         return sli_fail_nomem(err);
     sl_skip *s = &rp->skips[rp->nskips];
     s->file = strdup(file);
@@ -118,7 +106,7 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,
                           const char *entry, const char *reason, sl_error *err)
 {
-    if (grow((void **)&rp->rfail, &rp->rfail_cap, rp->nrfail, sizeof *rp->rfail) != 0)
+    if (SL_GROW(rp->rfail, rp->rfail_cap, rp->nrfail + 1) != 0)
         return sli_fail_nomem(err);
     sl_regex_failure *f = &rp->rfail[rp->nrfail];
     f->story = strdup(story);

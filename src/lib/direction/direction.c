@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "core/sort.h"
 
 const char *const sli_mod_kind_names[SL_MOD_KINDS] = {
@@ -156,14 +157,8 @@ void sli_director_free(sl_director *d)
 
 static int push_trig(trig_vec *tv, sl_trigger t)
 {
-    if (tv->n == tv->cap) {
-        size_t ncap = tv->cap ? tv->cap * 2 : 32;
-        sl_trigger *p = realloc(tv->v, ncap * sizeof *p);
-        if (!p)
-            return -1;
-        tv->v = p;
-        tv->cap = ncap;
-    }
+    if (SL_GROW(tv->v, tv->cap, tv->n + 1) != 0)
+        return -1;
     tv->v[tv->n++] = t;
     return 0;
 }
@@ -217,13 +212,11 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
             return -1;
     if (sort_longest(d->all.v, d->all.n, &d->sort_tmp, &d->sort_tmp_cap) != 0)
         return -1;
-    if (toks->n + 1 > d->taken_cap) {
-        uint32_t *p = realloc(d->taken, (toks->n + 1) * sizeof *p);
-        if (!p)
+    if (toks->n + 1 > d->taken_cap) { /* the new part zeroed: stamps start unused */
+        size_t old = d->taken_cap;
+        if (SL_GROW(d->taken, d->taken_cap, toks->n + 1) != 0)
             return -1;
-        memset(p + d->taken_cap, 0, (toks->n + 1 - d->taken_cap) * sizeof *p);
-        d->taken = p;
-        d->taken_cap = toks->n + 1;
+        memset(d->taken + old, 0, (d->taken_cap - old) * sizeof *d->taken);
     }
     for (size_t i = 0; i < d->all.n; i++) {
         const sl_trigger *t = &d->all.v[i];
@@ -303,20 +296,9 @@ static uint32_t reach(const trig_run *run, const sl_trigger *t, uint32_t hs, uin
  * (callgrind, 5,000-entry bench lexicon). */
 static int index_triggers(sl_director *d, const sl_tokens *toks)
 {
-    if (2 * toks->nsent > d->sent_trig_cap) {
-        size_t *p = realloc(d->sent_trig, 2 * toks->nsent * sizeof *p);
-        if (!p)
-            return -1;
-        d->sent_trig = p;
-        d->sent_trig_cap = 2 * toks->nsent;
-    }
-    if (toks->nsent > d->sent_kinds_cap) {
-        uint8_t *p = realloc(d->sent_kinds, toks->nsent);
-        if (!p)
-            return -1;
-        d->sent_kinds = p;
-        d->sent_kinds_cap = toks->nsent;
-    }
+    if (SL_GROW(d->sent_trig, d->sent_trig_cap, 2 * toks->nsent) != 0 ||
+        SL_GROW(d->sent_kinds, d->sent_kinds_cap, toks->nsent) != 0)
+        return -1;
     const trig_vec *tv = &d->kept;
     size_t from = 0, to = 0;
     for (size_t s = 0; s < toks->nsent; s++) {
@@ -415,22 +397,12 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
     d->kept.n = 0;
     if (hits->n == 0)
         return SL_OK; /* nothing to judge: skip the modifier pass */
-    if (hits->n > d->dirs_cap) {
-        sl_hit_dir *p = realloc(d->dirs, hits->n * sizeof *p);
-        if (!p)
-            return sli_fail_nomem(err);
-        d->dirs = p;
-        d->dirs_cap = hits->n;
-    }
+    if (SL_GROW(d->dirs, d->dirs_cap, hits->n) != 0)
+        return sli_fail_nomem(err);
     /* A trigger's scope stops at the end of its sentence, so only the
      * sentences holding a theme hit need the modifier pass. */
-    if (toks->nsent > d->sent_cap) {
-        uint8_t *p = realloc(d->sent_mask, toks->nsent);
-        if (!p)
-            return sli_fail_nomem(err);
-        d->sent_mask = p;
-        d->sent_cap = toks->nsent;
-    }
+    if (SL_GROW(d->sent_mask, d->sent_cap, toks->nsent) != 0)
+        return sli_fail_nomem(err);
     memset(d->sent_mask, 0, toks->nsent);
     for (size_t i = 0; i < hits->n; i++) { /* a hit lies in one sentence */
         d->sent_mask[toks->tok[hits->h[i].start].sentence] = 1;

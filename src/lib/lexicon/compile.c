@@ -18,6 +18,7 @@
 #include <libstemmer.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "lexicon/lexicon.h"
 #include "text/stem.h"
 
@@ -34,8 +35,10 @@ static int has_lex_ext(const char *name)
     return n > 4 && strcmp(name + n - 4, ".lex") == 0 && name[0] != '.';
 }
 
-/* Appends path, or the sorted *.lex files of a directory, to *list. */
-static sl_status expand_path(const char *path, char ***list, size_t *n, sl_error *err)
+/* Appends path, or the sorted *.lex files of a directory, to *list, of
+ * capacity *cap. */
+static sl_status expand_path(const char *path, char ***list, size_t *n, size_t *cap,
+                             sl_error *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
@@ -51,17 +54,14 @@ static sl_status expand_path(const char *path, char ***list, size_t *n, sl_error
             if (!has_lex_ext(de->d_name))
                 continue;
             size_t len = strlen(path) + strlen(de->d_name) + 2;
-            char *full = malloc(len), **nl = realloc(*list, (*n + 1) * sizeof *nl);
-            if (!full || !nl) {
+            char *full = malloc(len);
+            if (!full || SL_GROW(*list, *cap, *n + 1) != 0) {
                 free(full);
-                if (nl)
-                    *list = nl;
                 closedir(d);
                 return sli_fail_nomem(err);
             }
             snprintf(full, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
                      de->d_name);
-            *list = nl;
             (*list)[(*n)++] = full;
         }
         closedir(d);
@@ -70,14 +70,11 @@ static sl_status expand_path(const char *path, char ***list, size_t *n, sl_error
         qsort(*list + first, *n - first, sizeof **list, cmp_str);
         return SL_OK;
     }
-    char *dup = strdup(path), **nl = realloc(*list, (*n + 1) * sizeof *nl);
-    if (!dup || !nl) {
+    char *dup = strdup(path);
+    if (!dup || SL_GROW(*list, *cap, *n + 1) != 0) {
         free(dup);
-        if (nl)
-            *list = nl;
         return sli_fail_nomem(err);
     }
-    *list = nl;
     (*list)[(*n)++] = dup;
     return SL_OK;
 }
@@ -87,18 +84,17 @@ static sl_status read_file(const char *path, char **buf, size_t *len, sl_error *
     FILE *f = fopen(path, "rb");
     if (!f)
         return sli_fail(err, SL_ENOINPUT, "%s: cannot open lexicon: %s", path, strerror(errno));
-    size_t cap = 4096, n = 0;
-    char *b = malloc(cap);
-    while (b) {
+    size_t cap = 0, n = 0;
+    char *b = NULL;
+    for (;;) {
+        if (SL_GROW(b, cap, n + 4096) != 0) {
+            free(b);
+            b = NULL;
+            break;
+        }
         n += fread(b + n, 1, cap - n, f);
         if (n < cap)
             break;
-        char *nb = realloc(b, cap *= 2);
-        if (!nb) {
-            free(b);
-            b = NULL;
-        } else
-            b = nb;
     }
     int bad = ferror(f);
     fclose(f);
@@ -313,10 +309,10 @@ sl_status sli_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t 
                              sl_error *err)
 {
     char **files = NULL;
-    size_t nfiles = 0;
+    size_t nfiles = 0, cap = 0;
     sl_status s = SL_OK;
     for (size_t i = 0; s == SL_OK && i < npaths; i++)
-        s = expand_path(paths[i], &files, &nfiles, err);
+        s = expand_path(paths[i], &files, &nfiles, &cap, err);
     if (s == SL_OK && nfiles == 0)
         s = sli_fail(err, SL_EUSAGE, "no lexicon files given");
     if (s == SL_OK)

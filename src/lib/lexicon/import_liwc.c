@@ -14,7 +14,8 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "lexicon/import.h"
+#include "core/vec.h"
+#include "lexicon/import_glob.h"
 #include "lexicon/lexicon.h"
 
 typedef struct liwc_ctx {
@@ -27,7 +28,7 @@ typedef struct liwc_ctx {
     sl_status status;        /* the first problem */
     long *ids;               /* category number -> theme */
     int32_t *themes;
-    size_t ncats;
+    size_t ncats, cats_cap;  /* ids and themes share cats_cap */
 } liwc_ctx;
 
 static void liwc_error(liwc_ctx *c, sl_status code, const char *at, const char *fmt, ...)
@@ -87,13 +88,16 @@ static void category_line(liwc_ctx *c, const char *s, const char *end)
             return;
         }
     char *nm = strndup(name, (size_t)(nend - name));
-    long *ids = realloc(c->ids, (c->ncats + 1) * sizeof *ids);
-    if (ids)
-        c->ids = ids;
-    int32_t *th = realloc(c->themes, (c->ncats + 1) * sizeof *th);
-    if (th)
-        c->themes = th;
-    if (!nm || !ids || !th) {
+    /* each grows from cats_cap, which moves only once both have */
+    size_t cap = c->cats_cap;
+    int grown = SL_GROW(c->ids, cap, c->ncats + 1) == 0;
+    if (grown) {
+        cap = c->cats_cap;
+        grown = SL_GROW(c->themes, cap, c->ncats + 1) == 0;
+    }
+    if (grown)
+        c->cats_cap = cap;
+    if (!nm || !grown) {
         free(nm);
         liwc_error(c, SL_ENOMEM, s, "out of memory");
         return;

@@ -19,7 +19,7 @@
 #include <yaml.h>
 
 #include "core/error.h"
-#include "lexicon/import.h"
+#include "lexicon/import_glob.h"
 #include "lexicon/lexicon.h"
 
 #define MAX_NAME 512

@@ -91,9 +91,9 @@ struct sl_lexicon {
     sl_lexfile *files;
     size_t nfiles;
     sl_theme *themes;
-    size_t nthemes;
+    size_t nthemes, themes_cap;
     sl_entry *entries;
-    size_t nentries;
+    size_t nentries, entries_cap;
 
     /* compiled */
     size_t natoms;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "lexicon/lexicon.h"
 #include "text/tokenize.h"
 
@@ -46,15 +47,9 @@ void sli_lex_diag_add(sl_lex_parse *p, uint32_t file, uint32_t line, uint32_t co
 {
     if (!p->collect)
         return;
-    if (p->ndiags == p->diags_cap) {
-        size_t ncap = p->diags_cap ? p->diags_cap * 2 : 16;
-        sl_lex_diag *d = realloc(p->diags, ncap * sizeof *d);
-        if (!d) {
-            p->diags_oom = 1;
-            return;
-        }
-        p->diags = d;
-        p->diags_cap = ncap;
+    if (SL_GROW(p->diags, p->diags_cap, p->ndiags + 1) != 0) {
+        p->diags_oom = 1;
+        return;
     }
     char msg[SL_ERROR_TEXT];
     va_list ap;
@@ -136,11 +131,9 @@ static int32_t find_theme(const sl_lexicon *lex, const char *name, size_t n)
 static int32_t add_theme(line_ctx *c, const char *name, size_t n, int32_t parent, int implicit)
 {
     sl_lexicon *lex = c->p->lex;
-    sl_theme *t = realloc(lex->themes, (lex->nthemes + 1) * sizeof *t);
-    if (!t)
+    if (SL_GROW(lex->themes, lex->themes_cap, lex->nthemes + 1) != 0)
         return -1;
-    lex->themes = t;
-    t = &lex->themes[lex->nthemes];
+    sl_theme *t = &lex->themes[lex->nthemes];
     memset(t, 0, sizeof *t);
     t->name = dupn(name, n);
     if (!t->name)
@@ -363,13 +356,11 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
 static sl_entry *new_entry(line_ctx *c, const char *src, size_t n, const char *at, int excl)
 {
     sl_lexicon *lex = c->p->lex;
-    sl_entry *e = realloc(lex->entries, (lex->nentries + 1) * sizeof *e);
-    if (!e) {
+    if (SL_GROW(lex->entries, lex->entries_cap, lex->nentries + 1) != 0) {
         report(c, SL_ENOMEM, at, "out of memory");
         return NULL;
     }
-    lex->entries = e;
-    e = &lex->entries[lex->nentries++];
+    sl_entry *e = &lex->entries[lex->nentries++];
     memset(e, 0, sizeof *e);
     e->source = dupn(src, n);
     e->theme = (uint32_t)c->theme;
@@ -388,14 +379,8 @@ static sl_entry *new_entry(line_ctx *c, const char *src, size_t n, const char *a
 static int push_element(line_ctx *c, sl_atom_kind kind, const char *fold, size_t n, uint32_t *id)
 {
     sl_lex_parse *p = c->p;
-    if (p->nelements == p->elements_cap) {
-        size_t ncap = p->elements_cap ? p->elements_cap * 2 : 64;
-        sl_lex_element *ne = realloc(p->elements, ncap * sizeof *ne);
-        if (!ne)
-            return -1;
-        p->elements = ne;
-        p->elements_cap = ncap;
-    }
+    if (SL_GROW(p->elements, p->elements_cap, p->nelements + 1) != 0)
+        return -1;
     char *t = dupn(fold, n);
     if (!t)
         return -1;

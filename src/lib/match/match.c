@@ -436,14 +436,8 @@ static int spread_to_ancestors(sl_matcher *m)
 
 static int push_hit(sl_hits *h, const cand *c)
 {
-    if (h->n == h->cap) {
-        size_t ncap = h->cap ? h->cap * 2 : 64;
-        sl_hit *p = realloc(h->h, ncap * sizeof *p);
-        if (!p)
-            return -1;
-        h->h = p;
-        h->cap = ncap;
-    }
+    if (SL_GROW(h->h, h->cap, h->n + 1) != 0)
+        return -1;
     h->h[h->n++] = (sl_hit){c->theme, c->entry, c->start, c->end};
     return 0;
 }

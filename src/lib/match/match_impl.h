@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "core/vec.h"
 #include "match/match.h"
 #include "text/stem.h"
 
@@ -79,17 +80,7 @@ struct sl_matcher {
 
 static inline int vec_reserve(vec *v, size_t elem, size_t want)
 {
-    if (want <= v->cap)
-        return 0;
-    size_t ncap = v->cap ? v->cap : 64;
-    while (ncap < want)
-        ncap *= 2;
-    void *p = realloc(v->p, ncap * elem);
-    if (!p)
-        return -1;
-    v->p = p;
-    v->cap = ncap;
-    return 0;
+    return sli_grow(&v->p, &v->cap, want, elem);
 }
 
 static inline int push_cand(vec *v, uint32_t entry, uint32_t theme, uint32_t s, uint32_t e)

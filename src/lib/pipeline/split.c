@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "pipeline/batch.h"
 #include "pipeline/split.h"
 
@@ -156,13 +157,8 @@ static int read_piece(split_run *run, split_part *p, size_t k, size_t *len)
     if (from < 0 || to < 0)
         return -1;
     *len = to > from ? (size_t)(to - from) : 0;
-    if (*len + 1 > p->cap) {
-        char *nb = realloc(p->buf, *len + 1);
-        if (!nb)
-            return -1;
-        p->buf = nb;
-        p->cap = *len + 1;
-    }
+    if (SL_GROW(p->buf, p->cap, *len + 1) != 0)
+        return -1;
     return *len ? read_at(run->fd, p->buf, *len, from) : 0;
 }
 

@@ -15,13 +15,14 @@
  * character. What follows a closing quote is strict ("ab"c is an error):
  * there the writer's quoting is broken and guessing could merge records.
  */
-#include "read/read_impl.h"
+#include "read/record.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 
 #define IBUF_SIZE 65536
 
@@ -46,14 +47,8 @@ static int fill(sl_reader *r)
  * record can be read again from its second line (see resync). */
 static int raw_put(sl_reader *r, int c)
 {
-    if (r->raw_len == r->raw_cap) {
-        size_t cap = r->raw_cap ? r->raw_cap * 2 : 1024;
-        unsigned char *p = realloc(r->raw, cap);
-        if (!p)
-            return -1;
-        r->raw = p;
-        r->raw_cap = cap;
-    }
+    if (SL_GROW(r->raw, r->raw_cap, r->raw_len + 1) != 0)
+        return -1;
     r->raw[r->raw_len++] = (unsigned char)c;
     return 0;
 }
@@ -97,14 +92,8 @@ static void new_line(sl_reader *r)
 
 static int rec_put(sl_reader *r, char c)
 {
-    if (r->rec_len + 1 >= r->rec_cap) {
-        size_t cap = r->rec_cap ? r->rec_cap * 2 : 1024;
-        char *p = realloc(r->rec, cap);
-        if (!p)
-            return -1;
-        r->rec = p;
-        r->rec_cap = cap;
-    }
+    if (SL_GROW(r->rec, r->rec_cap, r->rec_len + 2) != 0)
+        return -1;
     r->rec[r->rec_len++] = c;
     return 0;
 }
@@ -127,16 +116,8 @@ static int take_quoted_run(sl_reader *r)
         n = (size_t)(nl - b);
     if (n == 0)
         return 0;
-    if (r->rec_len + n + 1 > r->rec_cap) {
-        size_t cap = r->rec_cap ? r->rec_cap : 1024;
-        while (cap < r->rec_len + n + 1)
-            cap *= 2;
-        char *p = realloc(r->rec, cap);
-        if (!p)
-            return -1;
-        r->rec = p;
-        r->rec_cap = cap;
-    }
+    if (SL_GROW(r->rec, r->rec_cap, r->rec_len + n + 1) != 0)
+        return -1;
     memcpy(r->rec + r->rec_len, b, n);
     r->rec_len += n;
     if (r->skip_invalid)
@@ -150,17 +131,15 @@ static int take_quoted_run(sl_reader *r)
 
 static int field_begin(sl_reader *r)
 {
-    if (r->nf == r->fcap) {
-        size_t cap = r->fcap ? r->fcap * 2 : 16;
-        size_t *o = realloc(r->foff, cap * sizeof *o);
-        if (o)
-            r->foff = o;
-        size_t *l = o ? realloc(r->flen, cap * sizeof *l) : NULL;
-        if (!l)
-            return -1;
-        r->flen = l;
-        r->fcap = cap;
-    }
+    /* foff and flen share fcap: each grows from it, and it moves only
+     * once both have */
+    size_t cap = r->fcap;
+    if (SL_GROW(r->foff, cap, r->nf + 1) != 0)
+        return -1;
+    cap = r->fcap;
+    if (SL_GROW(r->flen, cap, r->nf + 1) != 0)
+        return -1;
+    r->fcap = cap;
     r->foff[r->nf] = r->rec_len;
     return 0;
 }

@@ -18,7 +18,7 @@
  * values; it hands everything else here, errors included, so messages are
  * always jansson's.
  */
-#include "read/read_impl.h"
+#include "read/record.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -16,7 +16,7 @@
  * own allocation, keys and other values into one work buffer. No write
  * needs a bounds check and the text is never copied.
  */
-#include "read/read_impl.h"
+#include "read/record.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -19,7 +19,7 @@
  * whole).
  */
 #define _GNU_SOURCE /* fopencookie */
-#include "read/read_impl.h"
+#include "read/record.h"
 
 #include <errno.h>
 #include <iconv.h>

@@ -18,13 +18,14 @@
  * earlier value in place: front matter is hand-written, so it is read
  * leniently rather than stopping a run.
  */
-#include "read/read_impl.h"
+#include "read/record.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 
 /* Reads the rest of r->in into a fresh buffer. */
 static sl_status slurp(sl_reader *r, char **out, size_t *len, sl_error *err)
@@ -33,15 +34,9 @@ static sl_status slurp(sl_reader *r, char **out, size_t *len, sl_error *err)
     char *buf = NULL;
     int e = 0;
     for (;;) {
-        if (cap - n < 4096) {
-            size_t ncap = cap ? cap * 2 : 16384;
-            char *p = realloc(buf, ncap);
-            if (!p) {
-                free(buf);
-                return sli_fail_nomem(err);
-            }
-            buf = p;
-            cap = ncap;
+        if (SL_GROW(buf, cap, n + 4096) != 0) {
+            free(buf);
+            return sli_fail_nomem(err);
         }
         errno = 0;
         size_t got = fread(buf + n, 1, cap - n, r->in);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 
 #define INLINE_KEY 16
 
@@ -202,16 +203,8 @@ static int arena_add(char **arena, size_t *used, size_t *cap, const char *s, siz
 {
     if (*used + n + 1 > UINT32_MAX)
         return -1;
-    if (*used + n + 1 > *cap) {
-        size_t ncap = *cap ? *cap : 4096;
-        while (ncap < *used + n + 1)
-            ncap *= 2;
-        char *p = realloc(*arena, ncap);
-        if (!p)
-            return -1;
-        *arena = p;
-        *cap = ncap;
-    }
+    if (SL_GROW(*arena, *cap, *used + n + 1) != 0)
+        return -1;
     memcpy(*arena + *used, s, n);
     (*arena)[*used + n] = '\0';
     *off = (uint32_t)*used;

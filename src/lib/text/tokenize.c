@@ -17,6 +17,7 @@
  * threads may tokenise concurrently with their own sl_tokens.
  */
 #include "text/tokenize.h"
+#include "core/vec.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -161,24 +162,6 @@ static bool is_closer(utf8proc_int32_t cp)
 
 /* ---- buffers ----------------------------------------------------------- */
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2 / elem)
-            return -1;
-        ncap *= 2;
-    }
-    void *np = realloc(*p, ncap * elem);
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = ncap;
-    return 0;
-}
-
 void sli_tokens_init(sl_tokens *t)
 {
     memset(t, 0, sizeof *t);
@@ -314,7 +297,7 @@ static int end_sentence(scanner *sc, size_t end)
     sc->sent_open = false;
     if (t->n == sc->sent_first)
         return 0; /* no token: not a sentence worth reporting */
-    if (grow((void **)&t->sent, &t->sent_cap, t->nsent + 1, sizeof *t->sent))
+    if (SL_GROW(t->sent, t->sent_cap, t->nsent + 1) != 0)
         return -1;
     t->sent[t->nsent++] = (sl_sentence){
         .start = sc->sent_start,
@@ -428,8 +411,8 @@ static int reserve_more(scanner *sc)
     sl_tokens *t = sc->t;
     const size_t fold_room = FOLD_CAP + 1 + SL_FOLD_PAD, fold_max = UINT32_MAX - (FOLD_CAP + 1);
     if (t->n >= UINT32_MAX || t->fold_len > fold_max ||
-        grow((void **)&t->tok, &t->cap, t->n + 1, sizeof *t->tok) ||
-        grow((void **)&t->fold, &t->fold_cap, t->fold_len + fold_room, 1))
+        SL_GROW(t->tok, t->cap, t->n + 1) != 0 ||
+        SL_GROW(t->fold, t->fold_cap, t->fold_len + fold_room) != 0)
         return -1;
     sc->tok_limit = t->cap < UINT32_MAX ? t->cap : UINT32_MAX;
     size_t f = t->fold_cap - fold_room; /* fold_len may go up to this */

@@ -15,11 +15,11 @@ struct sl_eval {
     uint8_t *row_seen;         /* gold row met in the corpus */
     uint8_t *pred;             /* gold row x column: the lexicon found the theme */
     size_t *order;             /* gold rows in corpus input order */
-    size_t norder;
+    size_t norder, order_cap;
     char **extra;              /* corpus ids with no gold row, input order */
-    size_t nextra;
+    size_t nextra, extra_cap;
     char **dup;                /* corpus ids met a second time */
-    size_t ndup;
+    size_t ndup, dup_cap;
     unsigned long long ndocs;  /* corpus stories */
     int oom;
     /* direction columns: pred holds the story's net sl_direction for T

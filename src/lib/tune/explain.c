@@ -17,12 +17,14 @@
 #include "text/fold.h"
 #include "lexicon/lexicon.h"
 #include "core/strmap.h"
+#include "core/vec.h"
 
 typedef struct entry_forms {
     sl_strmap forms;             /* folded form -> index into counts */
     unsigned long long *counts;
     size_t n, cap;
     sl_surface *sorted;          /* the view handed out; rebuilt when dirty */
+    size_t sorted_cap;
     int dirty;
 } entry_forms;
 
@@ -94,14 +96,8 @@ static int count_form(entry_forms *e, const char *form, size_t len)
     if (!idx)
         return -1;
     if (inserted) {
-        if (e->n == e->cap) {
-            size_t ncap = e->cap ? e->cap * 2 : 4;
-            unsigned long long *p = realloc(e->counts, ncap * sizeof *p);
-            if (!p)
-                return -1;
-            e->counts = p;
-            e->cap = ncap;
-        }
+        if (SL_GROW(e->counts, e->cap, e->n + 1) != 0)
+            return -1;
         e->counts[e->n++] = 0;
     }
     e->counts[*idx]++;
@@ -150,10 +146,9 @@ const sl_surface *sl_explain_surfaces(sl_explain *ex, size_t i, size_t *n)
     if (e->n == 0)
         return NULL;
     if (e->dirty) {
-        sl_surface *s = realloc(e->sorted, e->n * sizeof *s);
-        if (!s)
+        if (SL_GROW(e->sorted, e->sorted_cap, e->n) != 0)
             return NULL;
-        e->sorted = s;
+        sl_surface *s = e->sorted;
         /* Slots are visited in hash order; the sort makes the order ours. */
         for (size_t k = 0; k < e->forms.cap; k++) {
             const sl_strmap_slot *slot = &e->forms.slots[k];

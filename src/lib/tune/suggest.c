@@ -30,6 +30,7 @@
 #include <utf8proc.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "text/stem.h"
 #include "core/strmap.h"
 #include "tune/suggest.h"
@@ -199,27 +200,12 @@ void sl_suggest_get_sizes(const sl_suggest *sg, sl_suggest_sizes *out)
 
 /* ---- counting --------------------------------------------------------- */
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *q = realloc(*p, ncap * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = ncap;
-    return 0;
-}
-
 /* Composes "A" or "A<sep>B" in the scratch buffer (valid until the next call). */
 static const char *compose(sl_suggest *sg, const char *a, size_t alen, char sep, const char *b,
                            size_t blen, size_t *len)
 {
     size_t n = alen + (b ? 1 + blen : 0);
-    if (grow((void **)&sg->key, &sg->key_cap, n + 1, 1) != 0)
+    if (SL_GROW(sg->key, sg->key_cap, n + 1) != 0)
         return NULL;
     memcpy(sg->key, a, alen);
     if (b) {
@@ -239,7 +225,7 @@ static cand *find_cand(sl_suggest *sg, const char *text, size_t len, int phrase)
         return NULL;
     if (!inserted)
         return &sg->cand[*idx];
-    if (grow((void **)&sg->cand, &sg->cand_cap, sg->ncand + 1, sizeof *sg->cand) != 0)
+    if (SL_GROW(sg->cand, sg->cand_cap, sg->ncand + 1) != 0)
         return NULL;
     const char *key = sli_strmap_key_of(&sg->cands, idx, NULL);
     cand *c = &sg->cand[sg->ncand++];
@@ -259,7 +245,7 @@ static int count_form(sl_suggest *sg, uint32_t ci, const char *cand_text, size_t
     if (!idx)
         return -1;
     if (inserted) {
-        if (grow((void **)&sg->form, &sg->form_cap, sg->nform + 1, sizeof *sg->form) != 0)
+        if (SL_GROW(sg->form, sg->form_cap, sg->nform + 1) != 0)
             return -1;
         const char *stored = sli_strmap_key_of(&sg->forms, idx, NULL);
         sg->form[sg->nform++] = (form){ci, 0, (uint32_t)(stored - sg->forms.arena),
@@ -317,7 +303,7 @@ static int has_letter(const char *s, size_t len)
 static int mark_covered(sl_suggest *sg, const sl_hit_view *hits, size_t nhits)
 {
     const sl_tokens *t = &sg->toks;
-    if (grow((void **)&sg->covered, &sg->covered_cap, t->n + 1, 1) != 0)
+    if (SL_GROW(sg->covered, sg->covered_cap, t->n + 1) != 0)
         return -1;
     memset(sg->covered, 0, t->n + 1);
     for (size_t h = 0; h < nhits; h++) {
@@ -396,7 +382,7 @@ static sl_status add(sl_suggest *sg, const sl_story_view *story, const sl_hit_vi
         return sli_fail_nomem(err);
     size_t serial = 0;
     if (focus) {
-        if (grow((void **)&sg->ids, &sg->ids_cap, sg->nids + 1, sizeof *sg->ids) != 0 ||
+        if (SL_GROW(sg->ids, sg->ids_cap, sg->nids + 1) != 0 ||
             !(sg->ids[sg->nids] = strdup(story->id ? story->id : "")))
             return sli_fail_nomem(err);
         serial = ++sg->nids;

@@ -1,8 +1,9 @@
 /*
- * import.h - helpers shared by the dictionary importers (LIWC .dic, YAML).
+ * import_glob.h - what the dictionary importers (LIWC .dic, YAML) share:
+ * a glob pattern of the source format as .lex entry text.
  */
-#ifndef SL_IMPORT_H
-#define SL_IMPORT_H
+#ifndef SL_IMPORT_GLOB_H
+#define SL_IMPORT_GLOB_H
 
 #include <stddef.h>
 

@@ -1,14 +1,15 @@
 /*
- * read_impl.h - what the format readers (read_txt.c, read_jsonl.c,
- * read_csv.c) share with the dispatcher in read.c. Private to the library.
+ * record.h - what the format readers (txt.c, jsonl.c, csv.c, sniff.c)
+ * share with the dispatcher (reader.c): the reader itself, the formats'
+ * entry points and the helpers of record.c. Private to the read/ folder.
  *
- * One struct serves every format so read.c can open, dispatch and free
+ * One struct serves every format so reader.c can open, dispatch and free
  * without knowing the formats' internals; each format touches only its own
  * group of fields. Internal names carry the sl_rd_ prefix so they cannot
  * collide with other modules linked into the same library.
  */
-#ifndef SL_READ_IMPL_H
-#define SL_READ_IMPL_H
+#ifndef SL_RECORD_H
+#define SL_RECORD_H
 
 #include <stddef.h>
 #include <stdio.h>
@@ -150,6 +151,10 @@ sl_status sli_rd_malformed(sl_reader *r, int skippable, unsigned long line, unsi
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* path's last component (or all of path) without its extension, as a
+ * fresh string: a text story's id. NULL when out of memory. path.c. */
+char *sli_strip_extension(const char *path, int basename_only);
 
 /* Sniffs r->in (see SL_SNIFF_BYTES in read.h): transcodes UTF-16, refuses
  * a binary file (SL_EDATA, r->binary set), and leaves r->in reading the

@@ -1,0 +1,110 @@
+/*
+ * record.c - what the format readers share (record.h): copies of text and
+ * metadata, FILE:LINE ids, located errors, and the reader's small
+ * accessors.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "read/record.h"
+
+char *sli_rd_textdup(const char *s, size_t n)
+{
+    if (n > SIZE_MAX - SL_TEXT_PAD - 1)
+        return NULL;
+    char *p = malloc(n + 1 + SL_TEXT_PAD);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    memset(p + n, 0, 1 + SL_TEXT_PAD);
+    return p;
+}
+
+char *sli_rd_memdup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+sl_status sli_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
+                         size_t vlen, sl_error *err)
+{
+    if (sli_meta_append(&doc->meta, &doc->nmeta, key, klen, val, vlen) != 0)
+        return sli_fail_nomem(err);
+    return SL_OK;
+}
+
+char *sli_file_line(const char *name, unsigned long line)
+{
+    int n = snprintf(NULL, 0, "%s:%lu", name, line);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        snprintf(s, (size_t)n + 1, "%s:%lu", name, line);
+    return s;
+}
+
+char *sli_rd_file_line(const sl_reader *r, unsigned long line)
+{
+    return sli_file_line(r->name, line);
+}
+
+sl_status sli_rd_read_error(const sl_reader *r, int errnum, sl_error *err)
+{
+    return sli_fail(err, SL_EIO, "%s: read error: %s", r->name,
+                   strerror(errnum ? errnum : EIO));
+}
+
+sl_status sli_rd_malformed(sl_reader *r, int skippable, unsigned long line, unsigned long col,
+                          sl_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->bad_reason, sizeof r->bad_reason, fmt, ap);
+    va_end(ap);
+    r->bad_skippable = skippable;
+    r->bad_line = line;
+    if (col)
+        return sli_fail(err, SL_EDATA, "%s:%lu:%lu: %s", r->name, line, col, r->bad_reason);
+    return sli_fail(err, SL_EDATA, "%s:%lu: %s", r->name, line, r->bad_reason);
+}
+
+void sli_reader_set_skip_invalid(sl_reader *r, int on)
+{
+    if (r)
+        r->skip_invalid = on != 0;
+}
+
+unsigned long sli_reader_line(const sl_reader *r)
+{
+    return r ? r->line : 0;
+}
+
+const char *sli_reader_name(const sl_reader *r)
+{
+    return r ? r->name : NULL;
+}
+
+int sli_reader_skippable(const sl_reader *r, unsigned long *line, const char **reason)
+{
+    if (!r || !r->bad_skippable || !r->skip_invalid)
+        return 0;
+    if (line)
+        *line = r->bad_line;
+    if (reason)
+        *reason = r->bad_reason;
+    return 1;
+}
+
