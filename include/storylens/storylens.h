@@ -190,6 +190,16 @@ sl_status sl_modifiers_load(sl_lexicon **out, const char *const *paths, size_t n
  * default), giving exactly the plain counts. */
 sl_status sl_options_set_modifiers(sl_options *opts, const sl_lexicon *modifiers);
 
+/* With modifiers set, on = 0 keeps the direction figures out of the output
+ * (the plain counts, as with no modifiers) while the modifiers still judge
+ * the conditions of avoided(), negated() and ended() entries. Default 1. */
+sl_status sl_options_set_direction_figures(sl_options *opts, int on);
+
+/* Whether the lexicon has avoided(), negated() or ended() entries, which
+ * count only as the modifier lexicons judge them: an analysis with such a
+ * lexicon needs sl_options_set_modifiers(). 0 or 1. */
+int sl_lexicon_has_conditions(const sl_lexicon *lex);
+
 /* "improved", "worsened", "mentioned" ("" for NONE). Borrowed: static. */
 const char *sl_direction_name(sl_direction d);
 /* "before", "after", "unknown" ("" for NONE). Borrowed: static. */
@@ -385,6 +395,11 @@ size_t sl_lint_count(const sl_lint *lint);
 /* Borrowed: valid until sl_lint_free(); NULL when i is out of range. */
 const sl_lint_item *sl_lint_item_at(const sl_lint *lint, size_t i);
 void sl_lint_free(sl_lint *lint);
+
+/* Writes the items as JSON {errors, warnings, diagnostics: [{file, line,
+ * column, severity, message}]} (a file name or message that is not UTF-8
+ * is written with U+FFFD). SL_EIO on a write error, SL_ENOMEM. */
+sl_status sl_lint_write_json(const sl_lint *lint, FILE *out, sl_error *err);
 
 /* ---- merging shards ----------------------------------------------------
  * The JSON of analyses of disjoint shards of a corpus ("parts") add up to

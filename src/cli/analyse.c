@@ -295,14 +295,21 @@ int cli_load_lexicons(const char *const *paths, size_t n, const char *language, 
 }
 
 /* The modifier lexicons: --modifiers, else modifiers/ of the default
- * lexicon directory; none with --no-direction. */
-static int load_modifiers(const args *a, sl_lexicon **mods)
+ * lexicon directory. With --no-direction none, unless the lexicons have
+ * avoided(), negated() or ended() entries: the modifiers then judge those
+ * entries and the output has no direction figures. */
+static int load_modifiers(const args *a, const sl_lexicon *lex, sl_lexicon **mods)
 {
-    if (a->no_direction)
+    if (a->no_direction && !sl_lexicon_has_conditions(lex))
         return EXIT_OK;
+    if (a->no_direction)
+        sl_options_set_direction_figures(a->opts, 0);
     return cli_load_modifiers(a->modifiers, a->nmodifiers, a->language,
-                              "name them with --modifiers DIR or use --no-direction", a->opts,
-                              mods);
+                              a->no_direction ? "the lexicons' avoided(), negated() and ended() "
+                                                "entries need them; name them with --modifiers DIR"
+                                              : "name them with --modifiers DIR or use "
+                                                "--no-direction",
+                              a->opts, mods);
 }
 
 int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
@@ -388,7 +395,7 @@ int cmd_analyse(int argc, char **argv)
     if (rc < 0)
         rc = load_lexicons(&a, &lex);
     if (rc == EXIT_OK && lex) /* not after --help, which loads no lexicon */
-        rc = load_modifiers(&a, &mods);
+        rc = load_modifiers(&a, lex, &mods);
     if (rc == EXIT_OK && lex)
         rc = run_analysis(&a, lex, fmt);
     sl_lexicon_free(lex);
@@ -470,7 +477,7 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
         rc = load_lexicons(a, &c->lex);
     /* kwic shows each hit's direction and the trigger that decided it */
     if (rc == EXIT_OK && c->lex)
-        rc = load_modifiers(a, &c->state->mods);
+        rc = load_modifiers(a, c->lex, &c->state->mods);
     cli_progress_attach(&c->state->progress, a->opts, a->quiet, a->inputs, a->ninputs);
     return rc == EXIT_OK && c->lex ? -1 : rc;
 }

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 
 static const char lint_help[] =
@@ -70,29 +68,6 @@ static void print_table(const sl_lint *l, char sep)
     }
 }
 
-static int print_json(const sl_lint *l, size_t errors, size_t warnings)
-{
-    json_t *root = json_object(), *list = json_array();
-    int bad = !root || !list;
-    for (size_t i = 0; !bad && i < sl_lint_count(l); i++) {
-        const sl_lint_item *it = sl_lint_item_at(l, i);
-        json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "file", it->file, "line",
-                              (json_int_t)it->line, "column", (json_int_t)it->col, "severity",
-                              severity_name(it->severity), "message", it->message);
-        bad = !o || json_array_append_new(list, o) != 0;
-    }
-    if (!bad)
-        bad = json_object_set(root, "errors", json_integer((json_int_t)errors)) != 0 ||
-              json_object_set(root, "warnings", json_integer((json_int_t)warnings)) != 0 ||
-              json_object_set(root, "diagnostics", list) != 0;
-    if (!bad)
-        bad = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
-              putchar('\n') == EOF;
-    json_decref(list);
-    json_decref(root);
-    return bad ? EXIT_OSERR : EXIT_OK;
-}
-
 int cmd_lint(int argc, char **argv)
 {
     int strict = 0, c;
@@ -136,9 +111,10 @@ int cmd_lint(int argc, char **argv)
     for (size_t i = 0; i < sl_lint_count(l); i++)
         *(sl_lint_item_at(l, i)->severity == SL_LINT_ERROR ? &errors : &warnings) += 1;
     int rc = EXIT_OK;
-    if (strcmp(format, "json") == 0)
-        rc = print_json(l, errors, warnings);
-    else if (strcmp(format, "tsv") == 0)
+    if (strcmp(format, "json") == 0) {
+        if (sl_lint_write_json(l, stdout, &err) != SL_OK)
+            rc = cli_report(&err);
+    } else if (strcmp(format, "tsv") == 0)
         print_table(l, '\t');
     else if (strcmp(format, "csv") == 0)
         print_table(l, ',');

@@ -430,7 +430,7 @@ static void aggregate__reused_record_equals_fresh_one(void **state)
         /* the direction counts start from zero for every story */
         uint32_t *d = sli_docres_dir(&reused, &f.shape);
         assert_non_null(d);
-        for (size_t k = 0; k < f.shape.nthemes * SL_DIR_FIGURES; k++)
+        for (size_t k = 0; k < f.shape.nthemes * SL_DIR_STORY; k++)
             assert_int_equal(d[k], 0);
         sli_docres_clear(&fresh);
     }
@@ -545,20 +545,23 @@ static void aggregate__accum_sum_is_independent_of_order(void **state)
 
 /* The sums count a story under its net direction per theme without
  * calling sli_direction_net (they work it out branch-free): for every mix
- * of up to 3 improved, worsened and mentioned hits the story must land
- * where sli_direction_net puts it, and a theme without hits nowhere. */
+ * of up to 3 improved, worsened and mentioned hits and every end state
+ * (none, improved, worsened) the story must land where sli_direction_net
+ * puts it, and a theme without hits nowhere. */
 static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **state)
 {
     (void)state;
     sl_shape shape = {.nthemes = 2, .nentries = 0, .nunits = 0, .direction = 1};
-    uint32_t theme_hits[3] = {0}, present[3] = {0}, dir[2 * SL_DIR_FIGURES + 1] = {0};
+    uint32_t theme_hits[3] = {0}, present[3] = {0}, dir[2 * SL_DIR_STORY + 1] = {0};
     sl_docres r = {.theme_hits = theme_hits, .present = present, .dir = dir};
     for (uint32_t up = 0; up <= 3; up++)
         for (uint32_t down = 0; down <= 3; down++)
-            for (uint32_t same = 0; same <= 3; same++) {
+            for (uint32_t same = 0; same <= 3; same++)
+                for (uint32_t end = 0; end <= 2; end++) {
                 sl_accum a;
                 assert_int_equal(sli_accum_init(&a, &shape), 0);
-                uint32_t *c = dir + SL_DIR_FIGURES; /* theme 1; theme 0 has none */
+                uint32_t *c = dir + SL_DIR_STORY; /* theme 1; theme 0 has none */
+                c[SL_DIR_NET] = end; /* 0, SL_DIRECTION_IMPROVED, SL_DIRECTION_WORSENED */
                 c[SL_DIR_IMPROVED] = up;
                 c[SL_DIR_WORSENED] = down;
                 c[SL_DIR_MENTIONED] = same;
@@ -571,9 +574,9 @@ static void aggregate__net_direction_sums_agree_with_sl_direction_net(void **sta
                 for (int k = 0; k < 3; k++) {
                     uint64_t want = net == SL_DIRECTION_IMPROVED + k;
                     if (a.dir_docs[3 + k] != want || a.dir_docs[k] != 0)
-                        fail_msg("%u up, %u down, %u mentioned: slot %d holds %llu, not %llu",
-                                 up, down, same, k, (unsigned long long)a.dir_docs[3 + k],
-                                 (unsigned long long)want);
+                        fail_msg("%u up, %u down, %u mentioned, end %u: slot %d holds %llu, "
+                                 "not %llu", up, down, same, end, k,
+                                 (unsigned long long)a.dir_docs[3 + k], (unsigned long long)want);
                 }
                 assert_int_equal(a.dir_hits[SL_DIR_FIGURES + SL_DIR_UNKNOWN], up + down + same);
                 sli_accum_free(&a);

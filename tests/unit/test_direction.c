@@ -32,6 +32,13 @@
     "[stayed]\npolarity = asset\n\"rather than ~2 care home\"\n"                               \
     "[tea]\nlabel = Tea (neutral)\n=tea\n"
 
+/* Language v2: conditions, a resolved-state entry, a class in a rule. */
+#define THEMES2                                                                                 \
+    "[class place]\n\"care home\"\n\"nursing home\"\n"                                       \
+    "[avoided]\npolarity = asset\navoided(<place>)\n"                                         \
+    "[alone]\npolarity = problem\nnegated(friends)\n"                                         \
+    "[iso2]\npolarity = problem\nlonely\n=alone\n\"new friends\" @resolved\n"
+
 #define MODIFIERS                                                                               \
     "[increase]\nscope = both\ndistance = 3\nmore\ngrow @backward:3\ngrew @backward:2\n"      \
     "[decrease]\nscope = forward\ndistance = 3\nless\n\"no longer\" @forward:5\n"             \
@@ -97,14 +104,15 @@ static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hit
 }
 
 typedef struct fixture {
-    sl_lexicon *themes, *mods;
+    sl_lexicon *themes, *mods, *themes2;
 } fixture;
 
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     sl_error err = {0};
-    if (load(&f->themes, THEMES, 0, &err) != SL_OK || load(&f->mods, MODIFIERS, 1, &err) != SL_OK)
+    if (load(&f->themes, THEMES, 0, &err) != SL_OK || load(&f->mods, MODIFIERS, 1, &err) != SL_OK ||
+        load(&f->themes2, THEMES2, 0, &err) != SL_OK)
         fail_msg("lexicons: %s", err.text);
     *state = f;
     return 0;
@@ -114,21 +122,22 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     sl_lexicon_free(f->themes);
+    sl_lexicon_free(f->themes2);
     sl_lexicon_free(f->mods);
     free(f);
     return 0;
 }
 
-/* Runs a one-story corpus and returns what the story handler saw of the
- * first hit of theme. */
-static seen judge(void **state, const char *theme, const char *text)
+/* Runs a one-story corpus over the theme lexicon lex and returns what the
+ * story handler saw of the first hit of theme (found 0: none counted). */
+static seen run_story(void **state, const sl_lexicon *lex, const char *theme, const char *text)
 {
     fixture *f = *state;
     seen s = {0};
-    while (s.theme < sl_lexicon_theme_count(f->themes) &&
-           strcmp(sl_lexicon_theme_name(f->themes, s.theme), theme) != 0)
+    while (s.theme < sl_lexicon_theme_count(lex) &&
+           strcmp(sl_lexicon_theme_name(lex, s.theme), theme) != 0)
         s.theme++;
-    assert_true(s.theme < sl_lexicon_theme_count(f->themes));
+    assert_true(s.theme < sl_lexicon_theme_count(lex));
     sl_options *o;
     assert_int_equal(sl_options_new(&o), SL_OK);
     sl_options_set_threads(o, 1);
@@ -136,7 +145,7 @@ static seen judge(void **state, const char *theme, const char *text)
     sl_options_set_story_handler(o, on_story, &s);
     sl_analysis *an;
     sl_error err = {0};
-    assert_int_equal(sl_analysis_new(&an, f->themes, o, &err), SL_OK);
+    assert_int_equal(sl_analysis_new(&an, lex, o, &err), SL_OK);
     json_t *rec = json_pack("{s:s, s:s}", "id", "s", "text", text);
     char *line = json_dumps(rec, JSON_COMPACT);
     json_decref(rec);
@@ -155,6 +164,20 @@ static seen judge(void **state, const char *theme, const char *text)
     sl_analysis_free(an);
     sl_options_free(o);
     free(line);
+    return s;
+}
+
+static seen judge(void **state, const char *theme, const char *text)
+{
+    seen s = run_story(state, ((fixture *)*state)->themes, theme, text);
+    if (!s.found)
+        fail_msg("no hit of %s in \"%s\"", theme, text);
+    return s;
+}
+
+static seen judge2(void **state, const char *theme, const char *text)
+{
+    seen s = run_story(state, ((fixture *)*state)->themes2, theme, text);
     if (!s.found)
         fail_msg("no hit of %s in \"%s\"", theme, text);
     return s;
@@ -289,22 +312,91 @@ static void direction__neutral_theme_only_mentioned(void **state)
     WANT(judge(state, "tea", "More tea now."), "mentioned", "after");
 }
 
+/* ---- language v2 ------------------------------------------------------------ */
+
+/* avoided(<place>): "Rather than a care home": "rather than"(1-2) reaches
+ * "care home"(4-5) at distance 2 <= 4, so the condition is met and the
+ * avoidance is part of the entry; an asset with no other trigger and no
+ * time cue is the outcome: improved. With no avoidance the match does not
+ * count at all; "no" (negation, distance 1) meets it too ("is", unlike
+ * "was", is no baseline cue). */
+static void direction__avoided_condition_counts_only_when_met(void **state)
+{
+    WANT(judge2(state, "avoided", "Rather than a care home, she stayed put."), "improved",
+         "unknown");
+    assert_false(run_story(state, ((fixture *)*state)->themes2, "avoided",
+                           "She moved into a care home.").found);
+    WANT(judge2(state, "avoided", "There is no nursing home for him."), "improved", "unknown");
+}
+
+/* negated(friends) in a problem theme: "no friends" meets it and the
+ * negation is consumed, so the problem stands: a mention (no cue), or
+ * worse with "now" (after, 1 token after "friends") in its clause;
+ * "friends" alone does not count. */
+static void direction__negated_condition_consumes_the_negation(void **state)
+{
+    WANT(judge2(state, "alone", "She had no friends."), "mentioned", "unknown");
+    WANT(judge2(state, "alone", "She has no friends now."), "worsened", "after");
+    assert_false(run_story(state, ((fixture *)*state)->themes2, "alone",
+                           "She has friends.").found);
+}
+
+/* "new friends" @resolved in a problem theme reads as the good state:
+ * improved with no cue; "less" (decrease, distance 1) of the good state
+ * is a worsening. */
+static void direction__resolved_entry_reads_as_the_good_state(void **state)
+{
+    WANT(judge2(state, "iso2", "She has made new friends."), "improved", "unknown");
+    WANT(judge2(state, "iso2", "She sees less new friends."), "worsened", "unknown");
+}
+
+/* A time cue binds to its clause: "now" (outcome, scope both, distance 3)
+ * is 2 tokens after "alone" but past a comma, so "alone" has no time cue:
+ * a problem stated with no cue is a mention; without the comma it is the
+ * state after the change: worsened. */
+static void direction__time_cue_binds_to_its_clause(void **state)
+{
+    WANT(judge2(state, "iso2", "She felt alone, and now she is busy."), "mentioned", "unknown");
+    WANT(judge2(state, "iso2", "She feels alone now."), "worsened", "after");
+}
+
 /* ---- net direction ------------------------------------------------------------ */
 
+/* A story's hits in text order, each (direction, time), voted into one
+ * record; its net direction. */
+static int net_of(const int (*hits)[2], size_t n)
+{
+    uint32_t c[SL_DIR_STORY] = {0};
+    for (size_t i = 0; i < n; i++)
+        sli_direction_vote(c, hits[i][0], hits[i][1]);
+    return sli_direction_net(c);
+}
+
+/* The end state decides, worked by hand for each: */
 static void direction__net_of_a_story(void **state)
 {
     (void)state;
-    /* improved, worsened, mentioned, before, after, unknown */
-    uint32_t a[SL_DIR_FIGURES] = {2, 1, 5, 0, 0, 8};
-    uint32_t b[SL_DIR_FIGURES] = {1, 1, 0, 0, 0, 2};
-    uint32_t c[SL_DIR_FIGURES] = {0, 1, 3, 0, 0, 4};
-    uint32_t d[SL_DIR_FIGURES] = {0, 0, 2, 2, 0, 0};
-    uint32_t e[SL_DIR_FIGURES] = {0};
-    assert_int_equal(sli_direction_net(a), SL_DIRECTION_IMPROVED); /* mentions do not vote */
-    assert_int_equal(sli_direction_net(b), SL_DIRECTION_MENTIONED); /* a tie */
-    assert_int_equal(sli_direction_net(c), SL_DIRECTION_WORSENED);
-    assert_int_equal(sli_direction_net(d), SL_DIRECTION_MENTIONED);
-    assert_int_equal(sli_direction_net(e), SL_DIRECTION_NONE);
+    enum { I = SL_DIRECTION_IMPROVED, W = SL_DIRECTION_WORSENED, M = SL_DIRECTION_MENTIONED };
+    enum { B = SL_TIME_BEFORE, A = SL_TIME_AFTER, U = SL_TIME_UNKNOWN };
+    /* a problem in the opening, its resolved state later: improved */
+    const int opening_then_resolved[][2] = {{M, B}, {M, U}, {I, U}};
+    assert_int_equal(net_of(opening_then_resolved, 3), I);
+    /* a loss in the baseline, a gain at the end: improved (it was a tie) */
+    const int loss_then_gain[][2] = {{W, U}, {I, A}};
+    assert_int_equal(net_of(loss_then_gain, 2), I);
+    /* two gains, then a setback at the end: worsened (it was improved 2-1) */
+    const int gains_then_setback[][2] = {{I, U}, {I, U}, {W, A}};
+    assert_int_equal(net_of(gains_then_setback, 3), W);
+    /* a worsening stated in the baseline only, no end state: mentioned */
+    const int baseline_only[][2] = {{W, B}, {M, U}};
+    assert_int_equal(net_of(baseline_only, 2), M);
+    /* a gain, then a later plain mention: mentions do not vote */
+    const int gain_then_mention[][2] = {{I, A}, {M, U}};
+    assert_int_equal(net_of(gain_then_mention, 2), I);
+    /* mentions only, and no hit at all */
+    const int mentions[][2] = {{M, U}, {M, B}};
+    assert_int_equal(net_of(mentions, 2), M);
+    assert_int_equal(net_of(NULL, 0), SL_DIRECTION_NONE);
 }
 
 /* ---- the lexicon language ---------------------------------------------------- */
@@ -336,7 +428,8 @@ static void direction__lexicon_errors_name_line_and_column(void **state)
     /* theme lexicons know nothing of scopes */
     want_error("[iso]\nscope = forward\n", 0, "2:1: unknown key \"scope\"");
     want_error("[iso]\nlonely @forward\n", 0,
-               "2:8: a \"@scope\" suffix belongs in modifier lexicons only");
+               "2:8: a theme entry's only suffix is @resolved (it names the theme's resolved "
+               "state); \"@scope\" belongs in modifier lexicons");
 }
 
 static void direction__suffix_overrides_theme_defaults(void **state)
@@ -438,6 +531,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(direction__forward_scope_and_distance),
+        cmocka_unit_test(direction__avoided_condition_counts_only_when_met),
+        cmocka_unit_test(direction__negated_condition_consumes_the_negation),
+        cmocka_unit_test(direction__resolved_entry_reads_as_the_good_state),
+        cmocka_unit_test(direction__time_cue_binds_to_its_clause),
         cmocka_unit_test(direction__backward_scope),
         cmocka_unit_test(direction__both_scope),
         cmocka_unit_test(direction__sentence_end_stops_scope),

@@ -168,6 +168,12 @@ sl_status sl_options_set_story_handler(sl_options *o, sl_story_fn fn, void *user
     return SL_OK;
 }
 
+sl_status sl_options_set_direction_figures(sl_options *o, int on)
+{
+    o->no_direction_figures = !on;
+    return SL_OK;
+}
+
 sl_status sl_options_set_modifiers(sl_options *o, const sl_lexicon *modifiers)
 {
     o->modifiers = modifiers;

@@ -39,6 +39,7 @@ struct sl_options {
     sl_story_fn on_story;
     void *story_user;
     const sl_lexicon *modifiers; /* direction of change on when set (borrowed) */
+    int no_direction_figures;    /* modifiers judge conditions only (sl_options_set_direction_figures) */
 };
 
 #endif

@@ -325,7 +325,7 @@ int sli_docres_compute(sl_docres *r, sl_agg_scratch *s, const sl_shape *shape,
 
 uint32_t *sli_docres_dir(sl_docres *r, const sl_shape *shape)
 {
-    size_t n = shape->nthemes * SL_DIR_FIGURES + 1;
+    size_t n = shape->nthemes * SL_DIR_STORY + 1;
     if (r->dir)
         memset(r->dir, 0, n * sizeof *r->dir);
     else
@@ -378,19 +378,20 @@ void sli_accum_free(sl_accum *a)
  * direction counts: a hit is tallied under the theme it counts for. */
 static void accum_direction(sl_accum *a, const uint32_t *present, size_t np, const uint32_t *dir)
 {
+    /* sli_direction_net without a branch: which way a story went is the
+     * data, and its tests were mispredicted often enough to make these
+     * sums a third of the cost of all the sums with 5,000 entries. Slot 0
+     * improved, 1 worsened, 2 mentioned (also for no change at all);
+     * nothing is added when the theme has no hit (net NONE) */
+    static const uint8_t slot_of[4] = {2, 0, 1, 2};
     for (size_t i = 0; i < np; i++) {
         size_t t = present[i];
-        const uint32_t *c = dir + t * SL_DIR_FIGURES;
+        const uint32_t *c = dir + t * SL_DIR_STORY;
         for (size_t k = 0; k < SL_DIR_FIGURES; k++)
             a->dir_hits[t * SL_DIR_FIGURES + k] += c[k];
-        /* sli_direction_net without a branch: which way a story went is
-         * the data, and its tests were mispredicted often enough to make
-         * these sums a third of the cost of all the sums with 5,000
-         * entries. Slot 0 improved, 1 worsened, 2 mentioned; nothing is
-         * added when the theme has no hit (net NONE) */
-        uint32_t up = c[SL_DIR_IMPROVED], down = c[SL_DIR_WORSENED];
-        size_t slot = 2 - 2 * (size_t)(up > down) - (size_t)(down > up);
-        a->dir_docs[t * 3 + slot] += (up + down + c[SL_DIR_MENTIONED]) != 0;
+        size_t slot = slot_of[c[SL_DIR_NET] & 3];
+        a->dir_docs[t * 3 + slot] +=
+            (c[SL_DIR_IMPROVED] + c[SL_DIR_WORSENED] + c[SL_DIR_MENTIONED]) != 0;
     }
 }
 

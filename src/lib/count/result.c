@@ -25,7 +25,7 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
     res->shape.nentries = lex->nentries;
     res->shape.nunits = opts->nunits;
     memcpy(res->shape.units, opts->units, sizeof res->shape.units);
-    res->shape.direction = opts->modifiers != NULL;
+    res->shape.direction = opts->modifiers != NULL && !opts->no_direction_figures;
     if (sli_accum_init(&res->total, &res->shape) != 0)
         return sli_fail_nomem(err);
     res->groups = calloc(opts->nby + 1, sizeof *res->groups);

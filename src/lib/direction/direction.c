@@ -320,10 +320,66 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
 #define CHANGE_KINDS (KIND(SL_MOD_INCREASE) | KIND(SL_MOD_DECREASE) | KIND(SL_MOD_AVOIDANCE))
 #define TIME_KINDS (KIND(SL_MOD_BASELINE) | KIND(SL_MOD_OUTCOME))
 
-static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_tokens *toks,
-                        const sl_hit *h)
+/* Whether the text between tokens a (ending) and b (starting) holds a
+ * clause mark: a time cue binds to the clause it stands in, so "now" in
+ * the next clause does not make "had felt alone" current. */
+static int clause_mark(const char *text, const sl_tokens *toks, uint32_t a, uint32_t b)
+{
+    size_t from = toks->tok[a].end, to = toks->tok[b].start;
+    for (size_t i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')')
+            return 1;
+        /* an en or em dash (U+2013, U+2014) */
+        if (ch == 0xE2 && i + 2 < to && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether time cue t stands in the hit's clause. */
+static int same_clause(const char *text, const sl_tokens *toks, const sl_trigger *t,
+                       const sl_hit *h)
+{
+    return t->end <= h->start ? !clause_mark(text, toks, t->end - 1, h->start)
+                              : !clause_mark(text, toks, h->end - 1, t->start);
+}
+
+/* The trigger kinds a condition consumes: the triggers that meet it are
+ * part of what the entry says ("rather than" in avoided(<care_home>)),
+ * not modifiers of it. */
+static unsigned consumed_kinds(uint8_t cond)
+{
+    return cond == SL_COND_AVOIDED ? KIND(SL_MOD_AVOIDANCE) | KIND(SL_MOD_DECREASE)
+         : cond == SL_COND_ENDED ? KIND(SL_MOD_DECREASE) : 0;
+}
+
+/* The direction a hit's polarity, change trigger and time give it. */
+static void decide(sl_hit_dir *r, const trig_vec *tv, int sign, int32_t change, int32_t when)
+{
+    if (sign == 0)
+        return; /* a neutral theme is only ever mentioned */
+    if (change >= 0) {
+        sign *= tv->v[change].kind == SL_MOD_INCREASE ? 1 : -1;
+        r->direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
+        r->trigger = change;
+    } else if (r->time == SL_TIME_AFTER) {
+        r->direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
+        r->trigger = when;
+    } else if (r->time == SL_TIME_UNKNOWN && sign > 0) {
+        /* a good state outside the baseline: in a change story, the outcome */
+        r->direction = SL_DIRECTION_IMPROVED;
+    }
+}
+
+static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char *text,
+                        const sl_tokens *toks, const sl_hit *h)
 {
     const trig_vec *tv = &d->kept;
+    uint8_t cond = lex->entries[h->entry].cond;
+    unsigned consumed = consumed_kinds(cond);
+    int met = 0;
     int32_t change = -1, when = -1;
     uint32_t change_dist = 0, when_dist = 0;
     /* Only the triggers of the hit's sentence can reach it or stand
@@ -342,10 +398,14 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
         uint32_t r = reach(&run, t, h->start, h->end);
         if (!r)
             continue;
+        if ((consumed >> t->kind) & 1) {
+            met = 1;
+            continue;
+        }
         if (is_change && (change < 0 || r < change_dist)) {
             change = (int32_t)i;
             change_dist = r;
-        } else if (is_time && (when < 0 || r < when_dist)) {
+        } else if (is_time && (when < 0 || r < when_dist) && same_clause(text, toks, t, h)) {
             when = (int32_t)i;
             when_dist = r;
         }
@@ -367,24 +427,18 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const sl_to
         if (between || reach(&run, t, h->start, h->end))
             neg++;
     }
-    sl_hit_dir r = {SL_DIRECTION_MENTIONED, SL_TIME_UNKNOWN, (uint8_t)(neg > 255 ? 255 : neg), -1};
+    /* a negation meets avoided() and negated(), and is then part of them */
+    if ((cond == SL_COND_AVOIDED || cond == SL_COND_NEGATED) && neg % 2) {
+        met = 1;
+        neg = 0;
+    }
+    sl_hit_dir r = {SL_DIRECTION_MENTIONED, SL_TIME_UNKNOWN, (uint8_t)(neg > 255 ? 255 : neg),
+                    (uint8_t)(cond && !met), -1};
     if (when >= 0)
         r.time = tv->v[when].kind == SL_MOD_BASELINE ? SL_TIME_BEFORE : SL_TIME_AFTER;
-    /* the polarity of the entry's theme or its nearest non-neutral ancestor */
-    int sign = lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1);
-    if (sign == 0)
-        return r; /* a neutral theme is only ever mentioned */
-    if (change >= 0) {
-        sign *= tv->v[change].kind == SL_MOD_INCREASE ? 1 : -1;
-        r.direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
-        r.trigger = change;
-    } else if (r.time == SL_TIME_AFTER) {
-        r.direction = sign > 0 ? SL_DIRECTION_IMPROVED : SL_DIRECTION_WORSENED;
-        r.trigger = when;
-    } else if (r.time == SL_TIME_UNKNOWN && sign > 0) {
-        /* a good state outside the baseline: in a change story, the outcome */
-        r.direction = SL_DIRECTION_IMPROVED;
-    }
+    /* the polarity of the entry's theme or its nearest non-neutral ancestor
+     * (the opposite for an entry naming the resolved state) */
+    decide(&r, tv, lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1), change, when);
     return r;
 }
 
@@ -415,7 +469,7 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
     if (resolve_triggers(d, toks, mh) != 0 || index_triggers(d, toks) != 0)
         return sli_fail_nomem(err);
     for (size_t i = 0; i < hits->n; i++)
-        d->dirs[i] = judge(d, lex, toks, &hits->h[i]);
+        d->dirs[i] = judge(d, lex, text, toks, &hits->h[i]);
     *dirs = d->dirs;
     *trig = d->kept.v;
     return SL_OK;
@@ -427,22 +481,28 @@ static const uint8_t direction_slot[4] = {SL_DIR_MENTIONED, SL_DIR_IMPROVED, SL_
                                           SL_DIR_MENTIONED};
 static const uint8_t time_slot[4] = {SL_DIR_UNKNOWN, SL_DIR_BEFORE, SL_DIR_AFTER, SL_DIR_UNKNOWN};
 
+void sli_direction_vote(uint32_t *c, int direction, int time)
+{
+    c[direction_slot[direction & 3]]++;
+    c[time_slot[time & 3]]++;
+    /* the end state: a change stated outside the baseline, the later the
+     * weightier; in the baseline it is the problem the story opens with */
+    if ((direction == SL_DIRECTION_IMPROVED || direction == SL_DIRECTION_WORSENED) &&
+        time != SL_TIME_BEFORE)
+        c[SL_DIR_NET] = (uint32_t)direction;
+}
+
 void sli_direction_tally(uint32_t *counts, const sl_hits *hits, const sl_hit_dir *dirs)
 {
-    for (size_t i = 0; i < hits->n; i++) {
-        uint32_t *c = counts + (size_t)hits->h[i].theme * SL_DIR_FIGURES;
-        c[direction_slot[dirs[i].direction & 3]]++;
-        c[time_slot[dirs[i].time & 3]]++;
-    }
+    for (size_t i = 0; i < hits->n; i++)
+        if (!dirs[i].dropped)
+            sli_direction_vote(counts + (size_t)hits->h[i].theme * SL_DIR_STORY,
+                               dirs[i].direction, dirs[i].time);
 }
 
 int sli_direction_net(const uint32_t *c)
 {
     if (c[SL_DIR_IMPROVED] + c[SL_DIR_WORSENED] + c[SL_DIR_MENTIONED] == 0)
         return SL_DIRECTION_NONE;
-    if (c[SL_DIR_IMPROVED] > c[SL_DIR_WORSENED])
-        return SL_DIRECTION_IMPROVED;
-    if (c[SL_DIR_WORSENED] > c[SL_DIR_IMPROVED])
-        return SL_DIRECTION_WORSENED;
-    return SL_DIRECTION_MENTIONED;
+    return c[SL_DIR_NET] ? (int)c[SL_DIR_NET] : SL_DIRECTION_MENTIONED;
 }

@@ -48,6 +48,8 @@ typedef struct sl_hit_dir {
     uint8_t direction;    /* sl_direction */
     uint8_t time;         /* sl_time */
     uint8_t negations;
+    uint8_t dropped;      /* a conditioned entry (avoided(), ...) whose condition
+                           * the triggers did not meet: the hit does not count */
     int32_t trigger;      /* index of the deciding trigger, -1 when none */
 } sl_hit_dir;
 
@@ -69,18 +71,29 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
                                const sl_tokens *toks, const sl_hits *hits, const char *doc_id,
                                const sl_hit_dir **dirs, const sl_trigger **trig, sl_error *err);
 
-/* Per-theme counters in a story's record: SL_DIR_FIGURES a theme. */
+/* Per-theme counters: SL_DIR_FIGURES hit counts a theme in the sums
+ * (sl_accum.dir_hits); a story's record (sl_docres.dir) has SL_DIR_STORY
+ * a theme, the hit counts and then SL_DIR_NET, the story's end state: the
+ * direction (sl_direction) of its last hit that changed (improved or
+ * worsened) outside the baseline, 0 when none did. */
 enum {
     SL_DIR_IMPROVED, SL_DIR_WORSENED, SL_DIR_MENTIONED, SL_DIR_BEFORE, SL_DIR_AFTER,
-    SL_DIR_UNKNOWN, SL_DIR_FIGURES
+    SL_DIR_UNKNOWN, SL_DIR_FIGURES, SL_DIR_NET = SL_DIR_FIGURES, SL_DIR_STORY
 };
 
-/* Adds each hit's direction and time to counts[theme * SL_DIR_FIGURES + k]. */
+/* Adds one hit of a story, in text order, to the story's record c of its
+ * theme (SL_DIR_STORY counters). */
+void sli_direction_vote(uint32_t *c, int direction, int time);
+
+/* Adds each hit (in text order within a theme, as sli_match gives them) to
+ * counts[theme * SL_DIR_STORY + k]; dropped hits are not counted. */
 void sli_direction_tally(uint32_t *counts, const sl_hits *hits, const sl_hit_dir *dirs);
 
-/* A story's net direction for one theme from its counters: improved when
- * it has more improved hits than worsened, worsened when fewer, else
+/* A story's net direction for one theme from its record: the end state,
+ * that is the direction of the last hit that changed outside the baseline
+ * (a problem in the opening and its resolved state later is an
+ * improvement; a loss in the baseline and a gain later too), else
  * mentioned; SL_DIRECTION_NONE when the theme has no hits. */
-int sli_direction_net(const uint32_t *theme_counts);
+int sli_direction_net(const uint32_t *story_counts);
 
 #endif

@@ -156,11 +156,11 @@ static uint32_t intern_atom(sl_lexicon *lex, sl_stem_cache *st, const sl_lex_ele
 static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
 {
     lex->first_off = calloc(lex->natoms + 1, sizeof *lex->first_off);
-    lex->regexes = malloc((lex->nentries + 1) * sizeof *lex->regexes);
+    lex->regexes = malloc((lex->nentries_all + 1) * sizeof *lex->regexes);
     if (!lex->first_off || !lex->regexes)
         return sli_fail_nomem(err);
     size_t ntok = 0;
-    for (size_t i = 0; i < lex->nentries; i++) {
+    for (size_t i = 0; i < lex->nentries_all; i++) {
         const sl_entry *e = &lex->entries[i];
         if (e->kind == SL_ENTRY_REGEX)
             lex->regexes[lex->nregexes++] = (uint32_t)i;
@@ -179,7 +179,7 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
     }
     /* Entries in lexicon order within each atom's list: matching order, and
      * so tie-breaking, never depends on hash order. */
-    for (size_t i = 0; i < lex->nentries; i++) {
+    for (size_t i = 0; i < lex->nentries_all; i++) {
         const sl_entry *e = &lex->entries[i];
         if (e->kind == SL_ENTRY_TOKENS) {
             uint32_t a = e->atoms[0], x = lex->first_off[a] + fill[a]++;
@@ -210,16 +210,23 @@ static int8_t theme_sign(const sl_lexicon *lex, uint32_t theme)
     return 0;
 }
 
-/* The per-entry arrays asked per hit: each entry's sign and its theme. */
+/* The per-entry arrays asked per hit: each entry's sign (the opposite of
+ * its theme's for an entry naming the resolved state, "@resolved"), its
+ * theme and the entry it reports. */
 static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
 {
-    lex->entry_sign = malloc(lex->nentries + 1);
-    lex->entry_theme = malloc((lex->nentries + 1) * sizeof *lex->entry_theme);
-    if (!lex->entry_sign || !lex->entry_theme)
+    size_t n = lex->nentries_all;
+    lex->entry_sign = malloc(n + 1);
+    lex->entry_theme = malloc((n + 1) * sizeof *lex->entry_theme);
+    lex->entry_report = malloc((n + 1) * sizeof *lex->entry_report);
+    if (!lex->entry_sign || !lex->entry_theme || !lex->entry_report)
         return sli_fail_nomem(err);
-    for (size_t i = 0; i < lex->nentries; i++) {
-        lex->entry_sign[i] = theme_sign(lex, lex->entries[i].theme);
-        lex->entry_theme[i] = lex->entries[i].theme;
+    for (size_t i = 0; i < n; i++) {
+        const sl_entry *e = &lex->entries[i];
+        int8_t sign = theme_sign(lex, e->theme);
+        lex->entry_sign[i] = (int8_t)(e->resolved ? -sign : sign);
+        lex->entry_theme[i] = e->theme;
+        lex->entry_report[i] = e->report;
     }
     return SL_OK;
 }
@@ -227,8 +234,11 @@ static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
 sl_status sli_lex_compile(sl_lex_parse *p, sl_error *err)
 {
     sl_lexicon *lex = p->lex;
+    sl_status s = sli_lex_expand(p, err);
+    if (s != SL_OK)
+        return s;
     sl_stem_cache *st;
-    sl_status s = sli_stem_cache_new(&st, lex->language, err);
+    s = sli_stem_cache_new(&st, lex->language, err);
     if (s != SL_OK)
         return s;
     uint32_t *atom_of = malloc((p->nelements + 1) * sizeof *atom_of);
@@ -244,7 +254,7 @@ sl_status sli_lex_compile(sl_lex_parse *p, sl_error *err)
             return sli_fail_nomem(err);
         }
     }
-    for (size_t i = 0; i < lex->nentries; i++) {
+    for (size_t i = 0; i < lex->nentries_all; i++) {
         sl_entry *e = &lex->entries[i];
         for (uint32_t k = 0; k < e->natoms; k++)
             e->atoms[k] = atom_of[e->atoms[k]];
@@ -262,6 +272,16 @@ static void free_parse(sl_lex_parse *p)
     for (size_t i = 0; i < p->nelements; i++)
         free(p->elements[i].text);
     free(p->elements);
+    for (size_t i = 0; i < p->nclasses; i++) {
+        for (size_t k = 0; k < p->classes[i].n; k++)
+            free(p->classes[i].members[k].text);
+        free(p->classes[i].members);
+        free(p->classes[i].name);
+    }
+    free(p->classes);
+    for (size_t i = 0; i < p->ndeferred; i++)
+        free(p->deferred[i].text);
+    free(p->deferred);
     sli_strmap_free(&p->seen);
     sli_lex_diags_free(p);
 }
@@ -317,6 +337,13 @@ sl_status sli_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t 
         s = sli_fail(err, SL_EUSAGE, "no lexicon files given");
     if (s == SL_OK)
         s = load_files(p, files, nfiles, err);
+    /* rules and classes, now that every file's classes are known; after a
+     * parse error too, so that one run shows every problem */
+    if (s == SL_OK || s == SL_ELEXICON) {
+        sl_status xs = sli_lex_expand(p, s == SL_OK ? err : NULL);
+        if (s == SL_OK)
+            s = xs;
+    }
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     free(files);
@@ -356,7 +383,8 @@ void sl_lexicon_free(sl_lexicon *lex)
 {
     if (!lex)
         return;
-    for (size_t i = 0; i < lex->nentries; i++) {
+    size_t nall = lex->nentries_all > lex->nentries ? lex->nentries_all : lex->nentries;
+    for (size_t i = 0; i < nall; i++) {
         free(lex->entries[i].source);
         free(lex->entries[i].atoms);
         free(lex->entries[i].gaps);
@@ -369,6 +397,10 @@ void sl_lexicon_free(sl_lexicon *lex)
     }
     for (size_t i = 0; i < lex->nfiles; i++)
         free(lex->files[i].path);
+    for (size_t i = 0; i < lex->nexamples; i++)
+        free(lex->examples[i].text);
+    free(lex->examples);
+    free(lex->entry_report);
     free(lex->files);
     free(lex->entries);
     free(lex->themes);

@@ -6,6 +6,11 @@
  */
 #include "lexicon/lexicon.h"
 
+int sl_lexicon_has_conditions(const sl_lexicon *lex)
+{
+    return lex && lex->has_conditions;
+}
+
 size_t sl_lexicon_entry_count(const sl_lexicon *lex)
 {
     return lex ? lex->nentries : 0;

@@ -47,7 +47,32 @@ typedef struct sl_entry {
     /* modifier lexicons only: an entry's own "@scope:N" suffix; 0 = the theme's */
     uint8_t scope;      /* sl_scope */
     uint16_t distance;
+    /* theme lexicons (language v2): */
+    uint8_t cond;       /* sl_condition: counts only when judged so (direction.c) */
+    uint8_t resolved;   /* "@resolved": names the theme's resolved state, so its
+                         * sign is the opposite of the theme's */
+    uint32_t report;    /* the entry counted and shown for a match of this one:
+                         * itself, or for one phrase of an expanded rule (a class
+                         * or near/before) the rule as written */
 } sl_entry;
+
+/* What a conditioned entry (avoided(X), negated(X), ended(X)) needs the
+ * direction stage to find around its match for the match to count. */
+typedef enum sl_condition {
+    SL_COND_NONE = 0,
+    SL_COND_AVOIDED, /* an avoidance trigger, an odd number of negations or a decrease */
+    SL_COND_NEGATED, /* an odd number of negations */
+    SL_COND_ENDED    /* a decrease ("no longer", "stopped") */
+} sl_condition;
+
+/* An example sentence of a theme (keys example / counterexample): a test
+ * the lexicon must pass (lint, eval --tests). */
+typedef struct sl_lex_example {
+    uint32_t theme, file, line;
+    int must_match;     /* example: 1; counterexample: 0 */
+    int want;           /* sl_direction the theme must get (0: not checked) */
+    char *text;
+} sl_lex_example;
 
 typedef struct sl_theme {
     char *name;         /* full dotted name */
@@ -94,6 +119,14 @@ struct sl_lexicon {
     size_t nthemes, themes_cap;
     sl_entry *entries;
     size_t nentries, entries_cap;
+    /* The entries written (nentries, in file order) are followed by the
+     * phrases expanded from rules beyond their first (nentries_all in
+     * all): the matcher sees every one; counts, output and the tools see
+     * only the first nentries, as each expanded phrase reports its rule. */
+    size_t nentries_all;
+    int has_conditions;     /* some entry is avoided(), negated() or ended() */
+    sl_lex_example *examples;
+    size_t nexamples, examples_cap;
 
     /* compiled */
     size_t natoms;
@@ -109,6 +142,7 @@ struct sl_lexicon {
     uint32_t *entry_theme;  /* per entry: entries[e].theme, packed: the per-story
                              * counts ask it per hit, and with thousands of
                              * entries the entries themselves are out of cache */
+    uint32_t *entry_report; /* per entry (nentries_all): entries[e].report, packed */
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };
@@ -130,8 +164,36 @@ typedef struct sl_lex_diag {
     char *message;            /* owned */
 } sl_lex_diag;
 
+/* A word class (language v2): [class NAME] and its members as written. */
+typedef struct sl_lex_member {
+    char *text;         /* a word, wildcard, exact word, phrase or rule */
+    uint32_t line, col;
+} sl_lex_member;
+
+typedef struct sl_lex_class {
+    char *name;
+    uint32_t file, line;
+    sl_lex_member *members;
+    size_t n, cap;
+    int expanding;      /* concept.c: being expanded, to catch a class using itself */
+} sl_lex_class;
+
+/* A theme entry that needs the classes of every file (a class may be
+ * defined in a later file): expanded once all files are read. */
+typedef struct sl_lex_deferred {
+    uint32_t entry;     /* its placeholder entry, in file order */
+    char *text;         /* the entry text without its '!' and '@' suffix */
+    uint32_t file, line, col;
+    const char *path;   /* borrowed from the lexicon's files */
+} sl_lex_deferred;
+
 typedef struct sl_lex_parse {
     sl_lexicon *lex;
+    sl_lex_class *classes;
+    size_t nclasses, classes_cap;
+    sl_lex_deferred *deferred;
+    size_t ndeferred, deferred_cap;
+    int expanded;             /* sli_lex_expand has run */
     sl_lex_element *elements; /* pending atoms, indexed by entry->atoms before compile */
     size_t nelements, elements_cap;
     size_t nerrors;           /* errors seen; the first is in the sl_error */
@@ -178,6 +240,21 @@ sl_status sli_lex_parse_yaml(sl_lex_parse *p, uint32_t file, const char *path, c
  * recording each file in p->lex->files. As sl_lexicon_load before compiling. */
 sl_status sli_lex_parse_paths(sl_lex_parse *p, const char *const *paths, size_t npaths,
                              sl_error *err);
+
+/* Language v2 (concept.c): expands every deferred entry (word classes,
+ * near(), before(), avoided(), negated(), ended()) into phrases of the v1
+ * language, once every file is read. SL_OK or SL_ELEXICON / SL_ENOMEM as
+ * the parser. */
+sl_status sli_lex_expand(sl_lex_parse *p, sl_error *err);
+
+/* For concept.c: parses text (n bytes: one word, or a phrase body without
+ * its quotes) into entry e's atoms, reporting at the entry's position. */
+sl_status sli_lex_fill_entry(sl_lex_parse *p, sl_entry *e, const char *path, const char *text,
+                             size_t n, int phrase, sl_error *err);
+
+/* For concept.c: a new entry at the end, copying proto's theme, flags and
+ * position, reporting the entry at index report. NULL on OOM. */
+sl_entry *sli_lex_alias_entry(sl_lex_parse *p, uint32_t report);
 
 /* Frees what the parse owns besides the lexicon (elements, diagnostics). */
 void sli_lex_parse_free(sl_lex_parse *p);

@@ -1,5 +1,5 @@
 /*
- * lexicon_parse.c - the lexicon language v1, line by line.
+ * parse.c - the lexicon language, line by line.
  *
  * The files are hand-edited by researchers, so the parser is forgiving of
  * layout (indentation, blank lines, CRLF, a BOM, trailing comments) and
@@ -10,6 +10,12 @@
  * Words inside entries are folded by the same tokeniser that reads the
  * stories, so an entry and a story word compare equal exactly when the
  * tokeniser would make them equal.
+ *
+ * Language v2 adds word classes ([class NAME] sections), rules (near(),
+ * before(), avoided(), negated(), ended(), and <class> inside phrases),
+ * "@resolved" entries and example sentences. Entries that use classes are
+ * kept here as placeholders in file order and expanded by concept.c once
+ * every file is read, since a class may be defined in a later file.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -29,6 +35,7 @@ typedef struct line_ctx {
     const char *line;     /* start of the line, for columns */
     uint32_t col_base;    /* the column of *line (1 in a .lex file) */
     int32_t theme;        /* current theme, -1 before the first header */
+    int32_t klass;        /* current word class, -1 outside one */
     sl_tokens toks;
     sl_error *err;
     sl_status status;
@@ -167,6 +174,71 @@ static int32_t theme_for(line_ctx *c, const char *name, size_t n, int implicit)
     return add_theme(c, name, n, parent, implicit);
 }
 
+/* ---- word classes (language v2) -------------------------------------- */
+
+static const char *entry_end(const char *s, const char *end);
+
+static int32_t find_class(const sl_lex_parse *p, const char *name, size_t n)
+{
+    for (size_t i = 0; i < p->nclasses; i++)
+        if (strlen(p->classes[i].name) == n && memcmp(p->classes[i].name, name, n) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+/* [class NAME]: the lines after it are the class's members. */
+static void parse_class_header(line_ctx *c, const char *name, size_t n)
+{
+    sl_lex_parse *p = c->p;
+    c->theme = -1;
+    if (!valid_theme_name(name, n) || memchr(name, '.', n)) {
+        report(c, SL_ELEXICON, name,
+               "bad class name \"%.*s\"; use letters, digits, '_' or '-'", (int)n, name);
+        return;
+    }
+    int32_t k = find_class(p, name, n);
+    if (k >= 0) {
+        const sl_lex_class *kc = &p->classes[k];
+        report(c, SL_ELEXICON, name, "duplicate class [class %.*s], first defined at %s:%u",
+               (int)n, name, p->lex->files[kc->file].path, (unsigned)kc->line);
+        c->klass = k; /* its lines are members, not entries outside a theme */
+        return;
+    }
+    if (SL_GROW(p->classes, p->classes_cap, p->nclasses + 1) != 0) {
+        report(c, SL_ENOMEM, name, "out of memory");
+        return;
+    }
+    sl_lex_class *kc = &p->classes[p->nclasses];
+    memset(kc, 0, sizeof *kc);
+    if (!(kc->name = dupn(name, n))) {
+        report(c, SL_ENOMEM, name, "out of memory");
+        return;
+    }
+    kc->file = c->file;
+    kc->line = c->lineno;
+    c->klass = (int32_t)p->nclasses++;
+}
+
+/* A member of the current class, kept as written: concept.c reads it when
+ * a rule uses the class. */
+static void parse_member(line_ctx *c, const char *s, const char *end)
+{
+    sl_lex_class *kc = &c->p->classes[c->klass];
+    end = entry_end(s, end);
+    if (*s == '!' || *s == '/' || *s == '@') {
+        report(c, SL_ELEXICON, s, "a class member is a word, wildcard, exact word, phrase or "
+                                  "rule; exclusions and regexes belong in themes");
+        return;
+    }
+    char *text = dupn(s, (size_t)(end - s));
+    if (!text || SL_GROW(kc->members, kc->cap, kc->n + 1) != 0) {
+        free(text);
+        report(c, SL_ENOMEM, s, "out of memory");
+        return;
+    }
+    kc->members[kc->n++] = (sl_lex_member){text, c->lineno, col_of(c, s)};
+}
+
 static void parse_header(line_ctx *c, const char *s, const char *end)
 {
     const char *close = memchr(s, ']', (size_t)(end - s));
@@ -186,6 +258,14 @@ static void parse_header(line_ctx *c, const char *s, const char *end)
             report(c, SL_ELEXICON, q, "unexpected text after the theme header");
             return;
         }
+    c->klass = -1;
+    if (n > 6 && memcmp(name, "class", 5) == 0 && (name[5] == ' ' || name[5] == '\t')) {
+        const char *cn = name + 6;
+        while (cn < ne && (*cn == ' ' || *cn == '\t'))
+            cn++;
+        parse_class_header(c, cn, (size_t)(ne - cn));
+        return;
+    }
     if (!valid_theme_name(name, n)) {
         report(c, SL_ELEXICON, name,
                "bad theme name \"%.*s\"; use letters, digits, '_' or '-', with '.' to nest",
@@ -266,7 +346,7 @@ static int parse_distance_value(line_ctx *c, const char *v, size_t vn, uint16_t 
  * white space. Returns where the entry proper ends (end when there is no
  * suffix); reports a malformed suffix. */
 static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uint8_t *scope,
-                                uint16_t *dist)
+                                uint16_t *dist, uint8_t *resolved)
 {
     const char *w = end;
     while (w > s && w[-1] != ' ' && w[-1] != '\t')
@@ -274,8 +354,16 @@ static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uin
     if (w == s || *w != '@')
         return end;
     if (!c->p->modifiers) {
-        report(c, SL_ELEXICON, w, "a \"@scope\" suffix belongs in modifier lexicons only");
-        return NULL;
+        if ((size_t)(end - w) != 9 || memcmp(w, "@resolved", 9) != 0) {
+            report(c, SL_ELEXICON, w, "a theme entry's only suffix is @resolved (it names the "
+                                      "theme's resolved state); \"@scope\" belongs in modifier "
+                                      "lexicons");
+            return NULL;
+        }
+        *resolved = 1;
+        while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
+            w--;
+        return w;
     }
     const char *q = w + 1, *colon = memchr(q, ':', (size_t)(end - q));
     const char *se = colon ? colon : end;
@@ -291,6 +379,40 @@ static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uin
     while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
         w--;
     return w;
+}
+
+/* example = [improved: | worsened: | mentioned:] TEXT, or counterexample =
+ * TEXT: a sentence the theme must (or must not) match, and the direction
+ * it must get. */
+static void parse_example(line_ctx *c, int must, const char *v, size_t vn)
+{
+    static const char *const dirs[] = {"improved", "worsened", "mentioned"};
+    int want = 0;
+    for (int k = 0; k < 3 && must; k++) {
+        size_t dn = strlen(dirs[k]);
+        if (vn > dn && memcmp(v, dirs[k], dn) == 0 && v[dn] == ':') {
+            want = k + 1; /* SL_DIRECTION_IMPROVED .. _MENTIONED */
+            v += dn + 1;
+            vn -= dn + 1;
+            while (vn && (*v == ' ' || *v == '\t')) {
+                v++;
+                vn--;
+            }
+        }
+    }
+    if (vn == 0) {
+        report(c, SL_ELEXICON, v, "an example needs a sentence after '='");
+        return;
+    }
+    sl_lexicon *lex = c->p->lex;
+    char *text = dupn(v, vn);
+    if (!text || SL_GROW(lex->examples, lex->examples_cap, lex->nexamples + 1) != 0) {
+        free(text);
+        report(c, SL_ENOMEM, v, "out of memory");
+        return;
+    }
+    lex->examples[lex->nexamples++] =
+        (sl_lex_example){(uint32_t)c->theme, c->file, c->lineno, must, want, text};
 }
 
 static void parse_key(line_ctx *c, const char *s, const char *end)
@@ -312,6 +434,11 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
     }
     sl_theme *t = &c->p->lex->themes[c->theme];
     char **slot = NULL;
+    if (!c->p->modifiers && ((kn == 7 && memcmp(s, "example", 7) == 0) ||
+                             (kn == 14 && memcmp(s, "counterexample", 14) == 0))) {
+        parse_example(c, kn == 7, v, vn);
+        return;
+    }
     if (kn == 5 && memcmp(s, "label", 5) == 0)
         slot = &t->label;
     else if (kn == 11 && memcmp(s, "description", 11) == 0)
@@ -337,8 +464,9 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
         report(c, SL_ELEXICON, s,
                c->p->modifiers ? "unknown key \"%.*s\"; the keys are label, description, "
                                  "polarity, scope and distance (a word entry has no '=')"
-                               : "unknown key \"%.*s\"; the keys are label, description and "
-                                 "polarity (a word entry has no '=')",
+                               : "unknown key \"%.*s\"; the keys are label, description, "
+                                 "polarity, example and counterexample (a word entry has "
+                                 "no '=')",
                (int)kn, s);
         return;
     }
@@ -363,6 +491,7 @@ static sl_entry *new_entry(line_ctx *c, const char *src, size_t n, const char *a
     sl_entry *e = &lex->entries[lex->nentries++];
     memset(e, 0, sizeof *e);
     e->source = dupn(src, n);
+    e->report = (uint32_t)(lex->nentries - 1);
     e->theme = (uint32_t)c->theme;
     e->exclusion = excl;
     e->file = c->file;
@@ -607,6 +736,38 @@ static void drop_last_entry(sl_lexicon *lex)
     pcre2_code_free(e->re);
 }
 
+/* Whether [s, end) uses language v2: a <class>, or a rule. */
+static int is_v2_entry(const char *s, const char *end)
+{
+    static const char *const rules[] = {"near(", "before(", "avoided(", "negated(", "ended("};
+    if (*s == '/')
+        return 0;
+    if (memchr(s, '<', (size_t)(end - s)))
+        return 1;
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        size_t n = strlen(rules[i]);
+        if ((size_t)(end - s) > n && memcmp(s, rules[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Keeps entry e (a placeholder in file order) for concept.c to expand once
+ * every file is read. */
+static int defer(line_ctx *c, sl_entry *e, const char *s, const char *end)
+{
+    sl_lex_parse *p = c->p;
+    char *text = dupn(s, (size_t)(end - s));
+    if (!text || SL_GROW(p->deferred, p->deferred_cap, p->ndeferred + 1) != 0) {
+        free(text);
+        report(c, SL_ENOMEM, s, "out of memory");
+        return -1;
+    }
+    p->deferred[p->ndeferred++] = (sl_lex_deferred){(uint32_t)(e - p->lex->entries), text,
+                                                    c->file, c->lineno, col_of(c, s), c->path};
+    return 0;
+}
+
 static void parse_entry(line_ctx *c, const char *s, const char *end)
 {
     if (c->theme < 0) {
@@ -616,9 +777,9 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     size_t before = c->p->nerrors;
     const char *src = s;
     int excl = 0;
-    uint8_t scope = 0;
+    uint8_t scope = 0, resolved = 0;
     uint16_t dist = 0;
-    end = scope_suffix(c, s, entry_end(s, end), &scope, &dist);
+    end = scope_suffix(c, s, entry_end(s, end), &scope, &dist, &resolved);
     if (!end)
         return;
     if (*s == '!') {
@@ -627,7 +788,14 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     }
     const char *ee;
     sl_entry *e;
-    if (s < end && *s == '/') { /* s == end after a lone '!' */
+    if (s < end && is_v2_entry(s, end)) {
+        if (c->p->modifiers) {
+            report(c, SL_ELEXICON, s, "word classes and rules belong in theme lexicons");
+            return;
+        }
+        if (!(e = new_entry(c, src, (size_t)(end - src), src, excl)) || defer(c, e, s, end) != 0)
+            return;
+    } else if (s < end && *s == '/') { /* s == end after a lone '!' */
         const char *close = regex_close(s, end);
         if (!close) {
             report(c, SL_ELEXICON, s, "regex has no closing '/'; write /pattern/flags");
@@ -676,6 +844,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     }
     e->scope = scope;
     e->distance = dist;
+    e->resolved = resolved;
     if (c->p->nerrors != before) {
         drop_last_entry(c->p->lex);
         return;
@@ -706,7 +875,12 @@ static void parse_line(line_ctx *c, const char *s, const char *end)
     if (*s == '[') {
         parse_header(c, s, entry_end(s, end));
     } else if (is_key_line(s, end)) {
-        parse_key(c, s, entry_end(s, end));
+        if (c->klass >= 0)
+            report(c, SL_ELEXICON, s, "a word class has no keys; its lines are its members");
+        else
+            parse_key(c, s, entry_end(s, end));
+    } else if (c->klass >= 0) {
+        parse_member(c, s, end);
     } else {
         parse_entry(c, s, end);
     }
@@ -715,7 +889,8 @@ static void parse_line(line_ctx *c, const char *s, const char *end)
 sl_status sli_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path, const char *buf,
                               size_t len, sl_error *err)
 {
-    line_ctx c = {.p = p, .path = path, .file = file, .theme = -1, .err = err, .col_base = 1};
+    line_ctx c = {.p = p, .path = path, .file = file, .theme = -1, .klass = -1, .err = err,
+                  .col_base = 1};
     sli_tokens_init(&c.toks);
     const char *s = buf, *end = buf + len;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
@@ -743,7 +918,7 @@ sl_status sli_lex_parse_buffer(sl_lex_parse *p, uint32_t file, const char *path,
 
 int32_t sli_lex_theme(sl_lex_parse *p, uint32_t file, uint32_t line, const char *name)
 {
-    line_ctx c = {.p = p, .file = file, .lineno = line, .theme = -1};
+    line_ctx c = {.p = p, .file = file, .lineno = line, .theme = -1, .klass = -1};
     size_t n = strlen(name);
     if (!valid_theme_name(name, n))
         return -2;
@@ -758,9 +933,54 @@ sl_status sli_lex_add_entry(sl_lex_parse *p, uint32_t file, const char *path, ui
                            sl_error *err)
 {
     line_ctx c = {.p = p, .path = path, .file = file, .lineno = line, .line = text,
-                  .col_base = col, .theme = theme, .err = err};
+                  .col_base = col, .theme = theme, .klass = -1, .err = err};
     sli_tokens_init(&c.toks);
     parse_entry(&c, text, text + len);
     sli_tokens_free(&c.toks);
     return c.status;
+}
+
+/* ---- for concept.c ------------------------------------------------------ */
+
+sl_status sli_lex_fill_entry(sl_lex_parse *p, sl_entry *e, const char *path, const char *text,
+                             size_t n, int phrase, sl_error *err)
+{
+    /* problems are reported at the entry's column: the text is made here */
+    char *buf = malloc(n + 2);
+    if (!buf)
+        return sli_fail_nomem(err);
+    buf[0] = '"';
+    memcpy(buf + 1, text, n);
+    buf[n + 1] = '\0';
+    line_ctx c = {.p = p, .path = path, .file = e->file, .lineno = e->line, .line = buf + 1,
+                  .col_base = e->col, .theme = (int32_t)e->theme, .klass = -1, .err = err};
+    sli_tokens_init(&c.toks);
+    text = buf + 1;
+    if (phrase) {
+        parse_phrase(&c, e, buf, buf + 1 + n); /* between the quote and the end */
+    } else {
+        uint32_t id;
+        if (parse_element(&c, text, n, &id) == 0 && append_atom(e, id, 0) != 0)
+            report(&c, SL_ENOMEM, text, "out of memory");
+    }
+    sli_tokens_free(&c.toks);
+    free(buf);
+    return c.status;
+}
+
+sl_entry *sli_lex_alias_entry(sl_lex_parse *p, uint32_t report)
+{
+    sl_lexicon *lex = p->lex;
+    if (SL_GROW(lex->entries, lex->entries_cap, lex->nentries + 1) != 0)
+        return NULL;
+    const sl_entry *proto = &lex->entries[report];
+    sl_entry *e = &lex->entries[lex->nentries];
+    *e = (sl_entry){.source = strdup(proto->source), .theme = proto->theme,
+                    .exclusion = proto->exclusion, .file = proto->file, .line = proto->line,
+                    .col = proto->col, .cond = proto->cond, .resolved = proto->resolved,
+                    .report = report};
+    if (!e->source)
+        return NULL;
+    lex->nentries++;
+    return e;
 }

@@ -434,11 +434,13 @@ static int spread_to_ancestors(sl_matcher *m)
     return 0;
 }
 
-static int push_hit(sl_hits *h, const cand *c)
+/* A hit reports the entry as written: for a phrase expanded from a rule
+ * (concept.c), the rule. */
+static int push_hit(sl_hits *h, const cand *c, const uint32_t *report)
 {
     if (SL_GROW(h->h, h->cap, h->n + 1) != 0)
         return -1;
-    h->h[h->n++] = (sl_hit){c->theme, c->entry, c->start, c->end};
+    h->h[h->n++] = (sl_hit){c->theme, report[c->entry], c->start, c->end};
     return 0;
 }
 
@@ -472,7 +474,7 @@ static int resolve_theme(sl_matcher *m, const cand *c, size_t n)
             continue; /* overlaps a longer (or earlier) match of this theme */
         for (k = c[i].start; k < c[i].end; k++)
             stamp[k] = gen;
-        if (push_hit(&m->hits, &c[i]) != 0)
+        if (push_hit(&m->hits, &c[i], m->lex->entry_report) != 0)
             return -1;
     }
     return 0;

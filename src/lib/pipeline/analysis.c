@@ -53,6 +53,12 @@ static sl_status start(sl_analysis *an, sl_error *err)
         return sli_fail(err, SL_EUSAGE, "this analysis has already failed");
     if (an->workers)
         return SL_OK;
+    /* checked here, not in sl_analysis_new: merge reads no story */
+    if (an->res.lex->has_conditions && !an->res.opts->modifiers)
+        return sli_fail(err, SL_EUSAGE,
+                        "the lexicons have avoided(), negated() or ended() entries, which count "
+                        "only as the modifier lexicons judge them; load the modifier lexicons "
+                        "(with --no-direction they judge these entries only)");
     sl_worker *w;
     sl_status s = sli_workers_new(&w, an->nthreads, an->res.lex, an->res.opts, &an->res.shape,
                                   err);

@@ -43,6 +43,8 @@ void sli_workers_free(sl_worker *ws, int n)
         sli_matcher_free(ws[i].matcher);
         sli_agg_scratch_free(ws[i].scratch);
         sli_director_free(ws[i].director);
+        free(ws[i].counted.h);
+        free(ws[i].counted_dirs);
     }
     free(ws);
 }
@@ -106,6 +108,34 @@ static int keep_drops(const sl_matcher *m, sl_regex_drops *out)
     return 0;
 }
 
+/* Leaves out the hits of conditioned entries (avoided(), negated(),
+ * ended()) whose condition the direction stage found unmet: *hits and
+ * *dirs then point at the worker's copy of the rest. */
+static int drop_unmet(sl_worker *w, const sl_hits **hits, const sl_hit_dir **dirs)
+{
+    size_t n = (*hits)->n, k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !(*dirs)[i].dropped;
+    if (k == n)
+        return 0;
+    size_t cap = w->counted_cap;
+    if (SL_GROW(w->counted.h, cap, n) != 0)
+        return -1;
+    cap = w->counted_cap;
+    if (SL_GROW(w->counted_dirs, cap, n) != 0)
+        return -1;
+    w->counted_cap = cap;
+    w->counted.n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(*dirs)[i].dropped) {
+            w->counted_dirs[w->counted.n] = (*dirs)[i];
+            w->counted.h[w->counted.n++] = (*hits)->h[i];
+        }
+    *hits = &w->counted;
+    *dirs = w->counted_dirs;
+    return 0;
+}
+
 sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_options *opts,
                              const sl_shape *shape, const sl_doc *d, sl_docres *r,
                              sl_hit_list *kept, sl_regex_drops *drops, sl_error *err)
@@ -123,9 +153,11 @@ sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_optio
     if (w->director && (s = sli_direction_compute(w->director, lex, d->text, &w->toks, hits,
                                                   d->id, &dirs, &trig, err)) != SL_OK)
         return s;
+    if (lex->has_conditions && dirs && drop_unmet(w, &hits, &dirs) != 0)
+        return sli_fail_nomem(err);
     if (sli_docres_compute(r, w->scratch, shape, lex, &w->toks, hits) != 0)
         return sli_fail_nomem(err);
-    if (w->director) {
+    if (shape->direction) {
         if (!sli_docres_dir(r, shape))
             return sli_fail_nomem(err);
         sli_direction_tally(r->dir, hits, dirs);

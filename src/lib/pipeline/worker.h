@@ -28,6 +28,10 @@ typedef struct sl_worker {
     sl_matcher *matcher;
     sl_agg_scratch *scratch;
     sl_director *director; /* with direction only */
+    sl_hits counted;       /* the hits that count when a conditioned entry's
+                            * match was dropped (lexicon language v2) */
+    sl_hit_dir *counted_dirs;
+    size_t counted_cap;
 } sl_worker;
 
 /* A story's counted hits, kept only when a story handler is set. */

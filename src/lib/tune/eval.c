@@ -39,7 +39,7 @@ sl_status sl_eval_new(sl_eval **out, const sl_gold *g, const sl_lexicon *lex, sl
     ev->row_seen = calloc(g->nids, 1);
     ev->pred = calloc(g->nids * g->ncols + 1, 1);
     ev->dcol_of = malloc((lex->nthemes + 1) * sizeof *ev->dcol_of);
-    ev->counts = calloc(g->ncols * SL_DIR_FIGURES + 1, sizeof *ev->counts);
+    ev->counts = calloc(g->ncols * SL_DIR_STORY + 1, sizeof *ev->counts);
     if (!ev->theme_of || !ev->col_of || !ev->row_seen || !ev->pred || !ev->dcol_of ||
         !ev->counts) {
         sl_eval_free(ev);
@@ -101,25 +101,21 @@ static int push_id(char ***list, size_t *n, size_t *cap, const char *id)
 static void direction_of_story(sl_eval *ev, size_t row, const sl_hit_view *hits, size_t nhits)
 {
     const sl_gold *g = ev->gold;
-    memset(ev->counts, 0, g->ncols * SL_DIR_FIGURES * sizeof *ev->counts);
+    memset(ev->counts, 0, g->ncols * SL_DIR_STORY * sizeof *ev->counts);
     for (size_t h = 0; h < nhits; h++) {
         if (hits[h].direction == SL_DIRECTION_NONE)
             ev->no_direction = 1; /* every hit has one when direction is on */
         size_t c = hits[h].theme < ev->lex->nthemes ? ev->dcol_of[hits[h].theme] : SIZE_MAX;
         if (c == SIZE_MAX)
             continue;
-        uint32_t *k = ev->counts + c * SL_DIR_FIGURES;
-        switch (hits[h].direction) {
-        case SL_DIRECTION_IMPROVED: k[SL_DIR_IMPROVED]++; break;
-        case SL_DIRECTION_WORSENED: k[SL_DIR_WORSENED]++; break;
-        case SL_DIRECTION_MENTIONED: k[SL_DIR_MENTIONED]++; break;
-        case SL_DIRECTION_NONE: break;
-        }
+        if (hits[h].direction != SL_DIRECTION_NONE) /* in text order within a theme */
+            sli_direction_vote(ev->counts + c * SL_DIR_STORY, (int)hits[h].direction,
+                               (int)hits[h].time);
     }
     for (size_t c = 0; c < g->ncols; c++)
         if (g->cols[c].kind == SL_GOLD_DIRECTION)
             ev->pred[row * g->ncols + c] =
-                (uint8_t)sli_direction_net(ev->counts + c * SL_DIR_FIGURES);
+                (uint8_t)sli_direction_net(ev->counts + c * SL_DIR_STORY);
 }
 
 void sl_eval_story(void *user, const sl_story_view *story, const sl_hit_view *hits, size_t nhits)

@@ -20,6 +20,7 @@
 #include <stdarg.h>
 
 #include "core/error.h"
+#include "write/emit.h"
 #include "lexicon/lexicon.h"
 #include "text/stem.h"
 
@@ -328,4 +329,33 @@ void sl_lint_free(sl_lint *l)
     free(l->paths);
     free(l->items);
     free(l);
+}
+
+sl_status sl_lint_write_json(const sl_lint *lint, FILE *out, sl_error *err)
+{
+    sl_jb b = {0};
+    size_t errors = 0, warnings = 0;
+    json_t *root = json_object(), *list = json_array();
+    for (size_t i = 0; i < lint->nitems; i++) {
+        const sl_lint_item *it = &lint->items[i];
+        *(it->severity == SL_LINT_ERROR ? &errors : &warnings) += 1;
+        json_t *o = json_object();
+        sli_jb_set(&b, o, "file", sli_json_text(it->file));
+        sli_jb_set(&b, o, "line", sli_json_count(it->line));
+        sli_jb_set(&b, o, "column", sli_json_count(it->col));
+        sli_jb_set(&b, o, "severity", sli_json_text(it->severity == SL_LINT_ERROR ? "error"
+                                                                                  : "warning"));
+        sli_jb_set(&b, o, "message", sli_json_text(it->message));
+        sli_jb_push(&b, list, o);
+    }
+    sli_jb_set(&b, root, "errors", sli_json_count(errors));
+    sli_jb_set(&b, root, "warnings", sli_json_count(warnings));
+    sli_jb_set(&b, root, "diagnostics", list);
+    sl_status s = SL_OK;
+    if (b.oom)
+        s = sli_fail_nomem(err);
+    else if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+        s = sli_fail(err, SL_EIO, "cannot write the output");
+    json_decref(root);
+    return s;
 }

@@ -185,7 +185,7 @@ static json_t *settings(sl_jb *b, const sl_result *res)
         sli_jb_push(b, by, sli_json_text(op->by[i]));
     sli_jb_set(b, o, "by", by);
     sli_jb_set(b, o, "per_document", json_boolean(op->per_document));
-    if (op->modifiers)
+    if (res->shape.direction)
         sli_jb_set(b, o, "direction", json_true());
     return o;
 }
@@ -234,7 +234,7 @@ static json_t *document_direction(sl_jb *b, const sl_result *res, const uint32_t
 {
     json_t *o = json_object();
     for (size_t t = 0; t < res->lex->nthemes; t++) {
-        int net = sli_direction_net(dir + t * SL_DIR_FIGURES);
+        int net = sli_direction_net(dir + t * SL_DIR_STORY);
         if (net != SL_DIRECTION_NONE)
             sli_jb_set(b, o, res->lex->themes[t].name, sli_json_text(sl_direction_name((sl_direction)net)));
     }

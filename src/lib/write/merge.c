@@ -313,12 +313,12 @@ static int row_meta(sl_docrow *r, const json_t *meta)
     return 0;
 }
 
-/* A part keeps only each story's net direction per theme: one vote for it
- * gives the same net direction (sli_direction_net), which is all the
- * writers show of a row. */
+/* A part keeps only each story's net direction per theme: one hit of it,
+ * as the end state, gives the same net direction (sli_direction_net),
+ * which is all the writers show of a row. */
 static void row_direction(part *p, const sl_result *res, sl_docrow *r, const json_t *dir)
 {
-    r->dir = calloc(res->lex->nthemes * SL_DIR_FIGURES + 1, sizeof *r->dir);
+    r->dir = calloc(res->lex->nthemes * SL_DIR_STORY + 1, sizeof *r->dir);
     if (!r->dir) {
         p->status = sli_fail_nomem(p->err);
         return;
@@ -338,7 +338,11 @@ static void row_direction(part *p, const sl_result *res, sl_docrow *r, const jso
             bad(p, "an unknown theme or direction in", "documents[].direction");
             return;
         }
-        r->dir[t * SL_DIR_FIGURES + (size_t)k] = 1;
+        uint32_t *c = r->dir + t * SL_DIR_STORY;
+        c[k] = 1;
+        if (k != SL_DIR_MENTIONED)
+            c[SL_DIR_NET] = (uint32_t)(k == SL_DIR_IMPROVED ? SL_DIRECTION_IMPROVED
+                                                             : SL_DIRECTION_WORSENED);
     }
 }
 
@@ -372,7 +376,7 @@ static void add_row(part *p, sl_result *res, const json_t *d)
     for (size_t t = 0; t < res->lex->nthemes && p->status == SL_OK; t++)
         if (json_object_get(themes, res->lex->themes[t].name))
             r->theme_hits[t] = (uint32_t)count_at(p, themes, res->lex->themes[t].name);
-    if (p->status == SL_OK && res->opts->modifiers)
+    if (p->status == SL_OK && res->shape.direction)
         row_direction(p, res, r, object_at(p, d, "direction"));
 }
 

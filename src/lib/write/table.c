@@ -182,7 +182,7 @@ static void document_rows(row_ctx *c, const sl_result *res)
             row_count(c, "document", NULL, res->lex->themes[t].name, NULL, "hits",
                       r->theme_hits[t]);
         for (size_t t = 0; r->dir && t < res->lex->nthemes; t++) {
-            int net = sli_direction_net(r->dir + t * SL_DIR_FIGURES);
+            int net = sli_direction_net(r->dir + t * SL_DIR_STORY);
             if (net != SL_DIRECTION_NONE)
                 row(c, "document", NULL, res->lex->themes[t].name, NULL, "direction",
                     sl_direction_name((sl_direction)net));
