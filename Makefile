@@ -4,6 +4,8 @@
 #   make test     the same dependency step, build, run every unit and end-to-end test
 #   make test SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test VALGRIND=1   the same under valgrind (leaks are errors)
+#   make validity  how the bundled lexicons agree with hand codes, in-sample
+#                  and on held-out stories (scripts/validity)
 #   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
 #   make man-check, make install-check, make structure-check   (all part of make test)
 #
@@ -201,6 +203,14 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d) $(FUZZ_LIB_OBJ:.o=.d)
+
+# ---- validity: agreement with hand codes, in-sample and held out ---------
+#   make validity     the sample corpus, corpus/gold (tune and test) and, when
+#                     ../shared/eval/real-dev is present, its tune and test
+.PHONY: validity
+validity: $(BIN)
+	@scripts/deps >/dev/null
+	@scripts/validity $(BIN)
 
 # ---- benchmarks (performance is measured here, never in a timed test) ----
 #   make bench                         100 MB and 1 GB JSONL, median of 3 runs

@@ -26,6 +26,16 @@ distance = 4
 =aren't
 =weren't
 =unable
+=dont                     # written without the apostrophe, as in survey answers
+=didnt
+=cant
+=couldnt
+=doesnt
+=isnt
+=wasnt
+=wont
+=havent
+=hadnt
 lack                      # lack, lacked, lacking: "she lacked confidence"
 lacked
 lacking

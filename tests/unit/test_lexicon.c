@@ -188,10 +188,10 @@ static void lexicon__key_errors_report_column(void **state)
         {"[t]\npolarity\t=\"\"\n", 0,
          "2:12: polarity must be problem, asset or neutral, not \"\""},
         {"[t]\ncolour = red\n", 0,
-         "2:1: unknown key \"colour\"; the keys are label, description, polarity, example and counterexample "
+         "2:1: unknown key \"colour\"; the keys are label, description, polarity, direction, example and counterexample "
          "(a word entry has no '=')"},
         {"[t]\nlonely=1\n", 0,
-         "2:1: unknown key \"lonely\"; the keys are label, description, polarity, example and counterexample "
+         "2:1: unknown key \"lonely\"; the keys are label, description, polarity, direction, example and counterexample "
          "(a word entry has no '=')"},
         {"[t]\nlabel = A\n\tlabel = B\n", 0, "3:2: label is given twice for [t]"},
         {"[t.u]\ndescription = A\ndescription = A\n", 0,
@@ -314,7 +314,7 @@ static void lexicon__more_errors_suffix_counts_the_rest(void **state)
     (void)state;
     static const error_case cases[] = {
         {"[t]\ncolour = red\nsocially isolated\n", 0,
-         "2:1: unknown key \"colour\"; the keys are label, description, polarity, example and counterexample "
+         "2:1: unknown key \"colour\"; the keys are label, description, polarity, direction, example and counterexample "
          "(a word entry has no '=') (and 1 more error)"},
         {"[t]\n\"a b\n[t]\n/a(b/\nok\n[u\n", 0,
          "2:1: unclosed quote in phrase; end it with \" (and 3 more errors)"},
@@ -889,7 +889,7 @@ static void lexicon__crlf_and_bom_accepted(void **state)
         {"[t]\r\n\"a b\"x\r\n", 0, "2:6: unexpected text after the phrase"},
         {"\xef\xbb\xbf[t\r\n", 0, "1:1: theme header has no closing ']'; write it as [theme_name]"},
         {"\xef\xbb\xbf[t]\r\ncolour = red\r\n", 0,
-         "2:1: unknown key \"colour\"; the keys are label, description, polarity, example and counterexample "
+         "2:1: unknown key \"colour\"; the keys are label, description, polarity, direction, example and counterexample "
          "(a word entry has no '=')"},
     };
     RUN_ERRORS(cases);

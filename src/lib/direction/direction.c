@@ -321,8 +321,10 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
 #define TIME_KINDS (KIND(SL_MOD_BASELINE) | KIND(SL_MOD_OUTCOME))
 
 /* Whether the text between tokens a (ending) and b (starting) holds a
- * clause mark: a time cue binds to the clause it stands in, so "now" in
- * the next clause does not make "had felt alone" current. */
+ * clause mark: a time cue or a negation binds to the clause it stands in,
+ * so "now" in the next clause does not make "had felt alone" current, and
+ * the "can't" of "I can't sleep, I'm exhausted" does not negate the
+ * exhaustion. */
 static int clause_mark(const char *text, const sl_tokens *toks, uint32_t a, uint32_t b)
 {
     size_t from = toks->tok[a].end, to = toks->tok[b].start;
@@ -424,7 +426,7 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
             between = (t->start >= h->end && t->end <= c->start) ||
                       (t->start >= c->end && t->end <= h->start);
         }
-        if (between || reach(&run, t, h->start, h->end))
+        if (between || (reach(&run, t, h->start, h->end) && same_clause(text, toks, t, h)))
             neg++;
     }
     /* a negation meets avoided() and negated(), and is then part of them */
@@ -439,6 +441,11 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
     /* the polarity of the entry's theme or its nearest non-neutral ancestor
      * (the opposite for an entry naming the resolved state) */
     decide(&r, tv, lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1), change, when);
+    uint8_t fixed = lex->themes[lex->entries[h->entry].theme].fixed;
+    if (fixed) { /* a theme that is itself a direction: "direction = improved" */
+        r.direction = fixed;
+        r.trigger = -1;
+    }
     return r;
 }
 

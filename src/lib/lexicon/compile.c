@@ -231,6 +231,30 @@ static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
     return SL_OK;
 }
 
+static void free_parse(sl_lex_parse *p);
+
+/* with(A, X): the contexts A as a lexicon of their own, one theme each, for
+ * the worker to match over a whole story when a hit needs one. */
+static sl_status build_contexts(sl_lex_parse *p, sl_error *err)
+{
+    sl_lexicon *cx = calloc(1, sizeof *cx);
+    if (!cx)
+        return sli_fail_nomem(err);
+    p->lex->contexts = cx;
+    cx->language = strdup(p->lex->language);
+    cx->files = calloc(1, sizeof *cx->files);
+    if (!cx->language || !cx->files || !(cx->files[0].path = strdup("(with() contexts)")))
+        return sli_fail_nomem(err);
+    cx->nfiles = 1;
+    sl_lex_parse cp = {.lex = cx};
+    sl_status s = sli_lex_parse_buffer(&cp, 0, cx->files[0].path, p->contexts, p->contexts_len,
+                                       err);
+    if (s == SL_OK)
+        s = sli_lex_compile(&cp, err);
+    free_parse(&cp);
+    return s;
+}
+
 sl_status sli_lex_compile(sl_lex_parse *p, sl_error *err)
 {
     sl_lexicon *lex = p->lex;
@@ -262,7 +286,11 @@ sl_status sli_lex_compile(sl_lex_parse *p, sl_error *err)
     free(atom_of);
     sli_stem_cache_free(st);
     s = build_first_index(lex, err);
-    return s == SL_OK ? build_entry_signs(lex, err) : s;
+    if (s == SL_OK)
+        s = build_entry_signs(lex, err);
+    if (s == SL_OK && p->ncontexts)
+        s = build_contexts(p, err);
+    return s;
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -282,6 +310,7 @@ static void free_parse(sl_lex_parse *p)
     for (size_t i = 0; i < p->ndeferred; i++)
         free(p->deferred[i].text);
     free(p->deferred);
+    free(p->contexts);
     sli_strmap_free(&p->seen);
     sli_lex_diags_free(p);
 }
@@ -401,6 +430,7 @@ void sl_lexicon_free(sl_lexicon *lex)
         free(lex->examples[i].text);
     free(lex->examples);
     free(lex->entry_report);
+    sl_lexicon_free(lex->contexts);
     free(lex->files);
     free(lex->entries);
     free(lex->themes);

@@ -13,6 +13,9 @@
  *   before(A, B, N)                  "A ~N B"
  *   avoided(X) negated(X) ended(X)   X's phrases, counted only when the
  *                                    direction stage judges them so
+ *   with(A, X)                       X's phrases, counted only in a story
+ *                                    where A occurs anywhere (A's phrases
+ *                                    go to a small lexicon of contexts)
  *
  * The first phrase fills the entry written in the file (its place in file
  * order, its source as the output key); the others are appended after every
@@ -316,9 +319,75 @@ static int operand(xctx *x, const char *s, const char *e, alts *out, int depth)
     return alts_push(x, out, strndup(s, (size_t)(e - s)));
 }
 
-/* The top of an entry: a condition around an operand, or an operand. */
-static int entry_alts(xctx *x, const char *s, const char *e, alts *out, uint8_t *cond)
+/* Appends s to the parse's growing contexts text. */
+static int ctx_put(xctx *x, const char *s, size_t n)
 {
+    sl_lex_parse *p = x->p;
+    if (SL_GROW(p->contexts, p->contexts_cap, p->contexts_len + n + 1) != 0) {
+        fail(x, SL_ENOMEM, "out of memory");
+        return -1;
+    }
+    memcpy(p->contexts + p->contexts_len, s, n);
+    p->contexts_len += n;
+    p->contexts[p->contexts_len] = '\0';
+    return 0;
+}
+
+/* The context group of operand [s, e): one theme "cK" of the contexts
+ * lexicon per distinct operand, its phrases as entries. *group = K + 1. */
+static int context_group(xctx *x, const char *s, const char *e, uint16_t *group)
+{
+    sl_lex_parse *p = x->p;
+    char key[512];
+    int kn = snprintf(key, sizeof key, "# %.*s\n", (int)(e - s), s);
+    const char *found = p->contexts && kn > 0 && (size_t)kn < sizeof key ? strstr(p->contexts, key)
+                                                                          : NULL;
+    if (found) { /* "[cK]\n# A\n": K from the header before it */
+        const char *h = found - 2;
+        while (h > p->contexts && *h != '[')
+            h--;
+        *group = (uint16_t)(strtoul(h + 2, NULL, 10) + 1);
+        return 0;
+    }
+    alts a = {0};
+    if (operand(x, s, e, &a, 0) != 0) {
+        alts_free(&a);
+        return -1;
+    }
+    char head[32];
+    int hn = snprintf(head, sizeof head, "[c%zu]\n", p->ncontexts);
+    int rc = ctx_put(x, head, (size_t)hn);
+    if (rc == 0)
+        rc = ctx_put(x, key, strlen(key));
+    for (size_t i = 0; rc == 0 && i < a.n; i++) {
+        int phrase = strchr(a.v[i], ' ') != NULL;
+        rc = (phrase ? ctx_put(x, "\"", 1) : 0) || ctx_put(x, a.v[i], strlen(a.v[i])) ||
+             (phrase ? ctx_put(x, "\"", 1) : 0) || ctx_put(x, "\n", 1);
+    }
+    alts_free(&a);
+    if (rc == 0)
+        *group = (uint16_t)(++p->ncontexts);
+    return rc;
+}
+
+/* The top of an entry: with(A, X), a condition around an operand, or an
+ * operand. */
+static int entry_alts(xctx *x, const char *s, const char *e, alts *out, uint8_t *cond,
+                      uint16_t *need)
+{
+    const char *we, *ws = call_args("with", s, e, &we);
+    if (ws) {
+        const char *at[2], *end[2];
+        if (split_args(ws, we, at, end, 2) != 0) {
+            fail(x, SL_ELEXICON, "with() takes two arguments: with(A, X), X counting only in a "
+                                 "story where A occurs");
+            return -1;
+        }
+        if (context_group(x, at[0], end[0], need) != 0)
+            return -1;
+        s = at[1];
+        e = end[1];
+    }
     static const struct { const char *fn; uint8_t cond; } conds[] = {
         {"avoided", SL_COND_AVOIDED}, {"negated", SL_COND_NEGATED}, {"ended", SL_COND_ENDED}};
     for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++) {
@@ -346,12 +415,14 @@ static int fill(xctx *x, sl_entry *e, const char *a)
 static int expand_one(xctx *x, const sl_lex_deferred *d)
 {
     uint8_t cond = 0;
+    uint16_t need = 0;
     alts a = {0};
     const char *s = d->text;
-    int rc = entry_alts(x, s, s + strlen(s), &a, &cond);
+    int rc = entry_alts(x, s, s + strlen(s), &a, &cond, &need);
     sl_strmap seen;
     sli_strmap_init(&seen);
     x->p->lex->entries[d->entry].cond = cond;
+    x->p->lex->entries[d->entry].need = need;
     if (cond)
         x->p->lex->has_conditions = 1;
     int first = 1;

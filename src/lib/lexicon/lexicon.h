@@ -51,6 +51,8 @@ typedef struct sl_entry {
     uint8_t cond;       /* sl_condition: counts only when judged so (direction.c) */
     uint8_t resolved;   /* "@resolved": names the theme's resolved state, so its
                          * sign is the opposite of the theme's */
+    uint16_t need;      /* with(A, X): 1 + the context group A, which must occur
+                         * somewhere in the story for a match to count; 0: none */
     uint32_t report;    /* the entry counted and shown for a match of this one:
                          * itself, or for one phrase of an expanded rule (a class
                          * or near/before) the rule as written */
@@ -80,6 +82,8 @@ typedef struct sl_theme {
     sl_polarity polarity;
     int32_t parent;     /* index of the parent theme, -1 at the top */
     int implicit;       /* created as the parent of a dotted name */
+    uint8_t fixed;      /* "direction = improved" (sl_direction): every hit of the
+                         * theme's own entries reports it; 0: judged by triggers */
     uint32_t file, line;
     /* modifier lexicons only: the default scope and distance of its triggers */
     uint8_t scope;      /* sl_scope; 0 = not given */
@@ -125,6 +129,10 @@ struct sl_lexicon {
      * only the first nentries, as each expanded phrase reports its rule. */
     size_t nentries_all;
     int has_conditions;     /* some entry is avoided(), negated() or ended() */
+    /* with(A, X): the contexts A, one theme each (c0, c1, ...) of a lexicon
+     * of their own, matched over a whole story when one of its hits needs
+     * a context; NULL when no entry has one */
+    struct sl_lexicon *contexts;
     sl_lex_example *examples;
     size_t nexamples, examples_cap;
 
@@ -193,6 +201,8 @@ typedef struct sl_lex_parse {
     size_t nclasses, classes_cap;
     sl_lex_deferred *deferred;
     size_t ndeferred, deferred_cap;
+    char *contexts;           /* with(): the context groups as .lex text */
+    size_t contexts_len, contexts_cap, ncontexts;
     int expanded;             /* sli_lex_expand has run */
     sl_lex_element *elements; /* pending atoms, indexed by entry->atoms before compile */
     size_t nelements, elements_cap;

@@ -219,6 +219,37 @@ static void parse_class_header(line_ctx *c, const char *name, size_t n)
     c->klass = (int32_t)p->nclasses++;
 }
 
+static void parse_phrase(line_ctx *c, sl_entry *e, const char *s, const char *close);
+static int parse_element(line_ctx *c, const char *w, size_t n, uint32_t *id);
+static int append_atom(sl_entry *e, uint32_t id, unsigned gap);
+
+/* A member written as a word or phrase is checked here, where it is
+ * written, so that a mistake in it is reported at its own line rather
+ * than at every rule that uses its class. */
+static int check_member(line_ctx *c, const char *s, const char *end)
+{
+    sl_entry e = {0};
+    size_t before = c->p->nerrors;
+    if (*s == '"') {
+        const char *close = memchr(s + 1, '"', (size_t)(end - s - 1));
+        if (!close || close + 1 != end)
+            report(c, SL_ELEXICON, s, close ? "unexpected text after the phrase"
+                                            : "unclosed quote in phrase; end it with \"");
+        else
+            parse_phrase(c, &e, s, close);
+    } else if (memchr(s, ' ', (size_t)(end - s)) || memchr(s, '\t', (size_t)(end - s))) {
+        report(c, SL_ELEXICON, s, "a word member has a space; quote a phrase: \"%.*s\"",
+               (int)(end - s), s);
+    } else {
+        uint32_t id;
+        if (parse_element(c, s, (size_t)(end - s), &id) == 0)
+            append_atom(&e, id, 0);
+    }
+    free(e.atoms);
+    free(e.gaps);
+    return c->p->nerrors == before ? 0 : -1;
+}
+
 /* A member of the current class, kept as written: concept.c reads it when
  * a rule uses the class. */
 static void parse_member(line_ctx *c, const char *s, const char *end)
@@ -230,6 +261,9 @@ static void parse_member(line_ctx *c, const char *s, const char *end)
                                   "rule; exclusions and regexes belong in themes");
         return;
     }
+    if (!memchr(s, '<', (size_t)(end - s)) && !memchr(s, '(', (size_t)(end - s)) &&
+        check_member(c, s, end) != 0)
+        return;
     char *text = dupn(s, (size_t)(end - s));
     if (!text || SL_GROW(kc->members, kc->cap, kc->n + 1) != 0) {
         free(text);
@@ -439,6 +473,16 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
         parse_example(c, kn == 7, v, vn);
         return;
     }
+    if (!c->p->modifiers && kn == 9 && memcmp(s, "direction", 9) == 0) {
+        static const char *const dirs[] = {"improved", "worsened", "mentioned"};
+        for (int k = 0; k < 3; k++)
+            if (vn == strlen(dirs[k]) && memcmp(v, dirs[k], vn) == 0)
+                t->fixed = (uint8_t)(k + 1); /* SL_DIRECTION_IMPROVED .. _MENTIONED */
+        if (!t->fixed)
+            report(c, SL_ELEXICON, v, "direction must be improved, worsened or mentioned, not "
+                                      "\"%.*s\" (leave it out to judge each hit)", (int)vn, v);
+        return;
+    }
     if (kn == 5 && memcmp(s, "label", 5) == 0)
         slot = &t->label;
     else if (kn == 11 && memcmp(s, "description", 11) == 0)
@@ -465,8 +509,8 @@ static void parse_key(line_ctx *c, const char *s, const char *end)
                c->p->modifiers ? "unknown key \"%.*s\"; the keys are label, description, "
                                  "polarity, scope and distance (a word entry has no '=')"
                                : "unknown key \"%.*s\"; the keys are label, description, "
-                                 "polarity, example and counterexample (a word entry has "
-                                 "no '=')",
+                                 "polarity, direction, example and counterexample (a word "
+                                 "entry has no '=')",
                (int)kn, s);
         return;
     }
@@ -739,7 +783,8 @@ static void drop_last_entry(sl_lexicon *lex)
 /* Whether [s, end) uses language v2: a <class>, or a rule. */
 static int is_v2_entry(const char *s, const char *end)
 {
-    static const char *const rules[] = {"near(", "before(", "avoided(", "negated(", "ended("};
+    static const char *const rules[] = {"near(", "before(", "avoided(", "negated(", "ended(",
+                                        "with("};
     if (*s == '/')
         return 0;
     if (memchr(s, '<', (size_t)(end - s)))
@@ -978,7 +1023,7 @@ sl_entry *sli_lex_alias_entry(sl_lex_parse *p, uint32_t report)
     *e = (sl_entry){.source = strdup(proto->source), .theme = proto->theme,
                     .exclusion = proto->exclusion, .file = proto->file, .line = proto->line,
                     .col = proto->col, .cond = proto->cond, .resolved = proto->resolved,
-                    .report = report};
+                    .need = proto->need, .report = report};
     if (!e->source)
         return NULL;
     lex->nentries++;

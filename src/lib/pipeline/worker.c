@@ -32,6 +32,8 @@ sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const s
             return s;
         if (w->director)
             sli_director_follow(w->director, w->matcher);
+        if (lex->contexts && (s = sli_matcher_new(&w->contexts, lex->contexts, err)) != SL_OK)
+            return s;
     }
     return SL_OK;
 }
@@ -43,6 +45,7 @@ void sli_workers_free(sl_worker *ws, int n)
         sli_matcher_free(ws[i].matcher);
         sli_agg_scratch_free(ws[i].scratch);
         sli_director_free(ws[i].director);
+        sli_matcher_free(ws[i].contexts);
         free(ws[i].counted.h);
         free(ws[i].counted_dirs);
     }
@@ -108,14 +111,42 @@ static int keep_drops(const sl_matcher *m, sl_regex_drops *out)
     return 0;
 }
 
-/* Leaves out the hits of conditioned entries (avoided(), negated(),
- * ended()) whose condition the direction stage found unmet: *hits and
- * *dirs then point at the worker's copy of the rest. */
-static int drop_unmet(sl_worker *w, const sl_hits **hits, const sl_hit_dir **dirs)
+/* The context groups (with(A, X)) that occur in the story, as bits: the
+ * contexts lexicon is matched over the whole story only when one of its
+ * hits needs one, so stories without such hits pay nothing. */
+static sl_status contexts_found(sl_worker *w, const sl_lexicon *lex, const sl_doc *d,
+                                const sl_hits *hits, uint64_t *found, sl_error *err)
+{
+    *found = 0;
+    size_t i = 0;
+    while (i < hits->n && !lex->entries[hits->h[i].entry].need)
+        i++;
+    if (i == hits->n)
+        return SL_OK;
+    const sl_hits *ch;
+    sl_status s = sli_match(w->contexts, d->text, &w->toks, d->id, &ch, err);
+    for (size_t k = 0; s == SL_OK && k < ch->n; k++)
+        *found |= (uint64_t)1 << (ch->h[k].theme & 63);
+    return s;
+}
+
+/* Whether hit i counts: its condition met (avoided(), negated(), ended(),
+ * judged by the direction stage) and its context found (with()). */
+static int counts(const sl_lexicon *lex, const sl_hits *hits, const sl_hit_dir *dirs, size_t i,
+                  uint64_t found)
+{
+    uint16_t need = lex->entries[hits->h[i].entry].need;
+    return !(dirs && dirs[i].dropped) && (!need || ((found >> ((need - 1) & 63)) & 1));
+}
+
+/* Leaves out the hits that do not count (see counts): *hits and *dirs
+ * then point at the worker's copy of the rest. */
+static int drop_unmet(sl_worker *w, const sl_lexicon *lex, const sl_hits **hits,
+                      const sl_hit_dir **dirs, uint64_t found)
 {
     size_t n = (*hits)->n, k = 0;
     for (size_t i = 0; i < n; i++)
-        k += !(*dirs)[i].dropped;
+        k += counts(lex, *hits, *dirs, i, found);
     if (k == n)
         return 0;
     size_t cap = w->counted_cap;
@@ -127,12 +158,14 @@ static int drop_unmet(sl_worker *w, const sl_hits **hits, const sl_hit_dir **dir
     w->counted_cap = cap;
     w->counted.n = 0;
     for (size_t i = 0; i < n; i++)
-        if (!(*dirs)[i].dropped) {
-            w->counted_dirs[w->counted.n] = (*dirs)[i];
+        if (counts(lex, *hits, *dirs, i, found)) {
+            if (*dirs)
+                w->counted_dirs[w->counted.n] = (*dirs)[i];
             w->counted.h[w->counted.n++] = (*hits)->h[i];
         }
     *hits = &w->counted;
-    *dirs = w->counted_dirs;
+    if (*dirs)
+        *dirs = w->counted_dirs;
     return 0;
 }
 
@@ -153,7 +186,11 @@ sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_optio
     if (w->director && (s = sli_direction_compute(w->director, lex, d->text, &w->toks, hits,
                                                   d->id, &dirs, &trig, err)) != SL_OK)
         return s;
-    if (lex->has_conditions && dirs && drop_unmet(w, &hits, &dirs) != 0)
+    uint64_t found = 0;
+    if (lex->contexts && (s = contexts_found(w, lex, d, hits, &found, err)) != SL_OK)
+        return s;
+    if ((lex->contexts || (lex->has_conditions && dirs)) &&
+        drop_unmet(w, lex, &hits, &dirs, found) != 0)
         return sli_fail_nomem(err);
     if (sli_docres_compute(r, w->scratch, shape, lex, &w->toks, hits) != 0)
         return sli_fail_nomem(err);

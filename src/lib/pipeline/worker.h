@@ -28,6 +28,7 @@ typedef struct sl_worker {
     sl_matcher *matcher;
     sl_agg_scratch *scratch;
     sl_director *director; /* with direction only */
+    sl_matcher *contexts;  /* with(A, X): matches the contexts A over a story */
     sl_hits counted;       /* the hits that count when a conditioned entry's
                             * match was dropped (lexicon language v2) */
     sl_hit_dir *counted_dirs;
