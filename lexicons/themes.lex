@@ -20,7 +20,7 @@ description = The person's social isolation or loneliness, as a problem or as it
 polarity = problem
 example = She had been very lonely since her husband died.
 example = improved: These days he is far less isolated and has a busy week.
-example = improved: Since joining the lunch club she has made new friends.
+example = improved: Once so lonely, she has made new friends at the lunch club.
 example = worsened: Since the group closed he is lonelier than ever.
 example = For months she didn't see anyone apart from the postman.
 example = He rarely went out and kept himself to himself.
@@ -28,98 +28,20 @@ counterexample = He was nursed in isolation on the ward for five days.
 counterexample = The farm is in an isolated spot ten miles from town.
 counterexample = She can't walk to the shops, let alone into town.
 counterexample = The carers come in twice a day to help him wash.
-=lonely
-loneli*                       # loneliness, lonelier; the stem of "lonely" is "lone" ("lone parent")
-=lonesome
-isolat*                       # isolated, isolation, isolating
-"socially isolated"
-"cut off"                     # from friends, from the world
-housebound
-"become ~1 withdrawn"         # withdrawn as a person, not an application withdrawn
-"became ~1 withdrawn"
-"becoming ~1 withdrawn"
-"very withdrawn"
-"more ~1 withdrawn"
-"quite withdrawn"
-"increasingly withdrawn"
-"so withdrawn"
-"has nobody"                  # having no one
-"had nobody"
-"have nobody"
-"has no one"
-"had no one"
-"have no one"
-"had no-one"
-"has no-one"
-"keeping ~1 to ~1 herself"    # keeping herself to herself
-"keeping ~1 to ~1 himself"
-"kept ~1 to ~1 herself"
-"kept ~1 to ~1 himself"
-"kept ~1 to ~1 themselves"
-"keeps ~1 to ~1 herself"
-"keeps ~1 to ~1 himself"
-"shut ~2 away"                # shut herself away
-"shut ~1 front door"          # shut the front door on the world
-"gone into ~1 himself"
-"gone into ~1 herself"
-"went into ~1 himself"
-"went into ~1 herself"
-"stopped seeing people"
-"stopped seeing anyone"
-"stopped seeing friends"
-"four walls"                  # "the same four walls": days spent indoors
-"talking to the ~1 tv"
-"talking to the ~1 telly"
-"talking to the ~1 television"
-"talking to the ~1 radio"
-"only company"                # "the telly was my only company"
-"all alone"
-"completely alone"
-"totally alone"
-"very alone"
-"so alone"
-"felt ~2 alone"
-"feel ~2 alone"
-"feels ~2 alone"
-"feeling ~2 alone"
-"isn't alone"                 # company given: the resolved state
-"not alone" @resolved
-"totally on ~1 own"
-"completely on ~1 own"
-"all on ~1 own"
-"on my own all the time"
-"on her own all the time"
-"on his own all the time"
-"phone never rang"
-"phone never rings"
-"nobody ever knocked"
-"nobody ever calls"
-"days ~1 very long"           # the days were very long
-"days are long"
-"evenings ~2 very long"
-"weekends ~2 very long"
-"the loneliest"
-# not seeing anyone: a contact word denied, or said with nobody
+# the problem, in plain words and in its signs (concepts.lex: <lonely>)
+<lonely>
+# not seeing anyone: a contact word denied
 negated(before(<contact>, <anyone>, 3))   # didn't see anyone, never spoke to a soul
-before(<contact>, <nobody>, 3)            # saw nobody, talking to nobody
-before(<nobody>, <contact>, 2)            # nobody to talk to, nobody visited
-"no one to ~2 with"                        # no one to go out with
-"nobody to ~2 with"
-# not leaving the house
-before(<rarely>, <go_out>, 2)             # rarely went out, didn't get out, stopped going out
-"stuck in ~2 house"
-"stuck in ~2 flat"
-"stuck indoors"
-"sat in ~2 flat"
-"sat in the house"
-"sit in the flat"
-"curtains drawn"
-"curtains pulled"
-# the resolved state: new ties with people (read as the improvement)
-<new_ties> @resolved
+"didn't realise how lonely"               # the problem, though a negation stands in it
+# the resolved state: new ties with people, read as the improvement, in a
+# story that also tells of the isolation (meeting people is not, alone,
+# the end of isolation: the codebook's "not just 'she went to a group'")
+also(<new_ties>) @resolved
+also(<social_life>) @resolved
 "back among" @resolved        # back among his people
 "less isolated" @resolved
 "not on my own" @resolved     # not on my own in it any more
+"no longer ~2 alone" @resolved
 # "isolation" and "alone" in other senses
 !"in isolation"               # nursed in isolation, working in isolation
 !"isolation room"
@@ -208,6 +130,91 @@ courage
 "scared of falling"
 "afraid of falling"
 "not afraid" @resolved        # "I am not afraid": the fear overcome
+"more confident"
+"much more confident"
+"far more confident"
+"growing in confidence"
+"grown in confidence"
+"gained confidence"
+"gaining confidence"
+"regained confidence"
+"regained her confidence"
+"got her confidence back"
+"got his confidence back"
+"confidence is back"
+"confidence has returned"
+"confidence has grown"
+"confidence boost"
+"boosted her confidence"
+"a boost to his confidence"
+"built her confidence"
+"building confidence"
+"confidence building"
+"rebuilt his confidence"
+"rebuilding her confidence"
+"increased confidence"
+"improved confidence"
+"new-found confidence"
+"newfound confidence"
+"self-esteem improved"
+"higher self-esteem"
+"better self-esteem"
+"believes in herself"
+"believing in himself"
+"started to believe in herself"
+"sense of self-worth"
+self-assurance
+"surer of herself"
+"felt able to speak up"
+"able to speak up"
+"speaks up for herself"
+"speaking up for himself"
+"found her voice"
+"found his voice"
+"more assertive"
+"willing to try new things"
+"gave it a go"
+"had a go"
+"took the plunge"
+"stepped out of her comfort zone"
+"brave enough to"
+"plucked up the courage"
+"feels more capable"
+"feels empowered"
+"back in control"
+"proud of herself"
+"holds her head high"
+"walks taller"
+"believes she can"
+"knows she can do it"
+"comfortable going out alone"
+"happy to go out on her own"
+"confident to use the bus"
+"confident in the kitchen"
+"confident managing her money"
+"confident in her abilities"
+"confident in his own ability"
+"the confidence to go out"
+"the confidence to live independently"
+"the confidence to cope"
+"more confident in caring"
+"feels like herself again"
+"more outgoing"
+"feels good about herself"
+"feels better about himself"
+"more confident walking"
+"less fearful"
+
+# the lack of it, named as a state ("@resolved": the opposite of the asset)
+"self-doubt" @resolved
+"full of self-doubt" @resolved
+"doubting herself" @resolved
+"doubting himself" @resolved
+"second-guessing herself" @resolved
+"felt incapable" @resolved
+"afraid to try" @resolved
+"scared to try" @resolved
+"too nervous to" @resolved
 # "confident that" in the sense of sure, and staff's or volunteers' confidence
 !"confident that"
 !"confident the"
@@ -254,6 +261,10 @@ with(<caring>, <worry>)
 # the relief of it, read as the improvement
 <relief> @resolved
 with(<caring>, <relief_weak>) @resolved
+# breaks named, asked for or cut: the subject, no change
+with(<caring>, <breaks>) @mentioned
+# things getting worse, in a story about caring
+with(<caring>, <worse_now>) @worsened
 # paid workers' strain and a service under pressure are not carer stress
 !near(<paid_worker>, <strain>, 8)
 !"under strain"               # a rota, a service
@@ -304,6 +315,50 @@ with(<care_home>, <leave_home_again>)
 "living independently at home"
 "ageing in place"
 "aging in place"
+# the avoidance said outright
+
+# had things gone otherwise, said outright
+"would have ended up in a home"
+"would have ended up in a care home"
+"would have had to go into a home"
+"would have had to go into a care home"
+"would have gone into a nursing home"
+"would otherwise have gone into residential care"
+"would otherwise have needed residential care"
+"would otherwise be in a care home"
+"would be in a home by now"
+"would be in a nursing home now"
+"would have been in a home"
+"without this she'd be in a home"
+"without the support he'd be in a care home"
+"without them i'd be in a home"
+"wouldn't still be at home"
+"would not be living at home"
+"was facing a move into a care home"
+"was heading for a care home"
+"heading for residential care"
+"on the brink of going into care"
+"on the verge of going into a home"
+"at risk of residential care"
+"at risk of care home admission"
+"at risk of entering residential care"
+"at imminent risk of placement"
+"was about to go into a home"
+"was due to go into a care home"
+"was going to have to go into a home"
+"the only option seemed to be a care home"
+"a care home was the only option"
+"they were talking about a care home"
+"they said she'd need a nursing home"
+"recommended for residential care"
+"assessed as needing residential care"
+"deemed to need a nursing home"
+"feared she'd have to go into a home"
+"terrified of going into a home"
+"the last thing she wanted was a care home"
+"kept her from going into a home"
+"saved him from a care home"
+"spared from going into a nursing home"
 # a care home meant for a short stay, not a move
 !near(<short_stay>, <care_home>, 6)
 !"respite ~4 <care_home>"

@@ -25,5 +25,9 @@ losing
 loss
 "gone" @backward:3        # "the loneliness has gone"
 lifted @backward:3        # "the strain has lifted"
+closed @backward:3        # "since the group closed": what a story had, ended
+"shut down" @backward:3
+ended @backward:3
+"was cut" @backward:3
 overcome @forward
 overcame @forward

@@ -428,8 +428,9 @@ static void direction__lexicon_errors_name_line_and_column(void **state)
     /* theme lexicons know nothing of scopes */
     want_error("[iso]\nscope = forward\n", 0, "2:1: unknown key \"scope\"");
     want_error("[iso]\nlonely @forward\n", 0,
-               "2:8: a theme entry's only suffix is @resolved (it names the theme's resolved "
-               "state); \"@scope\" belongs in modifier lexicons");
+               "2:8: a theme entry's suffix is @resolved (it names the theme's resolved "
+               "state) or @improved, @worsened or @mentioned; \"@scope\" belongs in modifier "
+               "lexicons");
 }
 
 static void direction__suffix_overrides_theme_defaults(void **state)

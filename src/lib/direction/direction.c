@@ -441,8 +441,9 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
     /* the polarity of the entry's theme or its nearest non-neutral ancestor
      * (the opposite for an entry naming the resolved state) */
     decide(&r, tv, lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1), change, when);
-    uint8_t fixed = lex->themes[lex->entries[h->entry].theme].fixed;
-    if (fixed) { /* a theme that is itself a direction: "direction = improved" */
+    const sl_entry *e = &lex->entries[h->entry];
+    uint8_t fixed = e->fixed ? e->fixed : lex->themes[e->theme].fixed;
+    if (fixed) { /* "@worsened", or a theme that is a direction: "direction = improved" */
         r.direction = fixed;
         r.trigger = -1;
     }

@@ -16,6 +16,8 @@
  *   with(A, X)                       X's phrases, counted only in a story
  *                                    where A occurs anywhere (A's phrases
  *                                    go to a small lexicon of contexts)
+ *   also(X)                          X's phrases, counted only in a story
+ *                                    where the theme has another hit
  *
  * The first phrase fills the entry written in the file (its place in file
  * order, its source as the output key); the others are appended after every
@@ -370,11 +372,17 @@ static int context_group(xctx *x, const char *s, const char *e, uint16_t *group)
     return rc;
 }
 
-/* The top of an entry: with(A, X), a condition around an operand, or an
- * operand. */
+/* The top of an entry: also(...), with(A, X), a condition around an
+ * operand, or an operand. */
 static int entry_alts(xctx *x, const char *s, const char *e, alts *out, uint8_t *cond,
-                      uint16_t *need)
+                      uint16_t *need, uint8_t *also)
 {
+    const char *also_end, *also_args = call_args("also", s, e, &also_end);
+    if (also_args) {
+        *also = 1;
+        s = skip_blank(also_args, also_end);
+        e = trim_end(s, also_end);
+    }
     const char *we, *ws = call_args("with", s, e, &we);
     if (ws) {
         const char *at[2], *end[2];
@@ -414,15 +422,18 @@ static int fill(xctx *x, sl_entry *e, const char *a)
 /* Expands one deferred entry into its placeholder and appended phrases. */
 static int expand_one(xctx *x, const sl_lex_deferred *d)
 {
-    uint8_t cond = 0;
+    uint8_t cond = 0, also = 0;
     uint16_t need = 0;
     alts a = {0};
     const char *s = d->text;
-    int rc = entry_alts(x, s, s + strlen(s), &a, &cond, &need);
+    int rc = entry_alts(x, s, s + strlen(s), &a, &cond, &need, &also);
     sl_strmap seen;
     sli_strmap_init(&seen);
     x->p->lex->entries[d->entry].cond = cond;
     x->p->lex->entries[d->entry].need = need;
+    x->p->lex->entries[d->entry].also = also;
+    if (also)
+        x->p->lex->has_also = 1;
     if (cond)
         x->p->lex->has_conditions = 1;
     int first = 1;

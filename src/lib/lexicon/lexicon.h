@@ -51,6 +51,9 @@ typedef struct sl_entry {
     uint8_t cond;       /* sl_condition: counts only when judged so (direction.c) */
     uint8_t resolved;   /* "@resolved": names the theme's resolved state, so its
                          * sign is the opposite of the theme's */
+    uint8_t fixed;      /* "@improved", "@worsened", "@mentioned": the direction
+                         * every match reports (sl_direction); 0: judged */
+    uint8_t also;       /* also(X): counts only beside another hit of its theme */
     uint16_t need;      /* with(A, X): 1 + the context group A, which must occur
                          * somewhere in the story for a match to count; 0: none */
     uint32_t report;    /* the entry counted and shown for a match of this one:
@@ -129,6 +132,7 @@ struct sl_lexicon {
      * only the first nentries, as each expanded phrase reports its rule. */
     size_t nentries_all;
     int has_conditions;     /* some entry is avoided(), negated() or ended() */
+    int has_also;           /* some entry is also() */
     /* with(A, X): the contexts A, one theme each (c0, c1, ...) of a lexicon
      * of their own, matched over a whole story when one of its hits needs
      * a context; NULL when no entry has one */

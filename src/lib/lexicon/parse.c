@@ -379,8 +379,26 @@ static int parse_distance_value(line_ctx *c, const char *v, size_t vn, uint16_t 
 /* An entry's own scope: a last word "@forward", "@both:3" or "@4" after
  * white space. Returns where the entry proper ends (end when there is no
  * suffix); reports a malformed suffix. */
+/* A theme entry's suffix: "@resolved" (the entry names the resolved state
+ * of a problem theme) or "@improved", "@worsened", "@mentioned" (every
+ * match reports that direction). 0, or -1 when w is none of them. */
+static int direction_suffix(const char *w, size_t n, uint8_t *resolved, uint8_t *fixed)
+{
+    static const char *const dirs[] = {"@improved", "@worsened", "@mentioned"};
+    if (n == 9 && memcmp(w, "@resolved", 9) == 0) {
+        *resolved = 1;
+        return 0;
+    }
+    for (int k = 0; k < 3; k++)
+        if (n == strlen(dirs[k]) && memcmp(w, dirs[k], n) == 0) {
+            *fixed = (uint8_t)(k + 1); /* SL_DIRECTION_IMPROVED .. _MENTIONED */
+            return 0;
+        }
+    return -1;
+}
+
 static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uint8_t *scope,
-                                uint16_t *dist, uint8_t *resolved)
+                                uint16_t *dist, uint8_t *resolved, uint8_t *fixed)
 {
     const char *w = end;
     while (w > s && w[-1] != ' ' && w[-1] != '\t')
@@ -388,13 +406,12 @@ static const char *scope_suffix(line_ctx *c, const char *s, const char *end, uin
     if (w == s || *w != '@')
         return end;
     if (!c->p->modifiers) {
-        if ((size_t)(end - w) != 9 || memcmp(w, "@resolved", 9) != 0) {
-            report(c, SL_ELEXICON, w, "a theme entry's only suffix is @resolved (it names the "
-                                      "theme's resolved state); \"@scope\" belongs in modifier "
-                                      "lexicons");
+        if (direction_suffix(w, (size_t)(end - w), resolved, fixed) != 0) {
+            report(c, SL_ELEXICON, w, "a theme entry's suffix is @resolved (it names the theme's "
+                                      "resolved state) or @improved, @worsened or @mentioned; "
+                                      "\"@scope\" belongs in modifier lexicons");
             return NULL;
         }
-        *resolved = 1;
         while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
             w--;
         return w;
@@ -784,7 +801,7 @@ static void drop_last_entry(sl_lexicon *lex)
 static int is_v2_entry(const char *s, const char *end)
 {
     static const char *const rules[] = {"near(", "before(", "avoided(", "negated(", "ended(",
-                                        "with("};
+                                        "with(", "also("};
     if (*s == '/')
         return 0;
     if (memchr(s, '<', (size_t)(end - s)))
@@ -822,9 +839,9 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     size_t before = c->p->nerrors;
     const char *src = s;
     int excl = 0;
-    uint8_t scope = 0, resolved = 0;
+    uint8_t scope = 0, resolved = 0, fixed = 0;
     uint16_t dist = 0;
-    end = scope_suffix(c, s, entry_end(s, end), &scope, &dist, &resolved);
+    end = scope_suffix(c, s, entry_end(s, end), &scope, &dist, &resolved, &fixed);
     if (!end)
         return;
     if (*s == '!') {
@@ -890,6 +907,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     e->scope = scope;
     e->distance = dist;
     e->resolved = resolved;
+    e->fixed = fixed;
     if (c->p->nerrors != before) {
         drop_last_entry(c->p->lex);
         return;
@@ -1023,7 +1041,8 @@ sl_entry *sli_lex_alias_entry(sl_lex_parse *p, uint32_t report)
     *e = (sl_entry){.source = strdup(proto->source), .theme = proto->theme,
                     .exclusion = proto->exclusion, .file = proto->file, .line = proto->line,
                     .col = proto->col, .cond = proto->cond, .resolved = proto->resolved,
-                    .need = proto->need, .report = report};
+                    .fixed = proto->fixed, .also = proto->also, .need = proto->need,
+                    .report = report};
     if (!e->source)
         return NULL;
     lex->nentries++;

@@ -466,7 +466,10 @@ static int resolve_theme(sl_matcher *m, const cand *c, size_t n)
 {
     uint32_t *stamp = m->stamp.p;
     uint32_t gen = ++m->stamp_gen;
+    const uint32_t *report = m->lex->entry_report;
     for (size_t i = 0; i < n; i++) {
+        if (m->banned && m->banned[report[c[i].entry]])
+            continue; /* left out of this story: it may not block another */
         uint32_t k = c[i].start;
         while (k < c[i].end && stamp[k] != gen)
             k++;
@@ -620,6 +623,11 @@ int sli_hits_equal(const sl_hits *a, const sl_hits *b)
             a->h[i].start != b->h[i].start || a->h[i].end != b->h[i].end)
             return 0;
     return 1;
+}
+
+void sli_matcher_ban(sl_matcher *m, const uint8_t *banned)
+{
+    m->banned = banned;
 }
 
 void sli_matcher_set_skip_failures(sl_matcher *m, int on)

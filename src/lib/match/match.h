@@ -89,6 +89,12 @@ void sli_matcher_set_theme_buckets(sl_matcher *m, int on);
  * and listed by sli_matcher_failures(), instead of failing sli_match. */
 void sli_matcher_set_skip_failures(sl_matcher *m, int on);
 
+/* Until called again, the matches of entries e with banned[e] set (indexed
+ * by written entry, nentries) are left out before overlaps are resolved,
+ * so they take no part and block no other match. banned is borrowed; NULL
+ * bans none. For a with() or also() entry whose context a story lacks. */
+void sli_matcher_ban(sl_matcher *m, const uint8_t *banned);
+
 /* The entries dropped from the last story and PCRE2's code for each.
  * Borrowed: valid until the next sli_match(). */
 size_t sli_matcher_failures(const sl_matcher *m, const uint32_t **entries, const int **codes);

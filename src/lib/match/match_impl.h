@@ -69,6 +69,8 @@ struct sl_matcher {
     sl_hit *hit_tmp;
     size_t hit_tmp_cap;
     uint32_t stamp_gen;
+    const uint8_t *banned; /* per written entry: 1 = its matches take no part in
+                            * this story (sli_matcher_ban); NULL: none */
     int resolve_ref; /* 1: resolve by one sort of every candidate (the
                       * reference, for tests) */
     sl_hits hits;

@@ -34,6 +34,8 @@ sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const s
             sli_director_follow(w->director, w->matcher);
         if (lex->contexts && (s = sli_matcher_new(&w->contexts, lex->contexts, err)) != SL_OK)
             return s;
+        if ((lex->contexts || lex->has_also) && !(w->banned = calloc(lex->nentries + 1, 1)))
+            return sli_fail_nomem(err);
     }
     return SL_OK;
 }
@@ -46,6 +48,7 @@ void sli_workers_free(sl_worker *ws, int n)
         sli_agg_scratch_free(ws[i].scratch);
         sli_director_free(ws[i].director);
         sli_matcher_free(ws[i].contexts);
+        free(ws[i].banned);
         free(ws[i].counted.h);
         free(ws[i].counted_dirs);
     }
@@ -130,13 +133,32 @@ static sl_status contexts_found(sl_worker *w, const sl_lexicon *lex, const sl_do
     return s;
 }
 
+/* Whether hit i of an also() entry stands beside a hit of its theme from
+ * an entry that is not also(). Hits come grouped by theme (sli_match), so
+ * the search stays in the hit's own run. */
+static int beside(const sl_lexicon *lex, const sl_hits *hits, size_t i)
+{
+    uint32_t t = hits->h[i].theme;
+    size_t a = i, b = i;
+    while (a > 0 && hits->h[a - 1].theme == t)
+        a--;
+    while (b + 1 < hits->n && hits->h[b + 1].theme == t)
+        b++;
+    for (size_t k = a; k <= b; k++)
+        if (!lex->entries[hits->h[k].entry].also)
+            return 1;
+    return 0;
+}
+
 /* Whether hit i counts: its condition met (avoided(), negated(), ended(),
- * judged by the direction stage) and its context found (with()). */
+ * judged by the direction stage), its context found (with()) and, for
+ * also(), another hit of its theme beside it. */
 static int counts(const sl_lexicon *lex, const sl_hits *hits, const sl_hit_dir *dirs, size_t i,
                   uint64_t found)
 {
-    uint16_t need = lex->entries[hits->h[i].entry].need;
-    return !(dirs && dirs[i].dropped) && (!need || ((found >> ((need - 1) & 63)) & 1));
+    const sl_entry *e = &lex->entries[hits->h[i].entry];
+    return !(dirs && dirs[i].dropped) && (!e->need || ((found >> ((e->need - 1) & 63)) & 1)) &&
+           (!e->also || beside(lex, hits, i));
 }
 
 /* Leaves out the hits that do not count (see counts): *hits and *dirs
@@ -169,6 +191,41 @@ static int drop_unmet(sl_worker *w, const sl_lexicon *lex, const sl_hits **hits,
     return 0;
 }
 
+/* Matches the story and judges the direction of its hits. */
+static sl_status match_and_judge(sl_worker *w, const sl_lexicon *lex, const sl_doc *d,
+                                 const sl_hits **hits, const sl_hit_dir **dirs,
+                                 const sl_trigger **trig, sl_regex_drops *drops, sl_error *err)
+{
+    sl_status s = sli_match(w->matcher, d->text, &w->toks, d->id, hits, err);
+    if (s != SL_OK)
+        return s;
+    if (keep_drops(w->matcher, drops) != 0)
+        return sli_fail_nomem(err);
+    *dirs = NULL;
+    *trig = NULL;
+    if (w->director)
+        s = sli_direction_compute(w->director, lex, d->text, &w->toks, *hits, d->id, dirs, trig,
+                                  err);
+    return s;
+}
+
+/* Bans the with() and also() entries whose context the story lacks;
+ * the number banned. */
+static size_t ban_contextless(sl_worker *w, const sl_lexicon *lex, const sl_hits *hits,
+                              uint64_t found)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < hits->n; i++) {
+        const sl_entry *e = &lex->entries[hits->h[i].entry];
+        if ((e->need || e->also) && !counts(lex, hits, NULL, i, found) &&
+            !w->banned[hits->h[i].entry]) {
+            w->banned[hits->h[i].entry] = 1;
+            n++;
+        }
+    }
+    return n;
+}
+
 sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_options *opts,
                              const sl_shape *shape, const sl_doc *d, sl_docres *r,
                              sl_hit_list *kept, sl_regex_drops *drops, sl_error *err)
@@ -176,20 +233,24 @@ sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_optio
     if (sli_tokenize(&w->toks, d->text, d->text_len) != 0)
         return sli_fail_nomem(err);
     const sl_hits *hits;
-    sl_status s = sli_match(w->matcher, d->text, &w->toks, d->id, &hits, err);
+    const sl_hit_dir *dirs;
+    const sl_trigger *trig;
+    sl_status s = match_and_judge(w, lex, d, &hits, &dirs, &trig, drops, err);
+    uint64_t found = 0;
+    if (s == SL_OK && lex->contexts)
+        s = contexts_found(w, lex, d, hits, &found, err);
+    /* A with() or also() match the story's context rules out must not
+     * block, by overlap, a match that counts: its entry is banned and the
+     * story matched again (rare: only stories holding such a match). */
+    if (s == SL_OK && w->banned && ban_contextless(w, lex, hits, found)) {
+        sli_matcher_ban(w->matcher, w->banned);
+        s = match_and_judge(w, lex, d, &hits, &dirs, &trig, drops, err);
+        sli_matcher_ban(w->matcher, NULL);
+        memset(w->banned, 0, lex->nentries);
+    }
     if (s != SL_OK)
         return s;
-    if (keep_drops(w->matcher, drops) != 0)
-        return sli_fail_nomem(err);
-    const sl_hit_dir *dirs = NULL;
-    const sl_trigger *trig = NULL;
-    if (w->director && (s = sli_direction_compute(w->director, lex, d->text, &w->toks, hits,
-                                                  d->id, &dirs, &trig, err)) != SL_OK)
-        return s;
-    uint64_t found = 0;
-    if (lex->contexts && (s = contexts_found(w, lex, d, hits, &found, err)) != SL_OK)
-        return s;
-    if ((lex->contexts || (lex->has_conditions && dirs)) &&
+    if ((lex->contexts || lex->has_also || (lex->has_conditions && dirs)) &&
         drop_unmet(w, lex, &hits, &dirs, found) != 0)
         return sli_fail_nomem(err);
     if (sli_docres_compute(r, w->scratch, shape, lex, &w->toks, hits) != 0)
