@@ -392,14 +392,70 @@ typedef struct sl_lint sl_lint;
 sl_status sl_lint_lexicons(sl_lint **out, const char *const *paths, size_t npaths,
                            const char *language, sl_error *err);
 size_t sl_lint_count(const sl_lint *lint);
-/* Borrowed: valid until sl_lint_free(); NULL when i is out of range. */
+/* Borrowed: valid until sl_lint_free() or the next sl_lint_add(); NULL
+ * when i is out of range. */
 const sl_lint_item *sl_lint_item_at(const sl_lint *lint, size_t i);
 void sl_lint_free(sl_lint *lint);
+
+/* Appends a problem of the caller's own (storylens lint adds the example
+ * sentences that fail, see sl_lexicon_check_examples) after the items
+ * found, unsorted, in the order added; sl_lint_count() and every writer
+ * then include it. file and message are copied. SL_EUSAGE for a NULL
+ * argument or an unknown severity, SL_ENOMEM. */
+sl_status sl_lint_add(sl_lint *lint, const char *file, unsigned line, unsigned col,
+                      sl_lint_severity severity, const char *message, sl_error *err);
 
 /* Writes the items as JSON {errors, warnings, diagnostics: [{file, line,
  * column, severity, message}]} (a file name or message that is not UTF-8
  * is written with U+FFFD). SL_EIO on a write error, SL_ENOMEM. */
 sl_status sl_lint_write_json(const sl_lint *lint, FILE *out, sl_error *err);
+
+/* ---- example sentences (storylens lint, storylens eval --tests) ----------
+ * A theme may carry sentences that test it: "example = TEXT" must match
+ * the theme and "example = improved: TEXT" (or worsened:, mentioned:) must
+ * also get that net direction for it; "counterexample = TEXT" must not
+ * match it. A sentence matches its theme when the theme counts at least
+ * one hit in it read as a story of its own (a descendant theme's hit
+ * counts for its ancestors too). */
+
+/* The outcome of one example. The strings are borrowed from the lexicon
+ * (valid until sl_lexicon_free()); the record itself only during the
+ * callback. */
+typedef struct sl_example_result {
+    const char *file;   /* the lexicon file it is written in */
+    unsigned line;      /* its line there, from 1 */
+    const char *theme;  /* the theme's full dotted name */
+    const char *text;   /* the sentence as written */
+    int must_match;     /* 1: example; 0: counterexample */
+    sl_direction want;  /* the direction it must get; NONE when none is written,
+                         * for a counterexample, or when directions are not checked */
+    int matched;        /* 1 when the theme counted a hit in it */
+    sl_direction got;   /* the story's net direction for the theme (as
+                         * .themes[T].documents_by_direction counts it); NONE
+                         * when it did not match or directions are not checked */
+    int passed;         /* example: matched and (no want or got == want);
+                         * counterexample: not matched */
+} sl_example_result;
+
+typedef void (*sl_example_fn)(void *user, const sl_example_result *r);
+
+/* Number of example and counterexample sentences of lex. */
+size_t sl_lexicon_example_count(const sl_lexicon *lex);
+
+/* Runs every example sentence of lex as a story of its own (one analysis
+ * on one thread) and calls fn (may be NULL) once per example, in lexicon
+ * order, on the calling thread; *nfailed (may be NULL) gets the number
+ * that failed. lex and opts are borrowed for the call; opts (may be NULL)
+ * lends only its modifier lexicons and its direction figures setting: its
+ * threads, fields, handlers and other settings are not used. With no
+ * modifiers set (or direction figures off) directions are not checked: a
+ * written direction is ignored and an example passes when it matches.
+ * Returns SL_OK however many examples fail; SL_EUSAGE when lex has
+ * avoided(), negated() or ended() entries and opts sets no modifiers (as
+ * an analysis would), SL_ENOMEM, SL_EINTERNAL. */
+sl_status sl_lexicon_check_examples(const sl_lexicon *lex, const sl_options *opts,
+                                    sl_example_fn fn, void *user, size_t *nfailed,
+                                    sl_error *err);
 
 /* ---- merging shards ----------------------------------------------------
  * The JSON of analyses of disjoint shards of a corpus ("parts") add up to

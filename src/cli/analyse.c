@@ -470,6 +470,7 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
     c->output = a->output;
     c->language = a->language;
     c->id_field = a->id_field;
+    c->ninputs = a->ninputs;
     if (rc < 0 && a->no_direction && a->nmodifiers)
         rc = cli_usage_error(a->cmd, "--modifiers and --no-direction contradict each other; "
                                      "give one");

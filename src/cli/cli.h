@@ -114,6 +114,7 @@ typedef struct cli_corpus {
     sl_options *opts;       /* owned; set a story handler on it */
     sl_lexicon *lex;        /* owned, loaded */
     const char *format, *output, *language, *id_field; /* borrowed from argv; may be NULL */
+    size_t ninputs;         /* INPUTs named after the options */
     struct cli_corpus_state *state;
 } cli_corpus;
 

@@ -3,7 +3,9 @@
  * agreement with the codes out. The library does the scoring through the
  * analysis story handler; the options, lexicons and inputs go through the
  * corpus commands' shared front end (cli_corpus_begin), and this file adds
- * --gold, the output file and the exit status.
+ * --gold, the output file and the exit status. With --tests it runs the
+ * lexicons' example sentences instead (sl_lexicon_check_examples): one
+ * PASS or FAIL line each, exit 1 when any fails.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 
 static const char eval_help[] =
     "usage: storylens eval --gold CODES.csv [OPTIONS] [INPUT...]\n"
+    "       storylens eval --tests [OPTIONS]\n"
     "\n"
     "Scores the lexicons against hand-coded stories. CODES.csv has an id column\n"
     "and one column per theme holding 1 (present), 0 (absent) or nothing / ?\n"
@@ -25,7 +28,14 @@ static const char eval_help[] =
     "hit of THEME is \"absent\", always wrong): accuracy, per-class precision,\n"
     "recall and F1, macro F1, Cohen's kappa, the confusion matrix, mismatches.\n"
     "\n"
-    "  -g, --gold FILE         the hand codes (.csv or .tsv); required\n"
+    "With --tests, runs the example sentences of the lexicons instead (no --gold,\n"
+    "no INPUT): each example must match its theme (or a sub-theme) and get the\n"
+    "direction it names (checked unless --no-direction), each counterexample must\n"
+    "not match. Prints one line per example, PASS|FAIL FILE:LINE [THEME] want/got:\n"
+    "TEXT (want and got: match, no-match or a direction), then N examples, K failed.\n"
+    "\n"
+    "  -g, --gold FILE         the hand codes (.csv or .tsv); required unless --tests\n"
+    "      --tests             check the lexicons' example sentences\n"
     "  -l, --lexicon PATH      a lexicon file or directory (repeatable); default: bundled\n"
     "      --language NAME     Snowball stemmer (default english)\n"
     "      --id-field NAME     id column of the corpus and of CODES (default id)\n"
@@ -41,21 +51,72 @@ static const char eval_help[] =
     "  -q, --quiet             no progress line or warnings\n"
     "  -h, --help              this help\n"
     "\n"
-    "exit status: 0 ok, 64 usage, 65 bad codes, corpus or lexicon, 66 no input\n";
+    "exit status: 0 ok, 1 an example failed (--tests), 64 usage, 65 bad codes,\n"
+    "             corpus or lexicon, 66 no input\n";
 
-enum { OPT_GOLD = 'g' };
+enum { OPT_GOLD = 'g', OPT_TESTS = 512 };
 
-static const struct option gold_opt[] = {
+static const struct option eval_opts[] = {
     {"gold", required_argument, NULL, OPT_GOLD},
+    {"tests", no_argument, NULL, OPT_TESTS},
     {NULL, 0, NULL, 0},
 };
 
-static int apply_gold(void *ctx, int c, const char *arg)
+typedef struct eval_args {
+    const char *gold;
+    int tests;
+} eval_args;
+
+static int apply_eval(void *ctx, int c, const char *arg)
 {
-    if (c != OPT_GOLD)
+    eval_args *e = ctx;
+    if (c == OPT_GOLD)
+        e->gold = arg;
+    else if (c == OPT_TESTS)
+        e->tests = 1;
+    else
         return cli_usage_error("eval", "unknown option");
-    *(const char **)ctx = arg;
     return -1;
+}
+
+/* ---- eval --tests ---------------------------------------------------- */
+
+typedef struct tests_out {
+    FILE *f;
+    size_t n;
+} tests_out;
+
+/* What an example wanted or got: a direction, else match or no-match. */
+static const char *outcome(int matched, sl_direction d)
+{
+    return !matched ? "no-match" : d != SL_DIRECTION_NONE ? sl_direction_name(d) : "match";
+}
+
+static void print_example(void *user, const sl_example_result *r)
+{
+    tests_out *t = user;
+    t->n++;
+    fprintf(t->f, "%s %s:%u [%s] %s/%s: %s\n", r->passed ? "PASS" : "FAIL", r->file, r->line,
+            r->theme, outcome(r->must_match, r->want),
+            outcome(r->matched, r->want != SL_DIRECTION_NONE ? r->got : SL_DIRECTION_NONE),
+            r->text);
+}
+
+/* Runs the lexicons' examples; 0 all passed, 1 one failed, or an error. */
+static int tests_run(const cli_corpus *c)
+{
+    sl_error err = {0};
+    cli_output out;
+    int rc = cli_output_open(&out, c->output);
+    if (rc != EXIT_OK)
+        return rc;
+    tests_out t = {out.f, 0};
+    size_t failed = 0;
+    if (sl_lexicon_check_examples(c->lex, c->opts, print_example, &t, &failed, &err) != SL_OK)
+        return cli_output_fail(&out, &err);
+    fprintf(out.f, "%zu example%s, %zu failed\n", t.n, t.n == 1 ? "" : "s", failed);
+    rc = cli_output_commit(&out);
+    return rc != EXIT_OK ? rc : failed ? 1 : EXIT_OK;
 }
 
 /* Runs the corpus with the evaluation as its story handler, then writes. */
@@ -77,19 +138,33 @@ static int eval_run(const cli_corpus *c, sl_eval *ev, sl_format fmt)
 
 int cmd_eval(int argc, char **argv)
 {
-    const char *gold_path = NULL;
-    const cli_extra extra = {gold_opt, "g:", apply_gold, &gold_path, cli_figure_options};
+    eval_args e = {0};
+    const cli_extra extra = {eval_opts, "g:", apply_eval, &e, cli_figure_options};
     cli_corpus c;
     int rc = cli_corpus_begin(&c, "eval", argc, argv, eval_help, &extra);
     sl_format fmt = SL_FORMAT_JSON;
-    if (rc < 0 && !gold_path)
-        rc = cli_usage_error("eval", "--gold CODES.csv is required");
+    if (rc < 0 && e.tests) {
+        if (e.gold)
+            rc = cli_usage_error("eval", "--tests checks the lexicons' examples and reads no "
+                                         "--gold; give one of them");
+        else if (c.ninputs)
+            rc = cli_usage_error("eval", "--tests reads no INPUT; leave the inputs out");
+        else if (c.format)
+            rc = cli_usage_error("eval", "--tests prints one line per example; leave out "
+                                         "--format");
+        else
+            rc = tests_run(&c);
+        cli_corpus_end(&c);
+        return rc;
+    }
+    if (rc < 0 && !e.gold)
+        rc = cli_usage_error("eval", "--gold CODES.csv is required (or --tests)");
     if (rc < 0 && cli_parse_format(c.format, &fmt) != 0)
         rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", c.format);
     sl_gold *gold = NULL;
     sl_eval *ev = NULL;
     sl_error err = {0};
-    if (rc < 0 && sl_gold_load(&gold, gold_path, c.id_field, &err) != SL_OK)
+    if (rc < 0 && sl_gold_load(&gold, e.gold, c.id_field, &err) != SL_OK)
         rc = cli_report(&err);
     if (rc < 0 && sl_eval_new(&ev, gold, c.lex, &err) != SL_OK)
         rc = cli_report(&err);

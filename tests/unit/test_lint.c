@@ -210,6 +210,39 @@ static void lint__loader_unchanged(void **state)
     assert_non_null(strstr(err.text, "(and 1 more error)"));
 }
 
+/* Items the caller adds follow the sorted ones in the order added, file
+ * and message copied, and every writer lists them. */
+static void lint__caller_adds_items(void **state)
+{
+    (void)state;
+    sl_lint *l = lint_text("[t]\na*\n");
+    assert_int_equal(sl_lint_count(l), 1);
+    char file[16] = "x.lex", msg[32] = "example does not match";
+    sl_error err = {0};
+    assert_int_equal(sl_lint_add(l, file, 9, 1, SL_LINT_ERROR, msg, &err), SL_OK);
+    assert_int_equal(sl_lint_add(l, path, 1, 1, SL_LINT_WARNING, "second", &err), SL_OK);
+    memset(file, 0, sizeof file);
+    memset(msg, 0, sizeof msg);
+    assert_int_equal(sl_lint_count(l), 3);
+    expect(l, 0, 2, 1, SL_LINT_WARNING, "wildcard a*");
+    expect(l, 1, 9, 1, SL_LINT_ERROR, "example does not match");
+    assert_string_equal(sl_lint_item_at(l, 1)->file, "x.lex");
+    expect(l, 2, 1, 1, SL_LINT_WARNING, "second");
+    assert_string_equal(sl_lint_item_at(l, 2)->file, sl_lint_item_at(l, 0)->file);
+    assert_int_equal(sl_lint_add(l, NULL, 1, 1, SL_LINT_ERROR, "m", &err), SL_EUSAGE);
+    assert_int_equal(sl_lint_add(l, "f", 1, 1, (sl_lint_severity)7, "m", &err), SL_EUSAGE);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_int_equal(sl_lint_write_json(l, out, &err), SL_OK);
+    fclose(out);
+    assert_non_null(strstr(buf, "\"errors\": 1"));
+    assert_non_null(strstr(buf, "\"warnings\": 2"));
+    assert_non_null(strstr(buf, "\"file\": \"x.lex\""));
+    free(buf);
+    sl_lint_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +257,7 @@ int main(void)
         cmocka_unit_test(lint__items_sorted_across_files),
         cmocka_unit_test(lint__missing_file_and_bad_language),
         cmocka_unit_test(lint__loader_unchanged),
+        cmocka_unit_test(lint__caller_adds_items),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -14,12 +14,16 @@
  * (Repeated entries in one theme are warned about by the parser.)
  * The overlap tests are conservative: where a regex or a ~N gap makes an
  * overlap possible without a shared word, no warning is given.
+ * The caller may add items of its own after these (sl_lint_add: storylens
+ * lint adds the example sentences that fail, tune/examples.c), so every
+ * output format lists them alike.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
 
 #include "core/error.h"
+#include "core/vec.h"
 #include "write/emit.h"
 #include "lexicon/lexicon.h"
 #include "text/stem.h"
@@ -30,10 +34,11 @@
 
 struct sl_lint {
     sl_lint_item *items;
-    size_t nitems;
+    size_t nitems, items_cap;
     char **paths;            /* the files, for items' file names */
-    size_t npaths;
-    char **messages;
+    size_t npaths, paths_cap;
+    char **messages;         /* one per item */
+    size_t messages_cap;
 };
 
 typedef struct lint_ctx {
@@ -251,6 +256,8 @@ static sl_status to_items(sl_lint *l, sl_lex_parse *p, sl_error *err)
     l->paths = calloc(p->lex->nfiles + 1, sizeof *l->paths);
     if (!l->items || !l->messages || !l->paths)
         return sli_fail_nomem(err);
+    l->items_cap = l->messages_cap = p->ndiags + 1;
+    l->paths_cap = p->lex->nfiles + 1;
     for (size_t i = 0; i < p->lex->nfiles; i++) {
         l->paths[i] = p->lex->files[i].path;
         p->lex->files[i].path = NULL;
@@ -315,6 +322,39 @@ size_t sl_lint_count(const sl_lint *l)
 const sl_lint_item *sl_lint_item_at(const sl_lint *l, size_t i)
 {
     return l && i < l->nitems ? &l->items[i] : NULL;
+}
+
+/* The lint's own copy of file: one of its paths, added when new. */
+static const char *own_path(sl_lint *l, const char *file)
+{
+    for (size_t i = 0; i < l->npaths; i++)
+        if (strcmp(l->paths[i], file) == 0)
+            return l->paths[i];
+    char *copy = strdup(file);
+    if (!copy || SL_GROW(l->paths, l->paths_cap, l->npaths + 1) != 0) {
+        free(copy);
+        return NULL;
+    }
+    return l->paths[l->npaths++] = copy;
+}
+
+sl_status sl_lint_add(sl_lint *l, const char *file, unsigned line, unsigned col,
+                      sl_lint_severity severity, const char *message, sl_error *err)
+{
+    if (!l || !file || !message)
+        return sli_fail(err, SL_EUSAGE, "sl_lint_add: no lint, file or message");
+    if (severity != SL_LINT_ERROR && severity != SL_LINT_WARNING)
+        return sli_fail(err, SL_EUSAGE, "sl_lint_add: unknown severity %d", (int)severity);
+    const char *path = own_path(l, file);
+    char *msg = path ? strdup(message) : NULL;
+    if (!msg || SL_GROW(l->items, l->items_cap, l->nitems + 1) != 0 ||
+        SL_GROW(l->messages, l->messages_cap, l->nitems + 1) != 0) {
+        free(msg);
+        return sli_fail_nomem(err);
+    }
+    l->messages[l->nitems] = msg;
+    l->items[l->nitems++] = (sl_lint_item){path, line, col, severity, msg};
+    return SL_OK;
 }
 
 void sl_lint_free(sl_lint *l)

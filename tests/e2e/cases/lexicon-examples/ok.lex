@@ -1,0 +1,5 @@
+[sleep]
+sleep
+insomnia
+example = She could not sleep for worry.
+counterexample = The cat slept on the bed.
