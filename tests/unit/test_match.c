@@ -727,6 +727,62 @@ static void match__theme_buckets_resolve_as_one_sort_does(void **state)
     assert_true(mixed > 300);
 }
 
+/* Noting which atoms a phrase can reach before trying a token's many
+ * phrases must find exactly the hits of trying every phrase in full (the
+ * reference), on random rule-made lexicons: every word starts a dozen
+ * phrases with gaps, and a regex entry puts its pseudo-atoms (natoms +
+ * regex number) in the tokens' lists, which the filter once wrote past. */
+static void match__next_atom_filter_finds_what_trying_all_finds(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"lonely", "home", "care", "carer", "help",
+                                        "friend", "visit", "stress", "group", "walk"};
+    enum { NW = sizeof words / sizeof words[0] };
+    uint64_t st = 20261205;
+    size_t stories = 0, hits = 0;
+    for (int round = 0; round < 60; round++) {
+        char src[4096];
+        size_t len = (size_t)snprintf(src, sizeof src, "[class w]\n");
+        for (size_t i = 0; i < NW; i++)
+            len += (size_t)snprintf(src + len, sizeof src - len, "%s\n", words[i]);
+        len += (size_t)snprintf(src + len, sizeof src - len,
+                                "[t]\nnear(<w>, <w>, %u)\n/l[o]nely|vis[i]t/\n[u]\n"
+                                "before(<w>, \"%s %s\", %u)\n",
+                                lcg(&st) % 6, words[lcg(&st) % NW], words[lcg(&st) % NW],
+                                lcg(&st) % 4);
+        random_lexicon(&st, words, NW, src + len, sizeof src - len);
+        sl_lexicon *lex = lex_from(src);
+        sl_matcher *fast = NULL, *ref = NULL;
+        sl_error err = {0};
+        assert_int_equal(sli_matcher_new(&fast, lex, &err), SL_OK);
+        assert_int_equal(sli_matcher_new(&ref, lex, &err), SL_OK);
+        sli_matcher_set_next_filter(ref, 0);
+        sl_tokens toks;
+        sli_tokens_init(&toks);
+        for (int k = 0; k < 20; k++, stories++) {
+            char text[1024];
+            size_t tl = 0;
+            for (uint32_t i = 0, n = lcg(&st) % 40; i < n; i++)
+                tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s", words[lcg(&st) % NW],
+                                       lcg(&st) % 9 == 0 ? ". " : " ");
+            text[tl] = '\0';
+            assert_int_equal(sli_tokenize(&toks, text, tl), 0);
+            const sl_hits *fh, *rh;
+            assert_int_equal(sli_match(fast, text, &toks, "s", &fh, &err), SL_OK);
+            assert_int_equal(sli_match(ref, text, &toks, "s", &rh, &err), SL_OK);
+            if (!sli_hits_equal(fh, rh))
+                fail_msg("round %d story %d differs: \"%s\" with\n%s", round, k, text, src);
+            hits += fh->n;
+        }
+        sli_tokens_free(&toks);
+        sli_matcher_free(fast);
+        sli_matcher_free(ref);
+        sl_lexicon_free(lex);
+    }
+    assert_int_equal(stories, 1200);
+    assert_true(hits > 5000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -751,6 +807,7 @@ int main(void)
         cmocka_unit_test(match__sentence_mask_keeps_only_those_sentences),
         cmocka_unit_test(match__every_mask_keeps_exactly_its_sentences_hits),
         cmocka_unit_test(match__theme_buckets_resolve_as_one_sort_does),
+        cmocka_unit_test(match__next_atom_filter_finds_what_trying_all_finds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,6 +227,11 @@ static sl_status build_entry_signs(sl_lexicon *lex, sl_error *err)
         lex->entry_sign[i] = (int8_t)(e->resolved ? -sign : sign);
         lex->entry_theme[i] = e->theme;
         lex->entry_report[i] = e->report;
+        if ((e->also || e->need) && !lex->entry_weak &&
+            !(lex->entry_weak = calloc(n + 1, 1)))
+            return sli_fail_nomem(err);
+        if (lex->entry_weak)
+            lex->entry_weak[i] = e->also || e->need;
     }
     return SL_OK;
 }
@@ -430,6 +435,7 @@ void sl_lexicon_free(sl_lexicon *lex)
         free(lex->examples[i].text);
     free(lex->examples);
     free(lex->entry_report);
+    free(lex->entry_weak);
     sl_lexicon_free(lex->contexts);
     free(lex->files);
     free(lex->entries);

@@ -7,7 +7,9 @@
  * becomes a theme named NAME, in block order; each word becomes an entry of
  * every theme its numbers name (word* -> wildcard, word -> =word). LIWC's
  * conditional entries ("like (02 134)125/464") have no equivalent and are
- * reported as errors rather than guessed.
+ * reported as errors rather than guessed. Nor has LIWC any word classes or
+ * rules (language v2): a word holding '(' or '<' is reported as such, not
+ * imported as a word it cannot be.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -131,6 +133,11 @@ static void word_line(liwc_ctx *c, const char *s, const char *end)
 {
     const char *tab = memchr(s, '\t', (size_t)(end - s));
     const char *we = tab ? tab : to_blank(s, end);
+    if (memchr(s, '(', (size_t)(we - s)) || memchr(s, '<', (size_t)(we - s))) {
+        liwc_error(c, SL_ELEXICON, s, "LIWC dictionaries have no word classes or rules; write "
+                   "them in a .lex or .yml file");
+        return;
+    }
     if (we == end) {
         liwc_error(c, SL_ELEXICON, s, "word with no category numbers; write word<TAB>NUMBER...");
         return;

@@ -155,6 +155,10 @@ struct sl_lexicon {
                              * counts ask it per hit, and with thousands of
                              * entries the entries themselves are out of cache */
     uint32_t *entry_report; /* per entry (nentries_all): entries[e].report, packed */
+    uint8_t *entry_weak;    /* per entry (nentries_all): 1 for with() and also():
+                             * resolved after the others, so a match that its
+                             * story's context rules out never blocks one that
+                             * counts; NULL when no entry is */
     uint32_t *regexes;      /* indices of REGEX entries, in lexicon order */
     size_t nregexes;
 };
@@ -240,6 +244,23 @@ int32_t sli_lex_theme(sl_lex_parse *p, uint32_t file, uint32_t line, const char 
 sl_status sli_lex_add_entry(sl_lex_parse *p, uint32_t file, const char *path, uint32_t line,
                            uint32_t col, int32_t theme, const char *text, size_t len,
                            sl_error *err);
+
+/* For the importers: a word class (language v2) named name (len bytes), as
+ * a .lex "[class NAME]" header at FILE:line:col makes it; *klass is its
+ * index for sli_lex_add_member, or -1 when it cannot be made. A duplicate
+ * class is reported and *klass is the first one, as in a .lex file.
+ * Returns SL_OK, or SL_ELEXICON / SL_ENOMEM as sli_lex_add_entry. */
+sl_status sli_lex_class(sl_lex_parse *p, uint32_t file, const char *path, uint32_t line,
+                       uint32_t col, const char *name, size_t len, int32_t *klass,
+                       sl_error *err);
+
+/* For the importers: text (len bytes, not empty) as one member line of
+ * class klass, checked as a .lex member is (a word or phrase where it is
+ * written; a rule or <class> when a rule uses the class). As
+ * sli_lex_add_entry. */
+sl_status sli_lex_add_member(sl_lex_parse *p, int32_t klass, uint32_t file, const char *path,
+                            uint32_t line, uint32_t col, const char *text, size_t len,
+                            sl_error *err);
 
 /* Parses one file by its extension: .dic (LIWC), .yml/.yaml (quanteda
  * dictionary), anything else the .lex language. As sli_lex_parse_buffer. */

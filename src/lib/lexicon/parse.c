@@ -1003,6 +1003,29 @@ sl_status sli_lex_add_entry(sl_lex_parse *p, uint32_t file, const char *path, ui
     return c.status;
 }
 
+sl_status sli_lex_class(sl_lex_parse *p, uint32_t file, const char *path, uint32_t line,
+                       uint32_t col, const char *name, size_t len, int32_t *klass,
+                       sl_error *err)
+{
+    line_ctx c = {.p = p, .path = path, .file = file, .lineno = line, .line = name,
+                  .col_base = col, .theme = -1, .klass = -1, .err = err};
+    parse_class_header(&c, name, len);
+    *klass = c.klass;
+    return c.status;
+}
+
+sl_status sli_lex_add_member(sl_lex_parse *p, int32_t klass, uint32_t file, const char *path,
+                            uint32_t line, uint32_t col, const char *text, size_t len,
+                            sl_error *err)
+{
+    line_ctx c = {.p = p, .path = path, .file = file, .lineno = line, .line = text,
+                  .col_base = col, .theme = -1, .klass = klass, .err = err};
+    sli_tokens_init(&c.toks);
+    parse_member(&c, text, text + len);
+    sli_tokens_free(&c.toks);
+    return c.status;
+}
+
 /* ---- for concept.c ------------------------------------------------------ */
 
 sl_status sli_lex_fill_entry(sl_lex_parse *p, sl_entry *e, const char *path, const char *text,

@@ -89,11 +89,11 @@ void sli_matcher_set_theme_buckets(sl_matcher *m, int on);
  * and listed by sli_matcher_failures(), instead of failing sli_match. */
 void sli_matcher_set_skip_failures(sl_matcher *m, int on);
 
-/* Until called again, the matches of entries e with banned[e] set (indexed
- * by written entry, nentries) are left out before overlaps are resolved,
- * so they take no part and block no other match. banned is borrowed; NULL
- * bans none. For a with() or also() entry whose context a story lacks. */
-void sli_matcher_ban(sl_matcher *m, const uint8_t *banned);
+
+/* on = 0 tries every phrase record of a token in full, without first
+ * noting which atoms are within reach: the reference the filter is tested
+ * against (default 1). */
+void sli_matcher_set_next_filter(sl_matcher *m, int on);
 
 /* The entries dropped from the last story and PCRE2's code for each.
  * Borrowed: valid until the next sli_match(). */

@@ -58,6 +58,9 @@ struct sl_matcher {
     vec bucket;    /* cand: tcands grouped by theme, ascending (resolve) */
     uint32_t *theme_n;    /* per theme: its tcands; zero between stories */
     uint64_t *theme_bits; /* a bit per theme: it has tcands; zero between stories */
+    uint32_t *atom_seen;  /* per atom: the window generation it was last seen in */
+    uint32_t atom_gen;    /* the current window's generation */
+    int next_filter_off;  /* 1: try every phrase record (the reference, for tests) */
     vec stamp;     /* uint32 per token */
     struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
     int rx_off;            /* 1: run every regex everywhere (the reference, for tests) */
@@ -69,8 +72,6 @@ struct sl_matcher {
     sl_hit *hit_tmp;
     size_t hit_tmp_cap;
     uint32_t stamp_gen;
-    const uint8_t *banned; /* per written entry: 1 = its matches take no part in
-                            * this story (sli_matcher_ban); NULL: none */
     int resolve_ref; /* 1: resolve by one sort of every candidate (the
                       * reference, for tests) */
     sl_hits hits;

@@ -34,8 +34,6 @@ sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const s
             sli_director_follow(w->director, w->matcher);
         if (lex->contexts && (s = sli_matcher_new(&w->contexts, lex->contexts, err)) != SL_OK)
             return s;
-        if ((lex->contexts || lex->has_also) && !(w->banned = calloc(lex->nentries + 1, 1)))
-            return sli_fail_nomem(err);
     }
     return SL_OK;
 }
@@ -48,7 +46,6 @@ void sli_workers_free(sl_worker *ws, int n)
         sli_agg_scratch_free(ws[i].scratch);
         sli_director_free(ws[i].director);
         sli_matcher_free(ws[i].contexts);
-        free(ws[i].banned);
         free(ws[i].counted.h);
         free(ws[i].counted_dirs);
     }
@@ -209,23 +206,6 @@ static sl_status match_and_judge(sl_worker *w, const sl_lexicon *lex, const sl_d
     return s;
 }
 
-/* Bans the with() and also() entries whose context the story lacks;
- * the number banned. */
-static size_t ban_contextless(sl_worker *w, const sl_lexicon *lex, const sl_hits *hits,
-                              uint64_t found)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < hits->n; i++) {
-        const sl_entry *e = &lex->entries[hits->h[i].entry];
-        if ((e->need || e->also) && !counts(lex, hits, NULL, i, found) &&
-            !w->banned[hits->h[i].entry]) {
-            w->banned[hits->h[i].entry] = 1;
-            n++;
-        }
-    }
-    return n;
-}
-
 sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_options *opts,
                              const sl_shape *shape, const sl_doc *d, sl_docres *r,
                              sl_hit_list *kept, sl_regex_drops *drops, sl_error *err)
@@ -239,15 +219,6 @@ sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_optio
     uint64_t found = 0;
     if (s == SL_OK && lex->contexts)
         s = contexts_found(w, lex, d, hits, &found, err);
-    /* A with() or also() match the story's context rules out must not
-     * block, by overlap, a match that counts: its entry is banned and the
-     * story matched again (rare: only stories holding such a match). */
-    if (s == SL_OK && w->banned && ban_contextless(w, lex, hits, found)) {
-        sli_matcher_ban(w->matcher, w->banned);
-        s = match_and_judge(w, lex, d, &hits, &dirs, &trig, drops, err);
-        sli_matcher_ban(w->matcher, NULL);
-        memset(w->banned, 0, lex->nentries);
-    }
     if (s != SL_OK)
         return s;
     if ((lex->contexts || lex->has_also || (lex->has_conditions && dirs)) &&

@@ -29,8 +29,6 @@ typedef struct sl_worker {
     sl_agg_scratch *scratch;
     sl_director *director; /* with direction only */
     sl_matcher *contexts;  /* with(A, X): matches the contexts A over a story */
-    uint8_t *banned;       /* per written entry: a with() or also() entry whose
-                            * context this story lacks (zero between stories) */
     sl_hits counted;       /* the hits that count when a conditioned entry's
                             * match was dropped (lexicon language v2) */
     sl_hit_dir *counted_dirs;
