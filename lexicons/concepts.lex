@@ -248,6 +248,26 @@ shattered
 "getting too much"
 "last straw"
 
+# The commonest words of strain, for the paid-worker exclusion (the full
+# class in a near() would make thousands of phrases).
+[class strain_core]
+exhausted
+exhaustion
+stress
+stressed
+strain
+"burnt out"
+"burned out"
+burnout
+"worn out"
+shattered
+wrecked
+tired
+"run ragged"
+"at breaking point"
+"under pressure"
+"on their knees"
+
 # Feelings that are a carer's strain only when the story is about caring:
 # said alone they are as often the cared-for person's own.
 [class worry]
@@ -1449,6 +1469,24 @@ institution
 "placement"
 "a bed"
 "long-term nursing care"
+
+# The commonest names of a care home, for the proximity rules: every
+# member of a class in near() makes phrases in both orders, and the full
+# class above would make thousands.
+[class care_home_core]
+"care home"
+"nursing home"
+"residential care"
+"residential home"
+"residential placement"
+"rest home"
+"aged care"
+"long-term care"
+"long term care"
+"care facility"
+"nursing facility"
+"a home"
+placement
 
 # What stands in for a care home: a place of one's own, with help.
 [class own_home]

@@ -266,7 +266,7 @@ with(<caring>, <breaks>) @mentioned
 # things getting worse, in a story about caring
 with(<caring>, <worse_now>) @worsened
 # paid workers' strain and a service under pressure are not carer stress
-!near(<paid_worker>, <strain>, 8)
+!near(<paid_worker>, <strain_core>, 8)
 !"under strain"               # a rota, a service
 !"under pressure"
 !"stretched thin"
@@ -298,11 +298,11 @@ counterexample = He had a week of respite at the care home in May.
 # need to", "no longer needs", "never went into"
 avoided(<care_home>)
 # had things gone otherwise: "she'd have ended up in a home"
-before(<would_have>, <care_home>, 8)
+before(<would_have>, <care_home_core>, 8)
 # a planned move called off
-near(<care_home>, <called_off>, 8)
+near(<care_home_core>, <called_off>, 8)
 # back from a care home to a home of one's own
-near(<leave_care>, <care_home>, 6)
+near(<leave_care>, <care_home_core>, 6)
 # kept out of a home
 "keep* ~2 out of ~2 <care_home>"
 "keeping ~2 out of ~2 <care_home>"
@@ -360,6 +360,6 @@ with(<care_home>, <leave_home_again>)
 "saved him from a care home"
 "spared from going into a nursing home"
 # a care home meant for a short stay, not a move
-!near(<short_stay>, <care_home>, 6)
+!near(<short_stay>, <care_home_core>, 6)
 !"respite ~4 <care_home>"
 !"rather die than"            # he'd rather die than go into a home: no move was avoided
