@@ -32,6 +32,7 @@ counterexample = The carers come in twice a day to help him wash.
 <lonely>
 # not seeing anyone: a contact word denied
 negated(before(<contact>, <anyone>, 3))   # didn't see anyone, never spoke to a soul
+negated(before(<anyone>, <contact>, 3))   # haven't had a soul to talk to
 "didn't realise how lonely"               # the problem, though a negation stands in it
 # the resolved state: new ties with people, read as the improvement, in a
 # story that also tells of the isolation (meeting people is not, alone,
@@ -50,6 +51,10 @@ also(<social_life>) @resolved
 !"isolated in ~2 room"        # isolated in their rooms: infection control
 !"isolated in ~2 rooms"
 !"isolated ~1 <remote_place>" # an isolated spot, isolated rural areas
+!"<remote_place> ~2 isolated"  # villages are isolated
+!"side-room isolation"
+!"isolation precautions"
+!"out of the car"             # couldn't get out of the car
 !"let alone"
 !"never ~1 lonely"
 !"not ~1 lonely"
@@ -77,6 +82,24 @@ self-belief
 self-worth
 self-assured
 "built me up"                 # it built me up a bit
+"had the neck"                # nerve, in Irish and Scots English
+"the bottle to"
+"have the bottle"
+"wouldn't have dreamt" @improved   # of doing it before: said when now she does
+"wouldn't have dared" @improved
+"boo to a goose"
+"put my hand up"
+"put her hand up"
+"put his hand up"
+"have a go at anything"
+"feel a ~1 fool"
+"felt a ~1 fool"
+"feel foolish"
+"felt foolish"
+"finding my voice"
+"finding her voice"
+"found my voice"
+"lost the stomach"
 "pride in ~1 myself"
 "pride in ~1 herself"
 "proud of myself"
@@ -111,7 +134,6 @@ self-assured
 "the nerve to"
 courage
 "never have dared"
-"wouldn't have dared"
 "would never have dared"
 "dared to"
 "found ~1 voice"              # found her voice: able to speak up
@@ -246,7 +268,9 @@ counterexample = The agency staff are rushed off their feet.
 # Strain words count on their own: in a change story about caring they
 # are nearly always the carer's; paid workers' strain is excluded below.
 <strain>
+"carer ~1 stress"             # carer stress named as such
 "carer ~1 strain"
+"caregiver ~1 stress"
 "carer ~1 breakdown"
 "carer ~1 burnout"
 "strain of caring"
@@ -362,4 +386,12 @@ with(<care_home>, <leave_home_again>)
 # a care home meant for a short stay, not a move
 !near(<short_stay>, <care_home_core>, 6)
 !"respite ~4 <care_home>"
-!"rather die than"            # he'd rather die than go into a home: no move was avoided
+!"rather die than"
+# staying at home that failed or was only tried: the move happened
+!"could not stay"
+!"couldn't stay"
+!"can't stay"
+!"cannot stay"
+!"unable to stay"
+!"not stay"
+!"tried ~4 stay"            # he'd rather die than go into a home: no move was avoided

@@ -37,7 +37,8 @@
     "[class place]\n\"care home\"\n\"nursing home\"\n"                                       \
     "[avoided]\npolarity = asset\navoided(<place>)\n"                                         \
     "[alone]\npolarity = problem\nnegated(friends)\n"                                         \
-    "[iso2]\npolarity = problem\nlonely\n=alone\n\"new friends\" @resolved\n"
+    "[iso2]\npolarity = problem\nlonely\n=alone\n\"new friends\" @resolved\n"             \
+    "[iso3]\npolarity = problem\nlonely\n\"more tea\"\n"
 
 #define MODIFIERS                                                                               \
     "[increase]\nscope = both\ndistance = 3\nmore\ngrow @backward:3\ngrew @backward:2\n"      \
@@ -254,11 +255,25 @@ static void direction__negation_flips(void **state)
     assert_int_equal(s.negations, 1);
     assert_string_equal(s.trigger, "more");
     /* "Confidence did not grow.": grow(3) reaches back 3 tokens; "not"(2)
-     * reaches forward only, but it stands between the hit and its change
-     * trigger, so it negates the change -> worsened */
+     * stands right before it, between the hit and its change trigger, so
+     * it negates the change: no change happened -> mentioned (a
+     * confidence that did not grow did not shrink either) */
     s = judge(state, "conf", "Confidence did not grow.");
-    WANT(s, "worsened", "unknown");
+    WANT(s, "mentioned", "unknown");
     assert_int_equal(s.negations, 1);
+    assert_string_equal(s.trigger, "grow"); /* still named: what was negated */
+}
+
+/* A trigger inside another hit of the same theme is part of what that
+ * entry says: lonely(0) and(1) more(2) tea(3): "more" (both, 3) reaches
+ * "lonely" 2 tokens back, but it lies inside the hit "more tea" of iso3,
+ * so "lonely" keeps no change trigger: mentioned. Theme iso2 has no entry
+ * holding "more", so there it modifies "lonely": a problem grown ->
+ * worsened. */
+static void direction__trigger_inside_a_hit_modifies_no_other(void **state)
+{
+    WANT(judge2(state, "iso3", "Lonely and more tea."), "mentioned", "unknown");
+    WANT(judge2(state, "iso2", "Lonely and more tea."), "worsened", "unknown");
 }
 
 static void direction__double_negative(void **state)
@@ -358,6 +373,9 @@ static void direction__time_cue_binds_to_its_clause(void **state)
 {
     WANT(judge2(state, "iso2", "She felt alone, and now she is busy."), "mentioned", "unknown");
     WANT(judge2(state, "iso2", "She feels alone now."), "worsened", "after");
+    /* a comma alone is no clause mark: it takes a conjunction after it
+     * ("and", "but", ...) to start a new clause */
+    WANT(judge2(state, "iso2", "She felt alone, now she is busy."), "worsened", "after");
 }
 
 /* ---- net direction ------------------------------------------------------------ */
@@ -541,6 +559,7 @@ int main(void)
         cmocka_unit_test(direction__sentence_end_stops_scope),
         cmocka_unit_test(direction__breaker_stops_scope),
         cmocka_unit_test(direction__negation_flips),
+        cmocka_unit_test(direction__trigger_inside_a_hit_modifies_no_other),
         cmocka_unit_test(direction__double_negative),
         cmocka_unit_test(direction__avoidance_by_polarity),
         cmocka_unit_test(direction__time_from_baseline_and_outcome),

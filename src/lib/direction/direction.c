@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/error.h"
 #include "core/vec.h"
@@ -320,17 +321,40 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
 #define CHANGE_KINDS (KIND(SL_MOD_INCREASE) | KIND(SL_MOD_DECREASE) | KIND(SL_MOD_AVOIDANCE))
 #define TIME_KINDS (KIND(SL_MOD_BASELINE) | KIND(SL_MOD_OUTCOME))
 
+/* Whether token k is a word that opens a new clause after a comma. */
+static int conjunction(const char *text, const sl_tokens *toks, size_t k)
+{
+    static const char *const words[] = {"and", "but", "so", "then", "yet", "or", "because",
+                                        "while", "whereas", "although", "though", "whilst"};
+    const sl_token *t = &toks->tok[k];
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && strncasecmp(text + t->start, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the text between tokens a (ending) and b (starting) holds a
  * clause mark: a time cue or a negation binds to the clause it stands in,
- * so "now" in the next clause does not make "had felt alone" current, and
- * the "can't" of "I can't sleep, I'm exhausted" does not negate the
- * exhaustion. */
+ * so "now" in the next clause does not make "had felt alone" current
+ * ("she had felt alone, and now she has friends"), and the "can't" of "I
+ * can't sleep; I'm exhausted" does not negate the exhaustion. A comma is
+ * a clause mark when a conjunction follows it: in "since then he has
+ * stopped going, he rarely goes out" the time reaches both halves. */
 static int clause_mark(const char *text, const sl_tokens *toks, uint32_t a, uint32_t b)
 {
     size_t from = toks->tok[a].end, to = toks->tok[b].start;
     for (size_t i = from; i < to; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')')
+        if (ch == ',') {
+            size_t k = a + 1;
+            while (k < b && toks->tok[k].start < i)
+                k++;
+            if (k < toks->n && conjunction(text, toks, k))
+                return 1;
+            continue;
+        }
+        if (ch == ';' || ch == ':' || ch == '(' || ch == ')')
             return 1;
         /* an en or em dash (U+2013, U+2014) */
         if (ch == 0xE2 && i + 2 < to && (unsigned char)text[i + 1] == 0x80 &&
@@ -375,8 +399,25 @@ static void decide(sl_hit_dir *r, const trig_vec *tv, int sign, int32_t change, 
     }
 }
 
+/* Whether trigger t lies inside another hit of h's theme: it is then part
+ * of what that hit's entry says ("less" in "less isolated") and modifies
+ * no other hit of the theme ("a busy week" after it). It never modifies
+ * the hit it overlaps (reach). Hits come grouped by theme. */
+static int inside_hit(const sl_hits *hits, const sl_hit *h, const sl_trigger *t)
+{
+    const sl_hit *a = h, *b = h, *end = hits->h + hits->n;
+    while (a > hits->h && a[-1].theme == h->theme)
+        a--;
+    while (b + 1 < end && b[1].theme == h->theme)
+        b++;
+    for (const sl_hit *x = a; x <= b; x++)
+        if (x != h && x->start <= t->start && t->end <= x->end)
+            return 1;
+    return 0;
+}
+
 static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char *text,
-                        const sl_tokens *toks, const sl_hit *h)
+                        const sl_tokens *toks, const sl_hits *hits, const sl_hit *h)
 {
     const trig_vec *tv = &d->kept;
     uint8_t cond = lex->entries[h->entry].cond;
@@ -398,7 +439,7 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
         if (!is_change && !is_time)
             continue;
         uint32_t r = reach(&run, t, h->start, h->end);
-        if (!r)
+        if (!r || inside_hit(hits, h, t))
             continue;
         if ((consumed >> t->kind) & 1) {
             met = 1;
@@ -412,21 +453,26 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
             when_dist = r;
         }
     }
-    /* negations: those whose scope reaches the hit, and those standing
-     * between the hit and its change trigger ("confidence has not grown");
-     * both lie in the hit's sentence */
-    unsigned neg = 0;
+    /* negations: those whose scope reaches the hit; one standing between
+     * the hit and its change trigger negates the change ("her confidence
+     * has not grown": no change, not a loss) */
+    unsigned neg = 0, neg_change = 0;
     for (size_t i = from; i < to && (run.kinds & KIND(SL_MOD_NEGATION)); i++) {
         const sl_trigger *t = &tv->v[i];
-        if (t->kind != SL_MOD_NEGATION)
+        if (t->kind != SL_MOD_NEGATION || inside_hit(hits, h, t))
             continue;
-        int between = 0;
+        int between = 0, of_change = 0;
         if (change >= 0) {
             const sl_trigger *c = &tv->v[change];
             between = (t->start >= h->end && t->end <= c->start) ||
                       (t->start >= c->end && t->end <= h->start);
+            /* "has not grown", "didn't improve": the negation stands right
+             * before the change word, between it and the hit */
+            of_change = between && t->end <= c->start && c->start - t->end <= 2;
         }
-        if (between || (reach(&run, t, h->start, h->end) && same_clause(text, toks, t, h)))
+        if (of_change)
+            neg_change++;
+        else if (between || (reach(&run, t, h->start, h->end) && same_clause(text, toks, t, h)))
             neg++;
     }
     /* a negation meets avoided() and negated(), and is then part of them */
@@ -440,7 +486,13 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
         r.time = tv->v[when].kind == SL_MOD_BASELINE ? SL_TIME_BEFORE : SL_TIME_AFTER;
     /* the polarity of the entry's theme or its nearest non-neutral ancestor
      * (the opposite for an entry naming the resolved state) */
-    decide(&r, tv, lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1), change, when);
+    if (neg_change % 2) {
+        /* the change did not happen: the state stays as it was; the trigger
+         * is still named, so kwic and explain show what was negated */
+        r.negations = (uint8_t)(neg + neg_change > 255 ? 255 : neg + neg_change);
+        r.trigger = change;
+    } else
+        decide(&r, tv, lex->entry_sign[h->entry] * (neg % 2 ? -1 : 1), change, when);
     const sl_entry *e = &lex->entries[h->entry];
     uint8_t fixed = e->fixed ? e->fixed : lex->themes[e->theme].fixed;
     if (fixed) { /* "@worsened", or a theme that is a direction: "direction = improved" */
@@ -477,7 +529,7 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
     if (resolve_triggers(d, toks, mh) != 0 || index_triggers(d, toks) != 0)
         return sli_fail_nomem(err);
     for (size_t i = 0; i < hits->n; i++)
-        d->dirs[i] = judge(d, lex, text, toks, &hits->h[i]);
+        d->dirs[i] = judge(d, lex, text, toks, hits, &hits->h[i]);
     *dirs = d->dirs;
     *trig = d->kept.v;
     return SL_OK;
