@@ -35,3 +35,11 @@ worse                     # "her loneliness got worse": worse of a problem
 "given her" @forward:3
 "given him" @forward:3
 found @forward:3          # "found the courage"
+# an onset is a change: "she has started going to the club" (an asset
+# grown), "I've started crying in the shower" (a problem grown)
+start @forward:3           # started, starting, starts
+began @forward:3
+begun @forward:3
+"for the first time" @backward:6   # "raised my voice at her for the first time"
+increasingly @forward:2
+"more and more" @forward:3

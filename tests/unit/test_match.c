@@ -783,10 +783,64 @@ static void match__next_atom_filter_finds_what_trying_all_finds(void **state)
     assert_true(hits > 5000);
 }
 
+/* A first word's phrases are grouped by their second word, and a group
+ * out of reach is passed over in one step of at most 255 records. Here
+ * "care" starts 300 phrases "care home <m>" (one group, longer than one
+ * step) between "care alpha" and "care omega": a story holding "care
+ * omega" must pass the whole group and find it, one holding "care home
+ * zq299" must find the group's last phrase, and the filtering matcher
+ * must agree with the one that tries every phrase. */
+static void match__long_group_of_one_second_word_is_passed_whole(void **state)
+{
+    (void)state;
+    static char src[8192];
+    size_t len = (size_t)snprintf(src, sizeof src, "[class m]\n");
+    for (int i = 0; i < 300; i++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "=zq%d\n", i);
+    snprintf(src + len, sizeof src - len,
+             "[t]\n\"care alpha\"\n\"care home <m>\"\n\"care omega\"\n");
+    sl_lexicon *lex = lex_from(src);
+    sl_matcher *fast = NULL, *ref = NULL;
+    sl_error err = {0};
+    assert_int_equal(sli_matcher_new(&fast, lex, &err), SL_OK);
+    assert_int_equal(sli_matcher_new(&ref, lex, &err), SL_OK);
+    sli_matcher_set_next_filter(ref, 0);
+    static const struct {
+        const char *text;
+        size_t hits;
+        uint32_t start, end; /* tokens of the first hit */
+    } cases[] = {
+        {"care omega", 1, 0, 2},          /* past the 300 in two steps */
+        {"care alpha", 1, 0, 2},          /* before the group */
+        {"we care home zq299", 1, 1, 4},  /* the group's last phrase */
+        {"care home zq300", 0, 0, 0},     /* not a member */
+        {"care for omega", 0, 0, 0},      /* no gap in the phrase */
+    };
+    sl_tokens toks;
+    sli_tokens_init(&toks);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(sli_tokenize(&toks, cases[i].text, strlen(cases[i].text)), 0);
+        const sl_hits *fh, *rh;
+        assert_int_equal(sli_match(fast, cases[i].text, &toks, "s", &fh, &err), SL_OK);
+        assert_int_equal(sli_match(ref, cases[i].text, &toks, "s", &rh, &err), SL_OK);
+        assert_true(sli_hits_equal(fh, rh));
+        assert_int_equal(fh->n, cases[i].hits);
+        if (cases[i].hits) {
+            assert_int_equal(fh->h[0].start, cases[i].start);
+            assert_int_equal(fh->h[0].end, cases[i].end);
+        }
+    }
+    sli_tokens_free(&toks);
+    sli_matcher_free(fast);
+    sli_matcher_free(ref);
+    sl_lexicon_free(lex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(match__stem_entry_matches_inflections),
+        cmocka_unit_test(match__long_group_of_one_second_word_is_passed_whole),
         cmocka_unit_test(match__follower_finds_what_its_own_matcher_finds),
         cmocka_unit_test(match__prefix_entry_matches_word_starts),
         cmocka_unit_test(match__exact_entry_matches_the_folded_word_only),

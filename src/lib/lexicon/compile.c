@@ -153,6 +153,37 @@ static uint32_t intern_atom(sl_lexicon *lex, sl_stem_cache *st, const sl_lex_ele
     return *v;
 }
 
+/* Words first, then phrases by second atom, each in lexicon order (a
+ * total order, so the index never depends on the sort's stability). */
+static int cmp_first(const void *a, const void *b)
+{
+    const sl_first *x = a, *y = b;
+    int px = x->natoms > 1, py = y->natoms > 1;
+    if (px != py)
+        return px - py;
+    if (px && x->next != y->next)
+        return x->next < y->next ? -1 : 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Sorts one atom's run so that phrases sharing a second atom sit
+ * together, and notes the length of each group: rules of the lexicon
+ * language v2 expand into hundreds of phrases on one first word, most
+ * sharing a second ("care home ..."), and the matcher passes over a
+ * group whose second atom is out of reach in one step. Candidates are
+ * resolved in a total order (match.c), so this order changes no hit. */
+static void group_by_next(sl_first *f, size_t n)
+{
+    qsort(f, n, sizeof *f, cmp_first);
+    for (size_t i = n; i-- > 0;) {
+        unsigned same = i + 1 < n && f[i].natoms > 1 && f[i + 1].natoms > 1 &&
+                                f[i + 1].next == f[i].next
+                            ? f[i + 1].same_next + 1u
+                            : 0u;
+        f[i].same_next = (uint8_t)(same > UINT8_MAX ? UINT8_MAX : same);
+    }
+}
+
 static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
 {
     lex->first_off = calloc(lex->natoms + 1, sizeof *lex->first_off);
@@ -177,8 +208,8 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
         free(fill);
         return sli_fail_nomem(err);
     }
-    /* Entries in lexicon order within each atom's list: matching order, and
-     * so tie-breaking, never depends on hash order. */
+    /* Entries in lexicon order within each atom's list, then grouped by
+     * second atom: matching order never depends on hash order. */
     for (size_t i = 0; i < lex->nentries_all; i++) {
         const sl_entry *e = &lex->entries[i];
         if (e->kind == SL_ENTRY_TOKENS) {
@@ -194,6 +225,8 @@ static sl_status build_first_index(sl_lexicon *lex, sl_error *err)
         }
     }
     free(fill);
+    for (size_t a = 0; a < lex->natoms; a++)
+        group_by_next(lex->first + lex->first_off[a], lex->first_off[a + 1] - lex->first_off[a]);
     return SL_OK;
 }
 

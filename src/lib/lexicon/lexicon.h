@@ -113,7 +113,10 @@ typedef struct sl_first {
     uint8_t natoms;    /* 1: a word or wildcard; 2 or more (capped at 255): a
                         * phrase. The search only asks whether it is 1 or 2. */
     uint8_t exclusion; /* the entry's exclusion flag */
-    uint8_t unused;
+    uint8_t same_next; /* how many records after this one in its atom's run
+                        * are phrases with the same second atom (capped at
+                        * 255): the matcher skips them all at once when that
+                        * atom is out of reach */
 } sl_first;
 
 _Static_assert(sizeof(sl_first) == 4 * sizeof(uint32_t), "four uint32s in an annotation");

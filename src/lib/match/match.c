@@ -363,8 +363,11 @@ static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
     /* recs may have moved if the pool grew: it did not, note_reachable_atoms
      * only reads it */
     for (uint32_t k = 0; k < recs[0]; k++, f++) {
-        if (filter && f->natoms > 1 && m->atom_seen[f->next] != m->atom_gen)
+        if (filter && f->natoms > 1 && m->atom_seen[f->next] != m->atom_gen) {
+            k += f->same_next; /* its group: the same second atom */
+            f += f->same_next;
             continue;
+        }
         uint32_t end = f->natoms == 1 ? (uint32_t)i + 1 : extend_from_first(m, toks, f, i);
         if (end && push_cand(f->exclusion ? &m->excl : &m->cands, f->entry, f->theme,
                              (uint32_t)i, end))
