@@ -113,6 +113,27 @@ static void concept__near_is_both_orders_before_one(void **state)
     sl_lexicon_free(lex);
 }
 
+/* An operand's leading fillers ("the", "in", "a", ...) move into the gap
+ * before it, but a phrase is never cut to one word: "in a home" keeps
+ * "a home" (gap 2 + 1), "the care home" becomes "care home" (2 + 1), and
+ * "the staff" stays whole, since "staff" alone, like "home" alone, says
+ * something else. */
+static void concept__operand_fillers_never_leave_one_word(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = lex_from("[t]\nbefore(tired, \"in a home\", 2)\n"
+                               "before(tired, \"the care home\", 2)\n"
+                               "before(tired, \"the staff\", 2)\n");
+    assert_int_equal(lex->nentries_all, 3);
+    const unsigned g3[] = {0, 3, 0}, g2[] = {0, 2, 0};
+    const char *p0[] = {"tire", "a", "home"}, *p1[] = {"tire", "care", "home"};
+    const char *p2[] = {"tire", "the", "staff"};
+    want_phrase(lex, 0, 3, p0, g3);
+    want_phrase(lex, 1, 3, p1, g3);
+    want_phrase(lex, 2, 3, p2, g2);
+    sl_lexicon_free(lex);
+}
+
 static void concept__class_in_a_phrase_and_shared_members_once(void **state)
 {
     (void)state;
@@ -235,6 +256,7 @@ int main(void)
         cmocka_unit_test(concept__class_entry_is_each_member_reporting_the_entry),
         cmocka_unit_test(concept__near_is_both_orders_before_one),
         cmocka_unit_test(concept__class_in_a_phrase_and_shared_members_once),
+        cmocka_unit_test(concept__operand_fillers_never_leave_one_word),
         cmocka_unit_test(concept__class_defined_in_a_later_file),
         cmocka_unit_test(concept__conditions_flag_every_phrase),
         cmocka_unit_test(concept__resolved_entry_has_the_opposite_sign),

@@ -256,9 +256,11 @@ static int leading_filler(const char *w, size_t n)
     return 0;
 }
 
-/* Drops the leading filler words of every alternative of a (at least one
- * word is kept, and a gap is never left first); *dropped = the most dropped
- * from one, for the gap before it to grow by. */
+/* Drops the leading filler words of every alternative of a (at least two
+ * words are kept, and a gap is never left first); *dropped = the most
+ * dropped from one, for the gap before it to grow by. A phrase is never
+ * cut to one word: the filler may be its sense ("into a home" is a care
+ * home, "home" alone is anybody's house). */
 static void strip_fillers(alts *a, unsigned *dropped)
 {
     *dropped = 0;
@@ -267,7 +269,8 @@ static void strip_fillers(alts *a, unsigned *dropped)
         unsigned k = 0;
         for (;;) {
             char *sp = strchr(s, ' ');
-            if (!sp || !leading_filler(s, (size_t)(sp - s)) || sp[1] == '~')
+            if (!sp || !leading_filler(s, (size_t)(sp - s)) || sp[1] == '~' ||
+                !strchr(sp + 1, ' '))
                 break;
             s = sp + 1;
             k++;
