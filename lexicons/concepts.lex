@@ -695,7 +695,6 @@ respite
 "getting harder"
 "got harder"
 "a little harder"
-"more and more"
 
 # ---- isolation --------------------------------------------------------------
 

@@ -68,6 +68,7 @@ description = The person's confidence or self-belief, gained, lost or lacking, o
 polarity = asset
 example = improved: After the course her confidence came back.
 example = worsened: Since the fall he has lost his confidence on the stairs.
+example = mentioned: His confidence has not really improved.
 example = improved: She believes in herself again.
 example = She lacks the confidence to walk into a group on her own.
 counterexample = I'm confident that the council will sort the bins out.
@@ -263,6 +264,8 @@ example = Looking after her husband day and night, she was exhausted.
 example = improved: The sitter gives her a much-needed break each week.
 example = worsened: Since the day centre closed, my dad is up all night and I'm more exhausted than ever.
 example = improved: It's taken a weight off my shoulders.
+example = worsened: Caring for Mum on my own, I have never been so exhausted.
+example = worsened: Caring for my wife, I started crying in the car after every visit.
 counterexample = The care workers were exhausted after a double shift.
 counterexample = The agency staff are rushed off their feet.
 # Strain words count on their own: in a change story about caring they

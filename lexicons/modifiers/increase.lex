@@ -43,3 +43,11 @@ begun @forward:3
 "for the first time" @backward:6   # "raised my voice at her for the first time"
 increasingly @forward:2
 "more and more" @forward:3
+# a superlative of the present is not a negation: "I have never been so
+# tired" is very tired now, "never felt so confident" a gain
+"never been so" @forward:3
+"never been this" @forward:3
+"never been more" @forward:3
+"never felt so" @forward:3
+"never felt this" @forward:3
+"never felt more" @forward:3

@@ -13,3 +13,6 @@ nowadays
 =anymore
 "any more"
 "any longer"
+# where things came to: "I ended up in hospital" is a result, and not the
+# decrease "ended" ("the group ended"), which it would otherwise be
+"ended up"
