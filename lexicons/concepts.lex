@@ -1061,7 +1061,9 @@ before(<rarely>, <go_out>, 2)             # rarely went out, didn't get out, sto
 
 # A social life taken up: places and habits of meeting people. Going to a
 # group says nothing of isolation by itself; beside a story's isolation
-# it is how the isolation ended.
+# it is how the isolation ended. A bare "the group", "the centre" or "the
+# club" is left out: it names a place or a service ("at the centre of her
+# care", "the group of professionals"), not that the person goes.
 [class social_life]
 "full diary"
 "a busy week"
@@ -1072,15 +1074,9 @@ before(<rarely>, <go_out>, 2)             # rarely went out, didn't get out, sto
 "coffee mornings"
 "men's shed"
 "mens shed"
-"the shed"
 "social club"
 "tea dance"
 "choir"
-"the club"
-"the group"
-"a group"
-"the centre"
-"the center"
 "day centre"
 "day center"
 "day program"
