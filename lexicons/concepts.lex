@@ -8,7 +8,15 @@
 # says in its comment what it is for, so a researcher can extend it without
 # reading a story. No member stands for a single story.
 
-# ---- people -----------------------------------------------------------------
+# ---- people ----------------------------------------------------------------
+
+# The reflexive pronouns: "stood up for herself", "speaks for himself".
+[class self]
+myself
+herself
+himself
+themselves
+themself
 
 # An unpaid family member or friend who may be the one caring. A strain
 # word counts for carer stress near one of these (or a caring word), so

@@ -222,6 +222,36 @@ self-assurance
 "the confidence to cope"
 "more confident in caring"
 "feels like herself again"
+# speaking and acting for oneself, and its absence: the signs of
+# confidence a story shows rather than names
+"stand up for ~1 <self>"
+"stood up for ~1 <self>"
+"speak for <self>"
+"speaks for <self>"
+"spoke for <self>"
+"ordered for <self>"
+"orders for <self>"
+"ordered ~1 own"
+"ask for what ~1 needs"
+"asked for what ~1 needed"
+"look people in the eye"
+"looked me in the eye"
+"head held high"
+=shy @resolved
+=shyness @resolved
+"painfully shy" @resolved
+timid @resolved
+"let ~1 do the talking" @resolved   # let me do the talking: no voice of her own
+"let ~1 do all the talking" @resolved
+"hid behind" @resolved
+"hide behind" @resolved
+"hiding behind" @resolved
+"kept ~1 head down" @resolved
+"barely look at" @resolved
+"couldn't look ~2 in the eye" @resolved
+!"shy away"
+!"shied away"
+!"shying away"
 "more outgoing"
 "feels good about herself"
 "feels better about himself"
