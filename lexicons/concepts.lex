@@ -145,8 +145,8 @@ caregiving
 staff
 team
 teams
-nurse
-nurses
+=nurse                   # exact: the stem of "nursing her" is a family carer's too
+=nurses
 =psw
 =psws
 workers
@@ -157,7 +157,8 @@ volunteers
 volunteer
 coordinator
 coordinators
-manager
+=manager                 # exact: "manageable" shares its stem
+=managers
 "care workers"
 "support workers"
 "home carers"
