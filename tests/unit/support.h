@@ -15,10 +15,11 @@
 #include "core/doc.h"
 #include "storylens/storylens.h"
 
-/* Loads a lexicon from its source text through a temporary .lex file, as a
- * user's file is loaded; fails the test, showing the source, if it does
- * not load. Caller frees with sl_lexicon_free(). */
-static inline sl_lexicon *lex_from(const char *src)
+/* Loads a theme lexicon (modifiers 0) or a modifier lexicon (1) from its
+ * source text through a temporary .lex file, as a user's file is loaded;
+ * fails the test, showing the source, if it does not load. Caller frees
+ * with sl_lexicon_free(). */
+static inline sl_lexicon *load_from_text(const char *src, int modifiers)
 {
     char path[] = "/tmp/sl_test_lexicon_XXXXXX";
     int fd = mkstemp(path);
@@ -30,11 +31,22 @@ static inline sl_lexicon *lex_from(const char *src)
     const char *paths[] = {path};
     sl_lexicon *lex = NULL;
     sl_error err = {0};
-    sl_status s = sl_lexicon_load(&lex, paths, 1, NULL, &err);
+    sl_status s = modifiers ? sl_modifiers_load(&lex, paths, 1, NULL, &err)
+                            : sl_lexicon_load(&lex, paths, 1, NULL, &err);
     unlink(path);
     if (s != SL_OK)
         fail_msg("lexicon did not load: %s\n%s", err.text, src);
     return lex;
+}
+
+static inline sl_lexicon *lex_from(const char *src)
+{
+    return load_from_text(src, 0);
+}
+
+static inline sl_lexicon *mods_from(const char *src)
+{
+    return load_from_text(src, 1);
 }
 
 /* A story's metadata as "k=v;k=v;" in order, for one-line comparisons. */

@@ -30,25 +30,6 @@
     "[outcome]\nscope = both\ndistance = 3\n=now\n"                                             \
     "[breaker]\n=but\n"
 
-static sl_lexicon *mods_from(const char *src)
-{
-    char path[] = "/tmp/sl_test_modifiers_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    assert_int_equal(fwrite(src, 1, strlen(src), f), strlen(src));
-    assert_int_equal(fclose(f), 0);
-    const char *paths[] = {path};
-    sl_lexicon *mods = NULL;
-    sl_error err = {0};
-    sl_status s = sl_modifiers_load(&mods, paths, 1, NULL, &err);
-    unlink(path);
-    if (s != SL_OK)
-        fail_msg("modifiers did not load: %s", err.text);
-    return mods;
-}
-
 /* The results as the callback saw them, copied. */
 #define MAX_SEEN 16
 typedef struct seen {
