@@ -408,6 +408,15 @@ static void direction__net_of_a_story(void **state)
     /* a worsening stated in the baseline only, no end state: mentioned */
     const int baseline_only[][2] = {{W, B}, {M, U}};
     assert_int_equal(net_of(baseline_only, 2), M);
+    /* an improvement told in the past tense, no change outside the
+     * baseline: improved; a later change, or an earlier one outside the
+     * baseline, decides instead */
+    const int past_tense_gain[][2] = {{M, U}, {I, B}};
+    assert_int_equal(net_of(past_tense_gain, 2), I);
+    const int past_gain_then_setback[][2] = {{I, B}, {W, U}};
+    assert_int_equal(net_of(past_gain_then_setback, 2), W);
+    const int setback_then_past_gain[][2] = {{W, A}, {I, B}};
+    assert_int_equal(net_of(setback_then_past_gain, 2), W);
     /* a gain, then a later plain mention: mentions do not vote */
     const int gain_then_mention[][2] = {{I, A}, {M, U}};
     assert_int_equal(net_of(gain_then_mention, 2), I);

@@ -546,10 +546,18 @@ void sli_direction_vote(uint32_t *c, int direction, int time)
     c[direction_slot[direction & 3]]++;
     c[time_slot[time & 3]]++;
     /* the end state: a change stated outside the baseline, the later the
-     * weightier; in the baseline it is the problem the story opens with */
-    if ((direction == SL_DIRECTION_IMPROVED || direction == SL_DIRECTION_WORSENED) &&
-        time != SL_TIME_BEFORE)
+     * weightier. A worsening in the baseline is the problem the story opens
+     * with and never the end state; an improvement there is the change told
+     * in the past tense ("he was finally able to move back home") and is
+     * the end state of a story that states no change outside it. Bit 2
+     * marks a net taken from the baseline, so any later change replaces
+     * it. */
+    if (direction != SL_DIRECTION_IMPROVED && direction != SL_DIRECTION_WORSENED)
+        return;
+    if (time != SL_TIME_BEFORE)
         c[SL_DIR_NET] = (uint32_t)direction;
+    else if (direction == SL_DIRECTION_IMPROVED && (c[SL_DIR_NET] == 0 || (c[SL_DIR_NET] & 4)))
+        c[SL_DIR_NET] = (uint32_t)direction | 4;
 }
 
 void sli_direction_tally(uint32_t *counts, const sl_hits *hits, const sl_hit_dir *dirs)
@@ -564,5 +572,5 @@ int sli_direction_net(const uint32_t *c)
 {
     if (c[SL_DIR_IMPROVED] + c[SL_DIR_WORSENED] + c[SL_DIR_MENTIONED] == 0)
         return SL_DIRECTION_NONE;
-    return c[SL_DIR_NET] ? (int)c[SL_DIR_NET] : SL_DIRECTION_MENTIONED;
+    return c[SL_DIR_NET] ? (int)(c[SL_DIR_NET] & 3) : SL_DIRECTION_MENTIONED;
 }
