@@ -134,6 +134,28 @@ static void concept__operand_fillers_never_leave_one_word(void **state)
     sl_lexicon_free(lex);
 }
 
+/* A rule written twice in a theme counts once, and the copy leaves no
+ * trace: its placeholder is dropped with its deferred expansion, so the
+ * entry after it keeps its own index and atoms (the expansion once filled
+ * the next entry's index, appending the rule's atoms to "lonely", or an
+ * index past the last entry, which leaked). */
+static void concept__duplicate_rule_leaves_the_next_entry_alone(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = lex_from("[t]\nnear(tired, wife, 2)\nnear(tired, wife, 2)\nlonely\n");
+    /* written: near() and lonely; expanded: near's second phrase */
+    assert_int_equal(lex->nentries, 2);
+    assert_int_equal(lex->nentries_all, 3);
+    assert_string_equal(lex->entries[1].source, "lonely");
+    const char *lonely[] = {"lone"};
+    want_phrase(lex, 1, 1, lonely, NULL);
+    const unsigned g[] = {0, 2};
+    const char *p0[] = {"tire", "wife"}, *p1[] = {"wife", "tire"};
+    want_phrase(lex, 0, 2, p0, g);
+    want_phrase(lex, 2, 2, p1, g);
+    sl_lexicon_free(lex);
+}
+
 static void concept__class_in_a_phrase_and_shared_members_once(void **state)
 {
     (void)state;
@@ -257,6 +279,7 @@ int main(void)
         cmocka_unit_test(concept__near_is_both_orders_before_one),
         cmocka_unit_test(concept__class_in_a_phrase_and_shared_members_once),
         cmocka_unit_test(concept__operand_fillers_never_leave_one_word),
+        cmocka_unit_test(concept__duplicate_rule_leaves_the_next_entry_alone),
         cmocka_unit_test(concept__class_defined_in_a_later_file),
         cmocka_unit_test(concept__conditions_flag_every_phrase),
         cmocka_unit_test(concept__resolved_entry_has_the_opposite_sign),

@@ -788,9 +788,15 @@ static const sl_entry *duplicate_entry(sl_lex_parse *p, const sl_entry *e)
     return NULL;
 }
 
-static void drop_last_entry(sl_lexicon *lex)
+/* Drops the entry parsed last, and its deferred rule if it had one: a
+ * deferred record left behind would name an index the next entry takes
+ * (or none), and concept.c would fill that. */
+static void drop_last_entry(sl_lex_parse *p)
 {
+    sl_lexicon *lex = p->lex;
     sl_entry *e = &lex->entries[--lex->nentries];
+    if (p->ndeferred && p->deferred[p->ndeferred - 1].entry == lex->nentries)
+        free(p->deferred[--p->ndeferred].text);
     free(e->source);
     free(e->atoms);
     free(e->gaps);
@@ -909,7 +915,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
     e->resolved = resolved;
     e->fixed = fixed;
     if (c->p->nerrors != before) {
-        drop_last_entry(c->p->lex);
+        drop_last_entry(c->p);
         return;
     }
     const sl_entry *first = duplicate_entry(c->p, e);
@@ -921,7 +927,7 @@ static void parse_entry(line_ctx *c, const char *s, const char *end)
                         "delete this line", e->source, c->p->lex->themes[e->theme].name,
                         c->p->lex->files[first->file].path, (unsigned)first->line,
                         (unsigned)first->col);
-        drop_last_entry(c->p->lex);
+        drop_last_entry(c->p);
     }
 }
 
