@@ -13,6 +13,6 @@ nowadays
 =anymore
 "any more"
 "any longer"
-# where things came to: "I ended up in hospital" is a result, and not the
+# where things came to: "she ended up in A&E" is a result, and not the
 # decrease "ended" ("the group ended"), which it would otherwise be
 "ended up"

@@ -548,7 +548,7 @@ void sli_direction_vote(uint32_t *c, int direction, int time)
     /* the end state: a change stated outside the baseline, the later the
      * weightier. A worsening in the baseline is the problem the story opens
      * with and never the end state; an improvement there is the change told
-     * in the past tense ("he was finally able to move back home") and is
+     * in the past tense ("by the spring she was going to the choir again") and is
      * the end state of a story that states no change outside it. Bit 2
      * marks a net taken from the baseline, so any later change replaces
      * it. */
