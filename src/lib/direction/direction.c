@@ -402,18 +402,26 @@ static void decide(sl_hit_dir *r, const trig_vec *tv, int sign, int32_t change, 
 /* Whether trigger t lies inside another hit of h's theme: it is then part
  * of what that hit's entry says ("less" in "less isolated") and modifies
  * no other hit of the theme ("a busy week" after it). It never modifies
- * the hit it overlaps (reach). Hits come grouped by theme. */
+ * the hit it overlaps (reach). Hits come sorted by theme and start, and a
+ * theme's hits are disjoint (the matcher resolves overlaps within a
+ * theme), so the only one that can hold t is the last of h's theme
+ * starting at or before it: one binary search, not a walk of the theme's
+ * hits for every trigger of every hit. */
 static int inside_hit(const sl_hits *hits, const sl_hit *h, const sl_trigger *t)
 {
-    const sl_hit *a = h, *b = h, *end = hits->h + hits->n;
-    while (a > hits->h && a[-1].theme == h->theme)
-        a--;
-    while (b + 1 < end && b[1].theme == h->theme)
-        b++;
-    for (const sl_hit *x = a; x <= b; x++)
-        if (x != h && x->start <= t->start && t->end <= x->end)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = hits->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const sl_hit *x = &hits->h[mid];
+        if (x->theme < h->theme || (x->theme == h->theme && x->start <= t->start))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    const sl_hit *x = &hits->h[lo - 1];
+    return x != h && x->theme == h->theme && t->end <= x->end;
 }
 
 static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char *text,
