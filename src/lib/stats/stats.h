@@ -63,7 +63,9 @@ typedef struct sl_test {
      * "no story shows the theme", "every story shows the theme"), or when
      * an exact test was due but too large to enumerate and the chi-square
      * p is given instead ("exact test too large; chi-square p shown").
-     * Static text, NULL otherwise. */
+     * Also "a group has more stories with the theme than stories" when
+     * some x[i] > n[i]. Static text, NULL otherwise. When kind is
+     * SL_TEST_NONE the numbers are NaN and groups still counts. */
     const char *why;
 } sl_test;
 
@@ -77,7 +79,9 @@ int sli_independence(const uint64_t *x, const uint64_t *n, size_t k, sl_test *ou
  * the probabilities (hypergeometric, margins fixed) of the tables no more
  * probable than the observed one, within a relative 1e-7 as R's
  * fisher.test. Returns a negative value when the enumeration would exceed
- * the work budget (a few million tables). */
+ * the work budget (a few million tables, judged by an upper bound before
+ * any work) or the table has more than 256 non-empty groups; NaN when
+ * some x[i] > n[i]. */
 double sli_fisher_2xk(const uint64_t *x, const uint64_t *n, size_t k);
 
 /* Whether x1/n1 and x2/n2 differ: sli_independence on the 2 x 2 table. */
@@ -87,7 +91,8 @@ int sli_two_shares(uint64_t x1, uint64_t n1, uint64_t x2, uint64_t n2, sl_test *
 
 /* p-values adjusted across m tests, as R's p.adjust(method = "holm") and
  * p.adjust(method = "BH"). NaN entries (tests that could not be made) stay
- * NaN and are not counted in m. adj must not alias p. */
+ * NaN and are not counted in m. adj must not alias p. Time is quadratic
+ * in m (no allocation): meant for the tests of one report, not millions. */
 void sli_p_holm(const double *p, size_t m, double *adj);
 void sli_p_bh(const double *p, size_t m, double *adj);
 
@@ -105,9 +110,12 @@ typedef struct sl_corrected {
  * sensitivity (tp of tp + fn) and specificity (tn of tn + fp) were measured
  * on a hand-coded sample: the Rogan-Gladen estimate (p + Sp - 1) /
  * (Se + Sp - 1) with an interval that carries the uncertainty of all three
- * (Lang and Reiczigel 2014). Returns 0 with out->why set when n == 0, when
- * the sample has no coded positive or no coded negative, or when
- * Se + Sp <= 1. */
+ * (Lang and Reiczigel 2014; see stats.c). Returns 0 with out->why set
+ * when n == 0, when x > n, when the sample has no coded positive or no
+ * coded negative, or when Se + Sp <= 1; share and ci are then NaN, and
+ * sensitivity and specificity are NaN only where their sample is empty.
+ * When the interval's shrunken Se' + Sp' (one added to each side of the
+ * coded counts) is not above 1, ci is the whole [0, 1]. */
 int sli_rogan_gladen(uint64_t x, uint64_t n, uint64_t tp, uint64_t fn, uint64_t tn, uint64_t fp,
                      double z, sl_corrected *out);
 
