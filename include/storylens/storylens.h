@@ -457,6 +457,49 @@ sl_status sl_lexicon_check_examples(const sl_lexicon *lex, const sl_options *opt
                                     sl_example_fn fn, void *user, size_t *nfailed,
                                     sl_error *err);
 
+/* ---- statistics ---------------------------------------------------------
+ * Every share is written with a Wilson interval, every --by field with a
+ * test of whether the themes' shares differ between its groups, adjusted
+ * across themes. All are derived when written from the additive counts. */
+
+/* The confidence level of every interval, 0.5 <= level < 1 (default 0.95).
+ * SL_EUSAGE outside that range. */
+sl_status sl_options_set_confidence(sl_options *opts, double level);
+
+typedef enum sl_adjust { SL_ADJUST_HOLM = 0, SL_ADJUST_BH } sl_adjust;
+/* How p-values are adjusted across themes: Holm (default; controls the
+ * chance of any false difference) or Benjamini-Hochberg (the expected
+ * share of false ones among those reported). */
+sl_status sl_options_set_adjust(sl_options *opts, sl_adjust adjust);
+
+/* A lexicon's measured error: the "storylens eval" JSON of a hand-coded
+ * sample, read so that each theme's share can be corrected for it
+ * (Rogan-Gladen). Immutable once loaded. */
+typedef struct sl_calibration sl_calibration;
+
+/* Reads the eval JSON at path for lex. SL_EDATA, naming the file, when it
+ * is not eval output or was made with other lexicons (sha256 of each file,
+ * in order) unless allow_other_lexicons; SL_EIO when it cannot be read.
+ * Themes the sample did not code are written with a null correction. */
+sl_status sl_calibration_load(sl_calibration **out, const char *path, const sl_lexicon *lex,
+                              int allow_other_lexicons, sl_error *err);
+void sl_calibration_free(sl_calibration *cal);
+/* Corrected shares are written beside the raw ones (borrowed: cal must
+ * outlive opts' analyses). NULL turns them off. */
+sl_status sl_options_set_calibration(sl_options *opts, const sl_calibration *cal);
+
+/* Two analyses compared theme by theme ("storylens compare"): both shares
+ * with intervals, their difference with a Newcombe interval and the test
+ * of the 2 x 2 table, for documents and for each direction; p-values
+ * adjusted across themes. a and b are analysis JSON files (analyse or
+ * merge output). SL_EDATA, naming what differs, when they were made with
+ * other lexicons or modifier lexicons (by sha256) unless
+ * allow_other_lexicons; themes in only one of them are compared as absent
+ * in the other only when allowed. opts gives the confidence and the
+ * adjustment. */
+sl_status sl_compare_write(const char *a, const char *b, const sl_options *opts,
+                           int allow_other_lexicons, FILE *out, sl_format fmt, sl_error *err);
+
 /* ---- merging shards ----------------------------------------------------
  * The JSON of analyses of disjoint shards of a corpus ("parts") add up to
  * exactly the JSON of one run over the whole corpus ("storylens merge"). */

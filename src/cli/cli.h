@@ -70,6 +70,13 @@ int cli_parse_format(const char *s, sl_format *f);
 int cli_push_arg(const char ***list, size_t *n, const char *arg);
 /* jsonl, ndjson, csv, tsv, txt, md: 0, else -1. */
 int cli_parse_input_format(const char *s, sl_input_format *f);
+/* --confidence and --adjust into opts; -1 when s is not a level/method. */
+int cli_parse_confidence(const char *s, sl_options *opts);
+int cli_parse_adjust(const char *s, sl_options *opts);
+/* --calibration: the eval JSON at path for lex, set in opts (none when
+ * path is NULL). Returns an exit status; *cal is freed by the caller. */
+int cli_load_calibration(const char *path, int allow_other, const sl_lexicon *lex,
+                         sl_options *opts, sl_calibration **cal);
 
 /* Loads the modifier lexicons (paths, else modifiers/ of the default
  * lexicon directory) and turns direction of change on in opts. *mods is
@@ -134,6 +141,7 @@ int cli_corpus_run(const cli_corpus *c);
 int cmd_explain(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static const char usage[] =
     "commands:\n"
     "  analyse    theme frequencies and co-occurrence as JSON, TSV, CSV or a table\n"
     "  cat        the stories as storylens reads them, one JSON object a line\n"
+    "  compare    two analyses (e.g. two rounds) theme by theme, with intervals and tests\n"
     "  eval       score the lexicons against hand-coded stories\n"
     "  explain    what each lexicon entry matched, and the entries that matched nothing\n"
     "  kwic       every hit in its context (keyword in context)\n"
@@ -59,6 +60,8 @@ int main(int argc, char **argv)
         return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0)
         return cmd_merge(argc - 1, argv + 1);
+    if (strcmp(cmd, "compare") == 0)
+        return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
         if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
             fputs("usage: storylens languages\n\nLists the Snowball stemmers that "
@@ -69,6 +72,6 @@ int main(int argc, char **argv)
             puts(*l);
         return EXIT_OK;
     }
-    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, eval, "
+    return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, compare, eval, "
                                  "explain, kwic, languages, lint, merge and suggest", cmd);
 }

@@ -28,6 +28,9 @@ static const char merge_help[] =
     "      --modifiers PATH    the modifier lexicons the shards were analysed with\n"
     "                          (repeatable; default: the bundled ones), when they\n"
     "                          have direction of change\n"
+    "      --confidence LEVEL  --adjust METHOD  --calibration EVAL\n"
+    "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
+    "                          corrected shares are derived when the merge is written\n"
     "  -f, --format FORMAT     json (default), tsv, csv or table\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
@@ -38,6 +41,8 @@ typedef struct merge_args {
     const char **modifiers;
     size_t nmodifiers;
     const char *format, *output;
+    const char *calibration, *confidence, *adjust;
+    int allow_other;
     char **parts;
     size_t nparts;
 } merge_args;
@@ -46,11 +51,16 @@ static const struct option merge_opts[] = {
     {"lexicon", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
     {"modifiers", required_argument, NULL, 'm'},
+    {"confidence", required_argument, NULL, 'c'},
+    {"adjust", required_argument, NULL, 'a'},
+    {"calibration", required_argument, NULL, 'k'},
+    {"allow-different-lexicons", no_argument, NULL, 'A'},
     {NULL, 0, NULL, 0},
 };
 
-/* Returns -1 to go on, else an exit status. */
-static int parse(merge_args *a, int argc, char **argv)
+/* Returns -1 to go on, else an exit status. The statistics options are
+ * checked here but applied to the options made from the first part. */
+static int parse(merge_args *a, sl_options *stats, int argc, char **argv)
 {
     optind = 1;
     opterr = 0;
@@ -70,6 +80,19 @@ static int parse(merge_args *a, int argc, char **argv)
                 return EXIT_OSERR;
             break;
         case 'o': a->output = optarg; break;
+        case 'c':
+            if (cli_parse_confidence(optarg, stats) != 0)
+                return cli_usage_error("merge", "--confidence: \"%s\"; give a level from 0.5 "
+                                                "to below 1, e.g. 0.90, 0.95 or 0.99", optarg);
+            a->confidence = optarg;
+            break;
+        case 'a':
+            if (cli_parse_adjust(optarg, stats) != 0)
+                return cli_usage_error("merge", "--adjust: \"%s\"; use holm or bh", optarg);
+            a->adjust = optarg;
+            break;
+        case 'k': a->calibration = optarg; break;
+        case 'A': a->allow_other = 1; break;
         default:
             return cli_usage_error("merge", "bad option \"%s\"", argv[optind - 1]);
         }
@@ -112,13 +135,21 @@ int cmd_merge(int argc, char **argv)
     sl_format fmt = SL_FORMAT_JSON;
     char language[128];
     sl_error err = {0};
-    int rc = parse(&a, argc, argv);
+    sl_options *stats = NULL;
+    if (sl_options_new(&stats) != SL_OK)
+        return EXIT_OSERR;
+    int rc = parse(&a, stats, argc, argv);
+    sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", a.format);
     if (rc < 0 && sl_options_new(&opts) != SL_OK)
         rc = EXIT_OSERR;
     if (rc < 0 && sl_part_settings(opts, language, sizeof language, a.parts[0], &err) != SL_OK)
         rc = cli_report(&err);
+    if (rc < 0 && a.confidence)
+        cli_parse_confidence(a.confidence, opts);
+    if (rc < 0 && a.adjust)
+        cli_parse_adjust(a.adjust, opts);
     int direction = 0;
     sl_lexicon *mods = NULL;
     if (rc < 0 && sl_part_direction(&direction, a.parts[0], &err) != SL_OK)
@@ -129,8 +160,12 @@ int cmd_merge(int argc, char **argv)
                                  "lexicons they were analysed with, with --modifiers",
                                  opts, &mods)) == EXIT_OK)
         rc = -1;
+    sl_calibration *cal = NULL;
     if (rc < 0 && (rc = cli_load_lexicons(a.lexicons, a.nlexicons, language, &lex)) == EXIT_OK)
+        rc = cli_load_calibration(a.calibration, a.allow_other, lex, opts, &cal);
+    if (rc == EXIT_OK && lex)
         rc = run(&a, lex, opts, fmt);
+    sl_calibration_free(cal);
     sl_lexicon_free(lex);
     sl_lexicon_free(mods);
     sl_options_free(opts);

@@ -693,15 +693,24 @@ static void analysis__tsv_one_figure_a_row(void **state)
             lines++;
         }
     }
-    /* 1 header + corpus 5 + themes 3x4 + entries 4 + 2 units x (1 + 27)
-     * + 3 groups x (2 + 16 + 56) + 3 documents x (1 + 3 themes) = 312 */
-    assert_int_equal(lines, 312);
+    /* 1 header + corpus 5 + statistics 2 + themes 3x6 + entries 4 + 2 units
+     * x (1 + 27) + 3 groups x (2 + 18 + 56) + the site test 3 themes x (8
+     * + a note: every group has one story) + 3 documents x (1 + 3 themes)
+     * = 365 */
+    assert_int_equal(lines, 365);
     static const char *rows[] = {
         "\t\t\tcorpus\t\t\t\tdocuments\t3",
         "\t\t\tcorpus\t\t\t\ttokens\t17",
         "\t\t\tcorpus\t\t\t\tparagraphs\t4",
         "\t\t\ttheme\t\tiso\t\thits\t3",
         "\t\t\ttheme\t\tiso\t\tdocument_share\t0.666667",
+        /* Wilson, 2 of 3, z = 1.959964: (p + z^2/2n -+ z sqrt(p(1-p)/n +
+         * z^2/4n^2)) / (1 + z^2/n); R: prop.test(2, 3, correct = FALSE) */
+        "\t\t\ttheme\t\tiso\t\tdocument_share.lower\t0.20766",
+        "\t\t\ttheme\t\tiso\t\tdocument_share.upper\t0.938508",
+        "\t\t\tstatistics\t\t\t\tconfidence\t0.95",
+        "\t\t\tstatistics\t\t\t\tadjust\tholm",
+        "site\t\t\tgroup_test\t\tiso\t\tgroups\t3",
         "\t\t\ttheme\t\tcare\t\thits_per_1000_tokens\t117.647059",
         "\t\t\tentry\t\tiso\t\"very lonely\"\thits\t1",
         "\t\t\tentry\t\tcare\tcarer*\thits\t2",

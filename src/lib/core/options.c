@@ -30,6 +30,8 @@ sl_status sl_options_new(sl_options **out)
         sl_options_free(o);
         return SL_ENOMEM;
     }
+    o->confidence = 0.95;
+    o->adjust = SL_ADJUST_HOLM;
     *out = o;
     return SL_OK;
 }
@@ -183,5 +185,27 @@ sl_status sl_options_set_modifiers(sl_options *o, const sl_lexicon *modifiers)
 sl_status sl_options_set_skip_invalid(sl_options *o, int on)
 {
     o->skip_invalid = on != 0;
+    return SL_OK;
+}
+
+sl_status sl_options_set_confidence(sl_options *o, double level)
+{
+    if (!(level >= 0.5 && level < 1)) /* also refuses NaN */
+        return SL_EUSAGE;
+    o->confidence = level;
+    return SL_OK;
+}
+
+sl_status sl_options_set_adjust(sl_options *o, sl_adjust adjust)
+{
+    if (adjust != SL_ADJUST_HOLM && adjust != SL_ADJUST_BH)
+        return SL_EUSAGE;
+    o->adjust = adjust;
+    return SL_OK;
+}
+
+sl_status sl_options_set_calibration(sl_options *o, const sl_calibration *cal)
+{
+    o->calibration = cal;
     return SL_OK;
 }

@@ -40,6 +40,9 @@ struct sl_options {
     void *story_user;
     const sl_lexicon *modifiers; /* direction of change on when set (borrowed) */
     int no_direction_figures;    /* modifiers judge conditions only (sl_options_set_direction_figures) */
+    double confidence;           /* of every interval (sl_options_set_confidence) */
+    sl_adjust adjust;            /* of p-values across themes */
+    const sl_calibration *calibration; /* corrected shares when set (borrowed) */
 };
 
 #endif

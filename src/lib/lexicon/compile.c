@@ -79,7 +79,7 @@ static sl_status expand_path(const char *path, char ***list, size_t *n, size_t *
     return SL_OK;
 }
 
-static sl_status read_file(const char *path, char **buf, size_t *len, sl_error *err)
+sl_status sli_read_file(const char *path, char **buf, size_t *len, sl_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -109,7 +109,7 @@ static sl_status read_file(const char *path, char **buf, size_t *len, sl_error *
     return SL_OK;
 }
 
-static void sha256_hex(const char *buf, size_t len, char out[65])
+void sli_sha256_hex(const char *buf, size_t len, char out[65])
 {
     struct sha256_ctx ctx;
     uint8_t digest[SHA256_DIGEST_SIZE];
@@ -368,13 +368,13 @@ static sl_status load_files(sl_lex_parse *p, char **paths, size_t n, sl_error *e
     for (size_t i = 0; i < n; i++) {
         char *buf = NULL;
         size_t len = 0;
-        sl_status s = read_file(paths[i], &buf, &len, err);
+        sl_status s = sli_read_file(paths[i], &buf, &len, err);
         if (s != SL_OK)
             return s;
         lex->files[i].path = paths[i];
         paths[i] = NULL;
         lex->nfiles++;
-        sha256_hex(buf, len, lex->files[i].sha256);
+        sli_sha256_hex(buf, len, lex->files[i].sha256);
         sl_error tmp;
         s = sli_lex_parse_any(p, (uint32_t)i, lex->files[i].path, buf, len,
                              first == SL_OK ? err : &tmp);

@@ -312,4 +312,10 @@ sl_status sli_lex_compile(sl_lex_parse *p, sl_error *err);
 sl_status sli_lexicon_load_kind(sl_lexicon **out, const char *const *paths, size_t npaths,
                                const char *language, int modifiers, sl_error *err);
 
+/* The whole file at path in a new buffer (caller frees); SL_EIO naming
+ * the file when it cannot be read (compile.c). */
+sl_status sli_read_file(const char *path, char **buf, size_t *len, sl_error *err);
+/* The SHA-256 of buf[0..len) as 64 hex digits and a NUL. */
+void sli_sha256_hex(const char *buf, size_t len, char out[65]);
+
 #endif

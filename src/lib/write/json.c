@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "write/emit.h"
 #include "write/figures.h"
+#include "write/inference.h"
 #include "write/write.h"
 
 /* ---- building -------------------------------------------------------- */
@@ -28,6 +29,25 @@ static json_t *real_or_null(double x, int ok)
 static json_t *str_or_null(const char *s)
 {
     return s ? sli_json_text(s) : json_null();
+}
+
+/* .documents_by_direction_share and _ci: each direction's stories over
+ * all the stories of a (not over those with the theme), as the
+ * papers count "19 of 33 stories". */
+static void direction_shares(sl_jb *b, json_t *o, const sl_accum *a, size_t t, double z)
+{
+    static const char *const names[3] = {"improved", "worsened", "mentioned"};
+    json_t *share = json_object(), *ci = json_object();
+    for (size_t k = 0; k < 3; k++) {
+        uint64_t x = a->dir_docs[t * 3 + k];
+        sl_interval iv;
+        int ok = sli_wilson(x, a->documents, z, &iv);
+        sli_jb_set(b, share, names[k],
+                   real_or_null(ok ? sli_fixed((double)x / (double)a->documents) : 0, ok));
+        sli_jb_set(b, ci, names[k], sli_json_interval(ok, &iv));
+    }
+    sli_jb_set(b, o, "documents_by_direction_share", share);
+    sli_jb_set(b, o, "documents_by_direction_ci", ci);
 }
 
 /* .direction, .documents_by_direction and .time of theme t: counts only. */
@@ -49,9 +69,27 @@ static void direction_figures(sl_jb *b, json_t *o, const sl_accum *a, size_t t)
     sli_jb_set(b, o, "time", time);
 }
 
+/* .corrected_share: the share behind the observed one, given the
+ * lexicon's error measured by the calibration; null figures and a reason
+ * where it cannot be had. */
+static json_t *corrected(sl_jb *b, const sl_corrected *c)
+{
+    json_t *o = json_object();
+    int ok = c->why == NULL;
+    sli_jb_set(b, o, "share", real_or_null(sli_fixed(c->share), ok));
+    sli_jb_set(b, o, "ci", sli_json_interval(ok, &c->ci));
+    sli_jb_set(b, o, "sensitivity", real_or_null(sli_fixed(c->sensitivity), ok));
+    sli_jb_set(b, o, "specificity", real_or_null(sli_fixed(c->specificity), ok));
+    sli_jb_set(b, o, "reason", c->why ? sli_json_text(c->why) : json_null());
+    return o;
+}
+
 static json_t *theme_figures(sl_jb *b, const sl_result *res, const sl_accum *a, size_t t,
                              int describe)
 {
+    double z = sli_result_z(res);
+    sl_interval ci;
+    sl_corrected cs;
     const sl_lexicon *lex = res->lex;
     const sl_theme *th = &lex->themes[t];
     json_t *o = json_object();
@@ -67,6 +105,10 @@ static json_t *theme_figures(sl_jb *b, const sl_result *res, const sl_accum *a, 
     sli_jb_set(b, o, "document_share",
         real_or_null(a->documents ? sli_fixed((double)a->theme_docs[t] / (double)a->documents) : 0,
                      a->documents > 0));
+    int ok = sli_wilson(a->theme_docs[t], a->documents, z, &ci);
+    sli_jb_set(b, o, "document_share_ci", sli_json_interval(ok, &ci));
+    if (sli_corrected_share(res, a, t, &cs))
+        sli_jb_set(b, o, "corrected_share", corrected(b, &cs));
     sli_jb_set(b, o, "hits_per_1000_tokens",
         real_or_null(a->tokens ? sli_fixed(1000.0 * (double)a->theme_hits[t] / (double)a->tokens)
                                : 0,
@@ -76,8 +118,10 @@ static json_t *theme_figures(sl_jb *b, const sl_result *res, const sl_accum *a, 
         if (lex->entries[e].theme == t && !lex->entries[e].exclusion)
             sli_jb_set(b, entries, lex->entries[e].source, sli_json_count(a->entry_hits[e]));
     sli_jb_set(b, o, "entries", entries);
-    if (a->dir_hits)
+    if (a->dir_hits) {
         direction_figures(b, o, a, t);
+        direction_shares(b, o, a, t, z);
+    }
     return o;
 }
 
@@ -229,6 +273,65 @@ static json_t *groups(sl_jb *b, const sl_result *res)
     return o;
 }
 
+static json_t *field_tests(sl_jb *b, const sl_result *res, const sl_field_tests *ft)
+{
+    json_t *o = json_object();
+    for (size_t t = 0; t < res->lex->nthemes; t++) {
+        const sl_test *x = &ft->test[t];
+        int ok = x->kind != SL_TEST_NONE;
+        json_t *r = json_object();
+        sli_jb_set(b, r, "test", ok ? sli_json_text(sli_test_name(x->kind)) : json_null());
+        sli_jb_set(b, r, "groups", sli_json_count((uint64_t)x->groups));
+        sli_jb_set(b, r, "statistic", real_or_null(sli_fixed(x->statistic), ok));
+        sli_jb_set(b, r, "df", ok ? json_integer((json_int_t)x->df) : json_null());
+        sli_jb_set(b, r, "p", real_or_null(sli_fixed(x->p), ok));
+        sli_jb_set(b, r, "p_adjusted", real_or_null(sli_fixed(ft->p_adjusted[t]), ok));
+        sli_jb_set(b, r, "cramers_v", real_or_null(sli_fixed(x->cramers_v), ok));
+        sli_jb_set(b, r, "min_expected", real_or_null(sli_fixed(x->min_expected), ok));
+        sli_jb_set(b, r, "note", ft->note[t] ? sli_json_text(ft->note[t]) : json_null());
+        sli_jb_set(b, o, res->lex->themes[t].name, r);
+    }
+    return o;
+}
+
+/* .group_tests: for each --by field and theme, whether the theme's share
+ * differs between the field's groups. Apart from .groups, whose keys are
+ * the data's own values. */
+static json_t *group_tests(sl_jb *b, const sl_result *res)
+{
+    json_t *o = json_object();
+    for (size_t g = 0; g < res->opts->nby; g++) {
+        sl_field_tests ft;
+        sl_error err;
+        if (sli_field_tests(res, g, &ft, &err) != SL_OK) {
+            b->oom = 1;
+            continue;
+        }
+        sli_jb_set(b, o, res->groups[g].field, field_tests(b, res, &ft));
+        sli_field_tests_free(&ft);
+    }
+    return o;
+}
+
+/* .statistics: how the intervals, tests and corrections were made. */
+static json_t *statistics(sl_jb *b, const sl_result *res)
+{
+    const sl_options *op = res->opts;
+    json_t *o = json_object();
+    sli_jb_set(b, o, "confidence", json_real(op->confidence));
+    sli_jb_set(b, o, "interval", sli_json_text("wilson"));
+    sli_jb_set(b, o, "test", sli_json_text("chi-square; fisher where an expected count is below 5"));
+    sli_jb_set(b, o, "adjust", sli_json_text(sli_adjust_name(op->adjust)));
+    if (op->calibration) {
+        json_t *c = json_object();
+        sli_jb_set(b, c, "path", sli_json_text(op->calibration->path));
+        sli_jb_set(b, c, "sha256", sli_json_text(op->calibration->sha256));
+        sli_jb_set(b, c, "method", sli_json_text("rogan-gladen"));
+        sli_jb_set(b, o, "calibration", c);
+    }
+    return o;
+}
+
 /* A story's net direction for each theme it mentions. */
 static json_t *document_direction(sl_jb *b, const sl_result *res, const uint32_t *dir)
 {
@@ -273,14 +376,17 @@ sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
     sli_jb_set(&b, root, "lexicons", lexicons(&b, res->lex));
     if (res->opts->modifiers)
         sli_jb_set(&b, root, "modifiers", lexicons(&b, res->opts->modifiers));
+    sli_jb_set(&b, root, "statistics", statistics(&b, res));
     json_t *corpus = corpus_figures(&b, &res->total);
     if (corpus)
         corpus_reports(&b, corpus, &res->report);
     sli_jb_set(&b, root, "corpus", corpus);
     sli_jb_set(&b, root, "themes", themes_object(&b, res, &res->total, 1));
     sli_jb_set(&b, root, "cooccurrence", cooccurrence(&b, res, &res->total));
-    if (res->opts->nby)
+    if (res->opts->nby) {
         sli_jb_set(&b, root, "groups", groups(&b, res));
+        sli_jb_set(&b, root, "group_tests", group_tests(&b, res));
+    }
     if (res->opts->per_document)
         sli_jb_set(&b, root, "documents", documents(&b, res));
     sl_status s = SL_OK;

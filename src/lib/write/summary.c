@@ -6,13 +6,20 @@
  * theme, one column per group, the share of the group's stories that show
  * the theme. Columns are aligned by display width (text/width.c), not
  * bytes, so place names and theme names in any script line up.
+ *
+ * Every share carries its interval, "36% (24-50)" (with an en dash): a
+ * person reading "Eastbrook 100%" must see at once that it rests on nine
+ * stories.
  */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
+#include "write/inference.h"
 #include "write/write.h"
+
+#define EN_DASH "\xe2\x80\x93"
 
 /* A group column is at most this wide; longer values are cut. */
 #define GROUP_MAX_WIDTH 14
@@ -25,6 +32,29 @@ static int name_width(const sl_lexicon *lex)
         w = n > w ? n : w;
     }
     return w;
+}
+
+/* "36% (24–50)": x of n as a whole percent with its interval; "-" for n 0. */
+static void share_cell(char *buf, size_t size, uint64_t x, uint64_t n, double z)
+{
+    sl_interval ci;
+    if (!sli_wilson(x, n, z, &ci)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    snprintf(buf, size, "%.0f%% (%.0f" EN_DASH "%.0f)", 100.0 * (double)x / (double)n, 100.0 * ci.lo,
+             100.0 * ci.hi);
+}
+
+static void corrected_cell(char *buf, size_t size, const sl_result *res, const sl_accum *a,
+                           size_t t)
+{
+    sl_corrected c;
+    if (!sli_corrected_share(res, a, t, &c) || c.why)
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%.0f%% (%.0f" EN_DASH "%.0f)", 100 * c.share, 100 * c.ci.lo,
+                 100 * c.ci.hi);
 }
 
 static const char *group_name(const char *v)
@@ -52,7 +82,8 @@ static void put_group_header(FILE *out, const sl_group_value *vals, size_t n, co
 static void put_group_rows(FILE *out, const sl_result *res, const sl_group_value *vals,
                            size_t n, const int *cw, int tw)
 {
-    char buf[32];
+    char buf[48];
+    double z = sli_result_z(res);
     sl_put_padded(out, "stories", (size_t)tw, 0, 0);
     for (size_t i = 0; i < n; i++) {
         snprintf(buf, sizeof buf, "%" PRIu64, vals[i].accum->documents);
@@ -64,16 +95,40 @@ static void put_group_rows(FILE *out, const sl_result *res, const sl_group_value
         sl_put_padded(out, res->lex->themes[t].name, (size_t)tw, 0, 0);
         for (size_t i = 0; i < n; i++) {
             const sl_accum *a = vals[i].accum;
-            if (a->documents)
-                snprintf(buf, sizeof buf, "%.1f%%",
-                         100.0 * (double)a->theme_docs[t] / (double)a->documents);
-            else
-                snprintf(buf, sizeof buf, "-");
+            share_cell(buf, sizeof buf, a->theme_docs[t], a->documents, z);
             fputs("  ", out);
             sl_put_padded(out, buf, (size_t)cw[i], 0, 1);
         }
         fputc('\n', out);
     }
+}
+
+/* Whether each theme's share differs between the groups of field g. */
+static sl_status put_field_tests(FILE *out, const sl_result *res, size_t g, int tw,
+                                 sl_error *err)
+{
+    sl_field_tests ft;
+    sl_status s = sli_field_tests(res, g, &ft, err);
+    if (s != SL_OK)
+        return s;
+    fprintf(out, "\ndifference between the groups of %s (p adjusted by %s across themes)\n",
+            res->groups[g].field, res->opts->adjust == SL_ADJUST_BH ? "Benjamini-Hochberg" : "Holm");
+    sl_put_padded(out, "theme", (size_t)tw, 0, 0);
+    fprintf(out, "  %-10s  %6s  %6s  ", "test", "p", "adj. p");
+    sl_put_padded(out, "Cram\xc3\xa9r's V", 10, 0, 1); /* by columns: the e-acute is 2 bytes */
+    fputs("  note\n", out);
+    for (size_t t = 0; t < res->lex->nthemes; t++) {
+        const sl_test *x = &ft.test[t];
+        sl_put_padded(out, res->lex->themes[t].name, (size_t)tw, 0, 0);
+        if (x->kind == SL_TEST_NONE)
+            fprintf(out, "  %-10s  %6s  %6s  %10s", "-", "-", "-", "-");
+        else
+            fprintf(out, "  %-10s  %6.3f  %6.3f  %10.2f", sli_test_name(x->kind), x->p,
+                    ft.p_adjusted[t], x->cramers_v);
+        fprintf(out, "%s%s\n", ft.note[t] ? "  " : "", ft.note[t] ? ft.note[t] : "");
+    }
+    sli_field_tests_free(&ft);
+    return SL_OK;
 }
 
 static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
@@ -90,7 +145,7 @@ static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
         }
         for (size_t i = 0; i < gf->n; i++) {
             int w = (int)sl_display_width(group_name(vals[i].value));
-            cw[i] = w > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH : w < 6 ? 6 : w; /* "100.0%" */
+            cw[i] = w > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH : w < 14 ? 14 : w; /* "100% (100–100)" */
         }
         char title[128];
         snprintf(title, sizeof title, "share of stories by %s", gf->field);
@@ -99,6 +154,9 @@ static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
         put_group_rows(out, res, vals, gf->n, cw, w);
         free(vals);
         free(cw);
+        sl_status s = put_field_tests(out, res, g, tw, err);
+        if (s != SL_OK)
+            return s;
     }
     if (ferror(out))
         return sli_fail(err, SL_EIO, "cannot write the output");
@@ -119,16 +177,34 @@ sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
         fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
                 res->report.nrfail);
     fputc('\n', out);
-    fprintf(out, "%-*s  %8s  %7s  %6s  %9s  %s\n", w, "theme", "stories", "share", "hits",
-            "per 1000", "label");
+    int cal = res->opts->calibration != NULL;
+    char head[32];
+    snprintf(head, sizeof head, "share (%g%% CI)", 100 * res->opts->confidence);
+    sl_put_padded(out, "theme", (size_t)w, 0, 0);
+    fprintf(out, "  %8s  ", "stories");
+    sl_put_padded(out, head, 18, 0, 1);
+    if (cal)
+        fprintf(out, "  %18s", "corrected");
+    fprintf(out, "  %6s  %9s  %s\n", "hits", "per 1000", "label");
     for (size_t t = 0; t < lex->nthemes; t++) {
-        double share = a->documents ? 100.0 * (double)a->theme_docs[t] / (double)a->documents : 0;
+        char cell[48];
         double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
         sl_put_padded(out, lex->themes[t].name, (size_t)w, 0, 0); /* by display width, not bytes */
-        fprintf(out, "  %8" PRIu64 "  %6.1f%%  %6" PRIu64 "  %9.2f  %s\n", a->theme_docs[t],
-                share, a->theme_hits[t], rate,
+        fprintf(out, "  %8" PRIu64 "  ", a->theme_docs[t]);
+        share_cell(cell, sizeof cell, a->theme_docs[t], a->documents, sli_result_z(res));
+        sl_put_padded(out, cell, 18, 0, 1);
+        if (cal) {
+            corrected_cell(cell, sizeof cell, res, a, t);
+            fputs("  ", out);
+            sl_put_padded(out, cell, 18, 0, 1);
+        }
+        fprintf(out, "  %6" PRIu64 "  %9.2f  %s\n", a->theme_hits[t], rate,
                 lex->themes[t].label ? lex->themes[t].label : "");
     }
+    if (cal)
+        fprintf(out, "\ncorrected: the share given the lexicon's error measured in %s "
+                "(Rogan-Gladen); n/a where the sample did not code the theme or sensitivity + "
+                "specificity <= 1\n", res->opts->calibration->path);
     sl_status s = write_groups(res, out, err);
     if (s != SL_OK)
         return s;

@@ -5,7 +5,8 @@
  *   by  group  document  section  unit  theme  item  measure  value
  * by/group are filled in rows of a --by group, document in --per-document
  * rows, unit in co-occurrence rows, item holds an entry (section entry) or
- * the second theme (section cooccurrence). Undefined figures are NA.
+ * the second theme (section cooccurrence). Undefined figures are NA. An
+ * interval is two rows, MEASURE.lower and MEASURE.upper.
  * Rows come in the same order as the JSON, so both are stable.
  */
 #include <inttypes.h>
@@ -14,6 +15,7 @@
 
 #include "core/error.h"
 #include "write/figures.h"
+#include "write/inference.h"
 #include "write/write.h"
 
 typedef struct row_ctx {
@@ -78,8 +80,41 @@ static void row_real(const row_ctx *c, const char *section, const char *unit, co
     row(c, section, unit, theme, item, measure, ok ? buf : "NA");
 }
 
+/* MEASURE, MEASURE.lower and MEASURE.upper: x of n with its interval. */
+static void share_rows(const row_ctx *c, const char *theme, const char *measure, uint64_t x,
+                       uint64_t n, double z)
+{
+    char m[96];
+    sl_interval ci;
+    int ok = sli_wilson(x, n, z, &ci);
+    row_real(c, "theme", NULL, theme, NULL, measure, ok ? sli_fixed((double)x / (double)n) : 0, ok);
+    snprintf(m, sizeof m, "%s.lower", measure);
+    row_real(c, "theme", NULL, theme, NULL, m, sli_fixed(ci.lo), ok);
+    snprintf(m, sizeof m, "%s.upper", measure);
+    row_real(c, "theme", NULL, theme, NULL, m, sli_fixed(ci.hi), ok);
+}
+
+static void corrected_rows(const row_ctx *c, const sl_result *res, const sl_accum *a, size_t t)
+{
+    sl_corrected cs;
+    if (!sli_corrected_share(res, a, t, &cs))
+        return;
+    const char *name = res->lex->themes[t].name;
+    int ok = cs.why == NULL;
+    row_real(c, "theme", NULL, name, NULL, "corrected_share", sli_fixed(cs.share), ok);
+    row_real(c, "theme", NULL, name, NULL, "corrected_share.lower", sli_fixed(cs.ci.lo), ok);
+    row_real(c, "theme", NULL, name, NULL, "corrected_share.upper", sli_fixed(cs.ci.hi), ok);
+    row_real(c, "theme", NULL, name, NULL, "corrected_share.sensitivity",
+             sli_fixed(cs.sensitivity), ok);
+    row_real(c, "theme", NULL, name, NULL, "corrected_share.specificity",
+             sli_fixed(cs.specificity), ok);
+    if (!ok)
+        row(c, "theme", NULL, name, NULL, "corrected_share.reason", cs.why);
+}
+
 /* The direction figures of theme t, measures named by their JSON paths. */
-static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a, size_t t)
+static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a, size_t t,
+                           double z)
 {
     static const char *const hit_measures[SL_DIR_FIGURES] = {
         "direction.improved", "direction.worsened", "direction.mentioned",
@@ -92,6 +127,11 @@ static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a
                   a->dir_hits[t * SL_DIR_FIGURES + k]);
     for (size_t k = 0; k < 3; k++)
         row_count(c, "theme", NULL, name, NULL, doc_measures[k], a->dir_docs[t * 3 + k]);
+    for (size_t k = 0; k < 3; k++) {
+        char m[96];
+        snprintf(m, sizeof m, "%s.share", doc_measures[k]);
+        share_rows(c, name, m, a->dir_docs[t * 3 + k], a->documents, z);
+    }
     for (size_t k = 3; k < SL_DIR_FIGURES; k++)
         row_count(c, "theme", NULL, name, NULL, hit_measures[k],
                   a->dir_hits[t * SL_DIR_FIGURES + k]);
@@ -100,13 +140,13 @@ static void direction_rows(const row_ctx *c, const char *name, const sl_accum *a
 static void theme_rows(const row_ctx *c, const sl_result *res, const sl_accum *a)
 {
     const sl_lexicon *lex = res->lex;
+    double z = sli_result_z(res);
     for (size_t t = 0; t < lex->nthemes; t++) {
         const char *name = lex->themes[t].name;
         row_count(c, "theme", NULL, name, NULL, "hits", a->theme_hits[t]);
         row_count(c, "theme", NULL, name, NULL, "documents", a->theme_docs[t]);
-        row_real(c, "theme", NULL, name, NULL, "document_share",
-                 a->documents ? sli_fixed((double)a->theme_docs[t] / (double)a->documents) : 0,
-                 a->documents > 0);
+        share_rows(c, name, "document_share", a->theme_docs[t], a->documents, z);
+        corrected_rows(c, res, a, t);
         row_real(c, "theme", NULL, name, NULL, "hits_per_1000_tokens",
                  a->tokens ? sli_fixed(1000.0 * (double)a->theme_hits[t] / (double)a->tokens) : 0,
                  a->tokens > 0);
@@ -115,7 +155,7 @@ static void theme_rows(const row_ctx *c, const sl_result *res, const sl_accum *a
                 row_count(c, "entry", NULL, name, lex->entries[e].source, "hits",
                           a->entry_hits[e]);
         if (a->dir_hits)
-            direction_rows(c, name, a, t);
+            direction_rows(c, name, a, t, z);
     }
 }
 
@@ -152,6 +192,34 @@ static void corpus_rows(const row_ctx *c, const sl_accum *a, int full)
     row_count(c, "corpus", NULL, NULL, NULL, "invalid_utf8_bytes", a->invalid_utf8);
 }
 
+/* Section group_test: for field g, whether each theme's share differs
+ * between its groups (the by column names the field, group is empty). */
+static sl_status test_rows(row_ctx *c, const sl_result *res, size_t g, sl_error *err)
+{
+    sl_field_tests ft;
+    sl_status s = sli_field_tests(res, g, &ft, err);
+    if (s != SL_OK)
+        return s;
+    for (size_t t = 0; t < res->lex->nthemes; t++) {
+        const sl_test *x = &ft.test[t];
+        const char *name = res->lex->themes[t].name;
+        int ok = x->kind != SL_TEST_NONE;
+        row(c, "group_test", NULL, name, NULL, "test", ok ? sli_test_name(x->kind) : "NA");
+        row_count(c, "group_test", NULL, name, NULL, "groups", (uint64_t)x->groups);
+        row_real(c, "group_test", NULL, name, NULL, "statistic", sli_fixed(x->statistic), ok);
+        row_real(c, "group_test", NULL, name, NULL, "df", x->df, ok);
+        row_real(c, "group_test", NULL, name, NULL, "p", sli_fixed(x->p), ok);
+        row_real(c, "group_test", NULL, name, NULL, "p_adjusted", sli_fixed(ft.p_adjusted[t]), ok);
+        row_real(c, "group_test", NULL, name, NULL, "cramers_v", sli_fixed(x->cramers_v), ok);
+        row_real(c, "group_test", NULL, name, NULL, "min_expected", sli_fixed(x->min_expected),
+                 ok);
+        if (ft.note[t])
+            row(c, "group_test", NULL, name, NULL, "note", ft.note[t]);
+    }
+    sli_field_tests_free(&ft);
+    return SL_OK;
+}
+
 static sl_status group_rows(row_ctx *c, const sl_result *res, sl_error *err)
 {
     for (size_t g = 0; g < res->opts->nby; g++) {
@@ -167,6 +235,10 @@ static sl_status group_rows(row_ctx *c, const sl_result *res, sl_error *err)
             cooc_rows(c, res, vals[i].accum);
         }
         free(vals);
+        c->group = NULL;
+        sl_status s = test_rows(c, res, g, err);
+        if (s != SL_OK)
+            return s;
     }
     c->by = c->group = NULL;
     return SL_OK;
@@ -189,6 +261,17 @@ static void document_rows(row_ctx *c, const sl_result *res)
         }
     }
     c->document = NULL;
+}
+
+/* Section statistics: how the intervals, tests and corrections were made. */
+static void statistics_rows(const row_ctx *c, const sl_result *res)
+{
+    const sl_options *op = res->opts;
+    row_real(c, "statistics", NULL, NULL, NULL, "confidence", op->confidence, 1);
+    row(c, "statistics", NULL, NULL, NULL, "adjust", sli_adjust_name(op->adjust));
+    if (op->calibration)
+        row(c, "statistics", NULL, NULL, op->calibration->path, "calibration.sha256",
+            op->calibration->sha256);
 }
 
 /* What the run left out (report.h), after the corpus figures: one row per
@@ -222,6 +305,7 @@ sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *e
         fprintf(out, "%s%s", i ? (sep == '\t' ? "\t" : ",") : "", head[i]);
     fputc('\n', out);
     corpus_rows(&c, &res->total, 1);
+    statistics_rows(&c, res);
     report_rows(&c, &res->report);
     theme_rows(&c, res, &res->total);
     cooc_rows(&c, res, &res->total);

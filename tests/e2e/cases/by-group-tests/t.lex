@@ -1,0 +1,7 @@
+[iso]
+polarity = problem
+lonely
+
+[care]
+polarity = problem
+carer

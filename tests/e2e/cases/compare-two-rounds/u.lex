@@ -1,0 +1,4 @@
+[iso]
+polarity = problem
+lonely
+alone
