@@ -403,10 +403,25 @@ static int add_inputs(const args *a, sl_analysis *an, cli_progress *progress)
     return cli_report(&err);
 }
 
+/* -o must not name a file the run reads; refused before any is read. */
+static int refuse_inputs(const args *a, int lexicons)
+{
+    const char *const *in = (const char *const *)a->inputs;
+    int rc = cli_output_refuse(a->output, in, a->ninputs, CLI_IN_CORPUS, "input");
+    if (rc == EXIT_OK && lexicons)
+        rc = cli_output_refuse_lexicons(a->output, a->lexicons, a->nlexicons, NULL, "lexicon");
+    if (rc == EXIT_OK && lexicons && !a->no_direction)
+        rc = cli_output_refuse_lexicons(a->output, a->modifiers, a->nmodifiers, "modifiers",
+                                        "modifier lexicon");
+    return rc;
+}
+
 static int run_analysis(const args *a, const sl_lexicon *lex, sl_format fmt)
 {
     sl_error err = {0};
     sl_analysis *an;
+    if (refuse_inputs(a, 1) != EXIT_OK)
+        return EXIT_CANTCREAT;
     cli_progress progress;
     cli_progress_attach(&progress, a->opts, a->quiet, a->inputs, a->ninputs);
     if (sl_analysis_new(&an, lex, a->opts, &err) != SL_OK)
@@ -480,7 +495,7 @@ int cmd_cat(int argc, char **argv)
     progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */
     cli_output out;
     int run = rc < 0; /* not after --help, which must not read standard input */
-    if (run)
+    if (run && (rc = refuse_inputs(&a, 0)) == EXIT_OK)
         rc = cli_output_open(&out, a.output);
     if (run && rc == EXIT_OK) {
         sl_error err = {0};
@@ -538,6 +553,8 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
     if (rc == EXIT_OK && c->lex)
         rc = load_modifiers(a, c->lex, &c->state->mods);
     cli_progress_attach(&c->state->progress, a->opts, a->quiet, a->inputs, a->ninputs);
+    if (rc == EXIT_OK && c->lex)
+        rc = refuse_inputs(a, 1);
     return rc == EXIT_OK && c->lex ? -1 : rc;
 }
 

@@ -42,8 +42,37 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 typedef struct cli_output {
     FILE *f;
     const char *path;  /* NULL for standard output */
+    char *target;      /* path with its symbolic links followed: what is replaced */
     char *tmp;         /* the temporary file's path */
 } cli_output;
+
+/* cli_output_refuse for lexicon paths; none stands for the default
+ * lexicon folder (with "/sub" appended when sub is not NULL). */
+int cli_output_refuse_lexicons(const char *output, const char *const *paths, size_t n,
+                               const char *sub, const char *role);
+
+/* At the end of a command that returned rc: a write error on standard
+ * output not yet reported (help, version, lists) is, with EXIT_IOERR;
+ * otherwise rc. */
+int cli_stdout_finish(int rc);
+
+/* Sets the signal dispositions every command needs (SIGPIPE default,
+ * SIGXFSZ ignored so a file size limit is a write error). */
+void cli_signals_init(void);
+
+/* What a run reads from a path, and so which files of a directory it reads. */
+typedef enum cli_input_kind {
+    CLI_IN_CORPUS,   /* a corpus file or folder (walked recursively) */
+    CLI_IN_LEXICON,  /* a lexicon file, or a folder's *.lex */
+    CLI_IN_FILE      /* one file (a --gold file, a merge part) */
+} cli_input_kind;
+
+/* -o output must not replace what the run reads: when output (its links
+ * followed) is one of paths, or a file a folder among them gives the run,
+ * prints which and what to do and returns EXIT_CANTCREAT; else EXIT_OK.
+ * role names the paths in the message ("input", "lexicon"). */
+int cli_output_refuse(const char *output, const char *const *paths, size_t n,
+                      cli_input_kind kind, const char *role);
 
 /* Opens out for path (NULL or "-" = standard output). On failure prints the
  * reason and returns EXIT_CANTCREAT. */

@@ -161,6 +161,8 @@ int cmd_eval(int argc, char **argv)
         rc = cli_usage_error("eval", "--gold CODES.csv is required (or --tests)");
     if (rc < 0 && cli_parse_format(c.format, &fmt) != 0)
         rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", c.format);
+    if (rc < 0 && cli_output_refuse(c.output, &e.gold, 1, CLI_IN_FILE, "--gold file") != EXIT_OK)
+        rc = EXIT_CANTCREAT;
     sl_gold *gold = NULL;
     sl_eval *ev = NULL;
     sl_error err = {0};

@@ -1,7 +1,6 @@
 /*
  * main.c - storylens: dispatch to a command.
  */
-#include <signal.h>
 #include <string.h>
 
 #include "cli.h"
@@ -26,11 +25,8 @@ static const char usage[] =
     "  storylens COMMAND --help   the options of a command\n"
     "  storylens --version\n";
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
-    /* A closed pipe ends the run quietly, even when the parent shell ignores
-     * SIGPIPE (restoring the default is what makes `| head` quiet). */
-    signal(SIGPIPE, SIG_DFL);
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;
@@ -74,4 +70,12 @@ int main(int argc, char **argv)
     }
     return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, compare, eval, "
                                  "explain, kwic, languages, lint, merge and suggest", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    cli_signals_init();
+    /* Help, version and lists are printed without a check of their own: a
+     * full disk there must fail the run as it fails the figures. */
+    return cli_stdout_finish(dispatch(argc, argv));
 }

@@ -104,6 +104,19 @@ static int parse(merge_args *a, sl_options *stats, int argc, char **argv)
     return -1;
 }
 
+/* -o must not name a part or a lexicon of the merge. */
+static int refuse_inputs(const merge_args *a)
+{
+    const char *const *parts = (const char *const *)a->parts;
+    int rc = cli_output_refuse(a->output, parts, a->nparts, CLI_IN_FILE, "part");
+    if (rc == EXIT_OK)
+        rc = cli_output_refuse_lexicons(a->output, a->lexicons, a->nlexicons, NULL, "lexicon");
+    if (rc == EXIT_OK)
+        rc = cli_output_refuse_lexicons(a->output, a->modifiers, a->nmodifiers, "modifiers",
+                                        "modifier lexicon");
+    return rc;
+}
+
 static int run(const merge_args *a, const sl_lexicon *lex, const sl_options *opts, sl_format fmt)
 {
     sl_error err = {0};
@@ -142,6 +155,8 @@ int cmd_merge(int argc, char **argv)
     sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
         rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", a.format);
+    if (rc < 0 && refuse_inputs(&a) != EXIT_OK)
+        rc = EXIT_CANTCREAT;
     if (rc < 0 && sl_options_new(&opts) != SL_OK)
         rc = EXIT_OSERR;
     if (rc < 0 && sl_part_settings(opts, language, sizeof language, a.parts[0], &err) != SL_OK)

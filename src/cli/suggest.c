@@ -300,6 +300,9 @@ int cmd_suggest(int argc, char **argv)
         strcmp(c.format, "csv") && strcmp(c.format, "json"))
         rc = cli_usage_error("suggest", "--format: \"%s\"; use text, tsv, csv or json",
                              c.format);
+    if (rc < 0 && cli_output_refuse(c.output, s.refs, s.nrefs, CLI_IN_CORPUS,
+                                    "--reference") != EXIT_OK)
+        rc = EXIT_CANTCREAT;
     feed fd = {0};
     sl_error err = {0};
     unsigned flags = (s.nrefs ? SL_SUGGEST_REFERENCE : 0) | (s.keep_stop ? 0 : SL_SUGGEST_STOP_WORDS);

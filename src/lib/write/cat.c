@@ -99,15 +99,17 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
 {
     if (fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TSV && fmt != SL_FORMAT_CSV)
         return sli_fail(err, SL_EUSAGE, "cat writes json (JSON lines), tsv or csv");
-    if (header && fmt != SL_FORMAT_JSON) {
-        char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
-        fprintf(out, "id%cfield%cvalue\n", sep, sep);
-    }
+    /* The header waits until the input opened: a run that fails on a
+     * missing file writes nothing to standard output. */
+    char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
+    header = header && fmt != SL_FORMAT_JSON;
     sl_read_opts ro = {opts->text_field, opts->id_field};
     sl_reader *rd;
     sl_status s;
     if (!path) {
         s = sli_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
+        if (s == SL_OK && header)
+            fprintf(out, "id%cfield%cvalue\n", sep, sep);
         if (s == SL_OK) {
             s = cat_reader(opts, rd, out, fmt, err);
             sli_reader_free(rd);
@@ -117,6 +119,8 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
     sl_walk_entry *files;
     size_t n;
     s = sli_walk(path, &files, &n, err);
+    if (s == SL_OK && header)
+        fprintf(out, "id%cfield%cvalue\n", sep, sep);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         s = sli_reader_open_entry(&rd, &files[i], &ro, err);
         if (s == SL_OK && !rd) { /* a binary file met in a directory */

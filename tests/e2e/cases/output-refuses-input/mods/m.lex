@@ -1,0 +1,2 @@
+[increase]
+more
