@@ -413,6 +413,8 @@ static int refuse_inputs(const args *a, int lexicons)
     if (rc == EXIT_OK && lexicons && !a->no_direction)
         rc = cli_output_refuse_lexicons(a->output, a->modifiers, a->nmodifiers, "modifiers",
                                         "modifier lexicon");
+    if (rc == EXIT_OK && a->calibration)
+        rc = cli_output_refuse(a->output, &a->calibration, 1, CLI_IN_FILE, "calibration");
     return rc;
 }
 

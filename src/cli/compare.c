@@ -91,7 +91,11 @@ int cmd_compare(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse(&a, opts, argc, argv);
     cli_output out;
-    if (rc < 0)
+    if (rc < 0) {
+        const char *const *in = (const char *const *)argv + optind;
+        rc = cli_output_refuse(a.output, in, 2, CLI_IN_FILE, "analysis");
+    }
+    if (rc == EXIT_OK)
         rc = cli_output_open(&out, a.output);
     else
         rc = rc == EXIT_OK ? -2 : rc; /* after --help: done */

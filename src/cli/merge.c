@@ -114,6 +114,8 @@ static int refuse_inputs(const merge_args *a)
     if (rc == EXIT_OK)
         rc = cli_output_refuse_lexicons(a->output, a->modifiers, a->nmodifiers, "modifiers",
                                         "modifier lexicon");
+    if (rc == EXIT_OK && a->calibration)
+        rc = cli_output_refuse(a->output, &a->calibration, 1, CLI_IN_FILE, "calibration");
     return rc;
 }
 
