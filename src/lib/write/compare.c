@@ -387,8 +387,8 @@ static sl_status write_summary(const cmp *c, FILE *out)
     fprintf(out, "A: %s (%" PRIu64 " stories)\nB: %s (%" PRIu64 " stories)\n", c->a.path,
             c->a.documents, c->b.path, c->b.documents);
     for (size_t m = 0; m < c->nmeasures; m++) {
-        fprintf(out, "\n%s; B - A in points, p adjusted by %s across themes\n",
-                m ? dir_names[m - 1] : "share of stories",
+        fprintf(out, "\nshare of stories%s%s; B - A in points, p adjusted by %s across themes\n",
+                m ? " " : "", m ? dir_names[m - 1] : "",
                 c->opts->adjust == SL_ADJUST_BH ? "Benjamini-Hochberg" : "Holm");
         sl_put_padded(out, "theme", (size_t)w, 0, 0);
         fprintf(out, "  %15s  %15s  %20s  %6s  %6s\n", "A", "B", "B - A", "p", "adj. p");
