@@ -96,13 +96,28 @@ static sl_status same_files(const cmp *c, const char *key, sl_error *err)
     return SL_OK;
 }
 
-static uint64_t count_in(const json_t *theme, size_t m)
+/* The count of measure m (0: documents, 1..3: a direction) of a theme of
+ * side s: a whole number no larger than the side's stories, as analyse
+ * writes it; anything else is not an analysis and is refused. */
+static sl_status count_in(const side *s, const char *name, size_t m, uint64_t *out,
+                          sl_error *err)
 {
+    const json_t *theme = json_object_get(s->themes, name);
     const json_t *v = m == 0 ? json_object_get(theme, "documents")
                              : json_object_get(json_object_get(theme, "documents_by_direction"),
                                                dir_names[m - 1]);
-    return json_is_integer(v) && json_integer_value(v) >= 0 ? (uint64_t)json_integer_value(v)
-                                                            : 0;
+    *out = 0;
+    if (!theme)
+        return SL_OK;
+    if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+        (uint64_t)json_integer_value(v) > s->documents)
+        return sli_fail(err, SL_EDATA,
+                        "%s: themes.%s.%s%s is not a count of at most corpus.documents (%llu); "
+                        "compare the JSON that \"storylens analyse\" or \"storylens merge\" wrote",
+                        s->path, name, m ? "documents_by_direction." : "documents",
+                        m ? dir_names[m - 1] : "", (unsigned long long)s->documents);
+    *out = (uint64_t)json_integer_value(v);
+    return SL_OK;
 }
 
 /* Fills the cells: counts, tests, then p adjusted across themes per measure. */
@@ -121,8 +136,12 @@ static sl_status fill(cmp *c, sl_error *err)
             const json_t *tb = json_object_get(c->b.themes, c->names[t]);
             x->in_a = json_is_object(ta);
             x->in_b = json_is_object(tb);
-            x->xa = count_in(ta, m);
-            x->xb = count_in(tb, m);
+            if (count_in(&c->a, c->names[t], m, &x->xa, err) != SL_OK ||
+                count_in(&c->b, c->names[t], m, &x->xb, err) != SL_OK) {
+                free(p);
+                free(adj);
+                return err->code;
+            }
             int ok = x->in_a && x->in_b &&
                      sli_two_shares(x->xa, c->a.documents, x->xb, c->b.documents, &x->test);
             p[t] = ok ? x->test.p : NAN;
