@@ -287,7 +287,40 @@ static void jsonl_fast__reals_and_nested_values_defer(void **state)
     assert_int_equal(defers("{\"text\":\"t\",\"o\":{}}"), SL_OK);
     /* 19 digits may overflow json_int_t: left to jansson */
     assert_int_equal(defers("{\"text\":\"t\",\"n\":1234567890123456789}"), SL_OK);
-    assert_int_equal(defers("{\"text\":\"t\",\"n\":99999999999999999999}"), SL_EDATA);
+    /* too big for jansson: read as its text, no longer a malformed record */
+    assert_int_equal(defers("{\"text\":\"t\",\"n\":99999999999999999999}"), SL_OK);
+}
+
+/* The reference's doc for line: id, and "key=value;" for each field. */
+static void ref_reads(const char *line, const char *id, const char *meta)
+{
+    sl_reader r = reader("text", "id");
+    sl_doc d = {0};
+    sl_error err;
+    assert_int_equal(sli_rd_jsonl_parse_ref(&r, line, strlen(line), &d, &err), SL_OK);
+    assert_string_equal(d.id, id);
+    char got[256] = "";
+    for (size_t i = 0; i < d.nmeta; i++)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s=%s;", d.meta[i].key,
+                 d.meta[i].value);
+    assert_string_equal(got, meta);
+    sli_doc_clear(&d);
+}
+
+static void jsonl_ref__metadata_big_number_read_as_text(void **state)
+{
+    (void)state;
+    ref_reads("{\"id\":123456789012345678901234567890,\"text\":\"t\",\"n\":1e400,"
+              "\"m\":-1e400,\"u\":1e-400,\"s\":\"1e400 \\\" 7\",\"k\":7}",
+              "123456789012345678901234567890", "n=1e400;m=-1e400;u=0.0;s=1e400 \" 7;k=7;");
+}
+
+static void jsonl_ref__nul_in_id_kept_distinct(void **state)
+{
+    (void)state;
+    ref_reads("{\"id\":\"a\\u0000b\",\"text\":\"t\",\"site\":\"s\\u0000x\"}", "a\\0b",
+              "site=s\\0x;");
+    ref_reads("{\"id\":\"a\\u0000c\",\"text\":\"t\"}", "a\\0c", "");
 }
 
 static void jsonl_fast__nul_escapes_defer(void **state)
@@ -492,6 +525,8 @@ int main(void)
         cmocka_unit_test(jsonl_fast__duplicate_keys_defer),
         cmocka_unit_test(jsonl_fast__reals_and_nested_values_defer),
         cmocka_unit_test(jsonl_fast__nul_escapes_defer),
+        cmocka_unit_test(jsonl_ref__metadata_big_number_read_as_text),
+        cmocka_unit_test(jsonl_ref__nul_in_id_kept_distinct),
         cmocka_unit_test(jsonl_fast__invalid_utf8_defers_to_the_counting_path),
         cmocka_unit_test(jsonl_fast__bad_surrogate_escapes_defer_to_the_error),
         cmocka_unit_test(jsonl_fast__grammar_errors_defer_to_the_error),

@@ -341,7 +341,7 @@ static sl_status take_header(sl_reader *r, unsigned long line, sl_error *err)
         return sli_fail_nomem(err);
     r->ncols = r->nf;
     for (size_t i = 0; i < r->nf; i++)
-        if ((r->cols[i] = sli_rd_memdup(r->rec + r->foff[i], r->flen[i])) == NULL)
+        if ((r->cols[i] = sli_rd_fielddup(r->rec + r->foff[i], r->flen[i])) == NULL)
             return sli_fail_nomem(err);
     for (size_t i = 0; i < r->ncols; i++)
         for (size_t j = 0; j < i; j++)
@@ -397,7 +397,7 @@ static sl_status fill_doc(sl_reader *r, unsigned long line, sl_doc *doc, sl_erro
     doc->text_len = r->flen[t];
     /* An empty id cell names nothing: fall back to FILE:LINE as if absent. */
     if (id < r->ncols && r->flen[id] > 0)
-        doc->id = sli_rd_memdup(r->rec + r->foff[id], r->flen[id]);
+        doc->id = sli_rd_fielddup(r->rec + r->foff[id], r->flen[id]);
     else {
         doc->id = sli_rd_file_line(r, line);
         doc->id_from_line = 1;

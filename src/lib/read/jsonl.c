@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,7 +94,7 @@ static char *scalar_text(const json_t *v, int *skip)
     *skip = 0;
     switch (json_typeof(v)) {
     case JSON_STRING:
-        return sli_rd_memdup(json_string_value(v), strlen(json_string_value(v)));
+        return sli_rd_fielddup(json_string_value(v), json_string_length(v));
     case JSON_INTEGER:
         snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         return strdup(num);
@@ -168,6 +169,92 @@ static sl_status take_meta(sl_reader *r, json_t *obj, sl_doc *doc, sl_error *err
     return SL_OK;
 }
 
+/* Whether the number s[0..n) is beyond what jansson holds: an integer
+ * outside int64, or a real that overflows a double. */
+static int number_too_big(const char *s, size_t n)
+{
+    char *copy = sli_rd_memdup(s, n);
+    if (!copy)
+        return 0;
+    char *end;
+    errno = 0;
+    if (strcspn(copy, ".eE") == n)
+        (void)strtoll(copy, &end, 10);
+    else if (fabs(strtod(copy, &end)) != HUGE_VAL && errno == ERANGE)
+        errno = 0; /* an underflow is 0, as jansson reads it */
+    int big = errno == ERANGE;
+    free(copy);
+    return big;
+}
+
+/* The end of the string whose opening quote is at s[i]. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n && s[i] != '"'; i++)
+        if (s[i] == '\\')
+            i++;
+    return i < n ? i + 1 : n;
+}
+
+/* A copy of s[0..n) with each number too big for jansson in quotes, so it
+ * is read as its text (a 30-digit id or 1e400 in a metadata field is data,
+ * not a malformed record); *shift counts the quotes added. NULL when out of
+ * memory. */
+static char *quote_big_numbers(const char *s, size_t n, size_t *out_len, size_t *shift)
+{
+    char *out = malloc(3 * n + 1); /* at most a quote pair per 1-byte number */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        if (s[i] == '"')
+            j = skip_string(s, n, i);
+        else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
+            j = i + strspn(s + i, "+-0123456789.eE");
+            j = j > n ? n : j;
+            if (number_too_big(s + i, j - i)) {
+                out[o++] = '"';
+                memcpy(out + o, s + i, j - i);
+                o += j - i;
+                out[o++] = '"';
+                *shift += 2;
+                i = j;
+                continue;
+            }
+        }
+        memcpy(out + o, s + i, j - i);
+        o += j - i;
+        i = j;
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+/* The line parsed by jansson, or NULL with *oom or je set; a number too
+ * big for jansson is read as a string (see quote_big_numbers). An error
+ * found after that is moved back by the quotes added, which is exact unless
+ * a big number follows the error on the same line. */
+static json_t *load_line(const char *s, size_t n, json_error_t *je, int *oom)
+{
+    const size_t flags = JSON_DECODE_ANY | JSON_ALLOW_NUL;
+    json_t *root = json_loadb(s, n, flags, je);
+    if (root || json_error_code(je) != json_error_numeric_overflow)
+        return root;
+    size_t qn, shift = 0;
+    char *quoted = quote_big_numbers(s, n, &qn, &shift);
+    if (!quoted) {
+        *oom = 1;
+        return NULL;
+    }
+    root = json_loadb(quoted, qn, flags, je);
+    free(quoted);
+    if (!root && je->column > (int)shift)
+        je->column -= (int)shift;
+    return root;
+}
+
 sl_status sli_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *doc,
                                 sl_error *err)
 {
@@ -180,8 +267,11 @@ sl_status sli_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *
         s = fixed;
     }
     json_error_t je;
-    json_t *root = json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+    int oom = 0;
+    json_t *root = load_line(s, n, &je, &oom);
     free(fixed);
+    if (!root && (oom || json_error_code(&je) == json_error_out_of_memory))
+        return sli_fail_nomem(err);
     if (!root)
         return sli_rd_malformed(r, 1, r->line, je.column > 0 ? (unsigned long)je.column : 1,
                                err, "%s; the line must hold one JSON object", je.text);

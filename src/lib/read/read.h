@@ -96,6 +96,9 @@ typedef struct sl_walk_entry {
     char *path;    /* owned: the file's path */
     char *id_base; /* owned: path relative to the INPUT, without extension */
     int walked;    /* 1: found inside a directory INPUT; 0: the INPUT itself */
+    int lost;      /* errno of an entry found but not readable (a dangling
+                    * symlink, a loop, a directory that cannot be listed):
+                    * listed as skipped, never dropped in silence; else 0 */
 } sl_walk_entry;
 
 /* Expands INPUT: a file gives itself (id_base = its name without directory
@@ -107,9 +110,9 @@ sl_status sli_walk(const char *path, sl_walk_entry **entries, size_t *n, sl_erro
 void sli_walk_free(sl_walk_entry *entries, size_t n);
 
 /* Opens an entry of sli_walk(). A file met while walking a directory that
- * looks binary (a NUL byte in its first 8 KiB) is not opened: SL_OK with
- * *out NULL and err holding "FILE: why" for the caller to list it and go
- * on. A file named by the INPUT itself is opened as sli_reader_open() does
+ * looks binary (a NUL byte in its first 8 KiB), is lost (see lost) or cannot
+ * be opened is not read: SL_OK with *out NULL and err holding "FILE: why"
+ * for the caller to list it and go on. A file named by the INPUT itself is opened as sli_reader_open() does
  * (which fails with SL_EDATA on a binary file). */
 sl_status sli_reader_open_entry(sl_reader **out, const sl_walk_entry *e,
                                const sl_read_opts *opts, sl_error *err);

@@ -88,11 +88,23 @@ sl_status sli_reader_open(sl_reader **out, const char *path, const char *id_base
 sl_status sli_reader_open_entry(sl_reader **out, const sl_walk_entry *e,
                                const sl_read_opts *opts, sl_error *err)
 {
+    if (out)
+        *out = NULL;
+    if (e->lost) {
+        sli_fail(err, SL_OK, "%s: cannot be read: %s", e->path,
+                 e->lost == ENOENT ? "a symlink to nothing (dangling); fix or remove the link" : strerror(e->lost));
+        return SL_OK;
+    }
     int binary = 0;
     sl_status rc = open_file(out, e->path, e->id_base, SL_INPUT_AUTO, opts, &binary, err);
     if (rc == SL_EDATA && binary && e->walked) {
         sli_fail(err, SL_OK, "%s: looks like a binary file (a NUL byte in the first %d KiB)",
                 e->path, SL_SNIFF_BYTES / 1024);
+        return SL_OK;
+    }
+    if (rc == SL_ENOINPUT && e->walked) { /* unreadable: the error says why */
+        if (err)
+            err->code = SL_OK;
         return SL_OK;
     }
     return rc;

@@ -37,12 +37,47 @@ char *sli_rd_memdup(const char *s, size_t n)
     return p;
 }
 
+/* s[0..n) into out (room for 2n + 1), each NUL as a backslash and a 0. */
+static void escape_nul(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\0') {
+            out[o++] = '\\';
+            out[o++] = '0';
+        } else
+            out[o++] = s[i];
+    }
+    out[o] = '\0';
+}
+
+char *sli_rd_fielddup(const char *s, size_t n)
+{
+    if (!n || !memchr(s, '\0', n))
+        return sli_rd_memdup(s, n);
+    if (n > (SIZE_MAX - 1) / 2)
+        return NULL;
+    char *p = malloc(2 * n + 1);
+    if (p)
+        escape_nul(s, n, p);
+    return p;
+}
+
 sl_status sli_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
                          size_t vlen, sl_error *err)
 {
-    if (sli_meta_append(&doc->meta, &doc->nmeta, key, klen, val, vlen) != 0)
-        return sli_fail_nomem(err);
-    return SL_OK;
+    int nul_key = klen && memchr(key, '\0', klen), nul_val = vlen && memchr(val, '\0', vlen);
+    if (!nul_key && !nul_val) {
+        if (sli_meta_append(&doc->meta, &doc->nmeta, key, klen, val, vlen) != 0)
+            return sli_fail_nomem(err);
+        return SL_OK;
+    }
+    /* rare: a NUL in a field; escaped copies, then the usual append */
+    char *k = sli_rd_fielddup(key, klen), *v = sli_rd_fielddup(val, vlen);
+    int rc = k && v ? sli_meta_append(&doc->meta, &doc->nmeta, k, strlen(k), v, strlen(v)) : -1;
+    free(k);
+    free(v);
+    return rc == 0 ? SL_OK : sli_fail_nomem(err);
 }
 
 char *sli_file_line(const char *name, unsigned long line)

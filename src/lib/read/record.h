@@ -133,8 +133,16 @@ char *sli_rd_textdup(const char *s, size_t n);
 /* A NUL-terminated copy of s[0..n); NULL when out of memory. */
 char *sli_rd_memdup(const char *s, size_t n);
 
-/* Appends key/value (copied) to doc->meta (see sli_meta_append); SL_ENOMEM
- * on failure. */
+/* An id, a metadata key or value, or a column name s[0..n) as the C string
+ * the rest of the run handles, each NUL byte written as the two characters
+ * \0: ids and groups are compared, hashed and written as C strings, and a
+ * NUL there used to cut them, so "a\u0000b" and "a\u0000c" became one
+ * story id "a". (A literal backslash-zero reads the same: README, "Bad
+ * input and faults".) NULL when out of memory. */
+char *sli_rd_fielddup(const char *s, size_t n);
+
+/* Appends key/value (copied as by sli_rd_fielddup) to doc->meta (see
+ * sli_meta_append); SL_ENOMEM on failure. */
 sl_status sli_rd_meta_add(sl_doc *doc, const char *key, size_t klen, const char *val,
                          size_t vlen, sl_error *err);
 

@@ -3,7 +3,10 @@
  * a corpus is always read in the same order whatever the file system
  * returns: directories are walked depth first in byte order of name,
  * hidden entries and those a .storylensignore names are left out, and a
- * symlink back to a directory being walked is skipped.
+ * symlink back to a directory being walked is skipped. An entry that cannot
+ * be read (a dangling symlink, a symlink loop, a directory that cannot be
+ * listed) stays in the list, marked lost, so the run reports it as skipped
+ * rather than losing its stories in silence.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -64,8 +67,21 @@ static sl_status walk_push(walk *w, char *path, char *id_base, sl_error *err)
     w->v[w->n].path = path;
     w->v[w->n].id_base = id_base;
     w->v[w->n].walked = 0;
+    w->v[w->n].lost = 0;
     w->n++;
     return SL_OK;
+}
+
+/* path, met in a directory, as a lost entry with errnum. */
+static sl_status push_lost(walk *w, const char *path, const char *rel, int errnum,
+                           sl_error *err)
+{
+    sl_status rc = walk_push(w, strdup(path), strdup(rel), err);
+    if (rc == SL_OK) {
+        w->v[w->n - 1].walked = 1;
+        w->v[w->n - 1].lost = errnum ? errnum : EIO;
+    }
+    return rc;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -126,8 +142,12 @@ static sl_status list_dir(const char *dir, char ***out, size_t *nout, sl_error *
     size_t ilen = 0;
     char *ignore = load_ignore(dir, &ilen);
     DIR *d = opendir(dir);
-    if (!d)
-        return sli_fail(err, SL_ENOINPUT, "%s: cannot open: %s", dir, strerror(errno));
+    if (!d) {
+        int e = errno; /* kept for the caller, which may list dir as lost */
+        sli_fail(err, SL_ENOINPUT, "%s: cannot open: %s", dir, strerror(e));
+        errno = e;
+        return SL_ENOINPUT;
+    }
     char **names = NULL;
     size_t n = 0, cap = 0;
     sl_status rc = SL_OK;
@@ -166,8 +186,12 @@ static sl_status walk_entry(walk *w, const char *path, const char *rel, const di
                             sl_error *err)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
-        return SL_OK; /* a dangling symlink or a file removed meanwhile */
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        if (lstat(path, &st) != 0)
+            return SL_OK; /* removed since it was listed: nothing was there */
+        return push_lost(w, path, rel, e, err);
+    }
     if (S_ISDIR(st.st_mode)) {
         if (on_stack(up, &st))
             return SL_OK;
@@ -188,6 +212,8 @@ static sl_status walk_dir(walk *w, const char *dir, const char *rel, const dir_f
     char **names = NULL;
     size_t n = 0;
     sl_status rc = list_dir(dir, &names, &n, err);
+    if (rc == SL_ENOINPUT && rel) /* a folder below the INPUT */
+        return push_lost(w, dir, rel, errno, err);
     for (size_t i = 0; rc == SL_OK && i < n; i++) {
         char *path = join(dir, names[i]);
         char *relp = rel ? join(rel, names[i]) : strdup(names[i]);

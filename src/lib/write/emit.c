@@ -14,7 +14,7 @@ static size_t utf8_seq(const char *s, size_t i, size_t n)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80)
-        return c ? 1 : 0;
+        return 1;
     size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
     json_t *probe = len && i + len <= n ? json_stringn(s + i, len) : NULL;
     if (!probe)
@@ -23,8 +23,10 @@ static size_t utf8_seq(const char *s, size_t i, size_t n)
     return len;
 }
 
-/* s[0..n) with each invalid byte as U+FFFD and NUL bytes dropped, in a
- * new buffer of *out_len bytes (NUL-terminated); NULL when out of memory. */
+/* s[0..n) with each invalid byte as U+FFFD, in a new buffer of *out_len
+ * bytes (NUL-terminated); NULL when out of memory. A NUL byte is kept:
+ * jansson writes it as \u0000, as it does when the string needs no repair,
+ * so a story's text reads the same whether or not it also holds a bad byte. */
 static char *repair(const char *s, size_t n, size_t *out_len)
 {
     char *fixed = malloc(3 * n + 1);
@@ -33,10 +35,6 @@ static char *repair(const char *s, size_t n, size_t *out_len)
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         size_t len = utf8_seq(s, i, n);
-        if (len == 0 && s[i] == '\0') {
-            i++;
-            continue;
-        }
         if (len == 0) {
             memcpy(fixed + o, "\xEF\xBF\xBD", 3);
             o += 3;

@@ -34,7 +34,7 @@ void sli_jb_push(sl_jb *b, json_t *arr, json_t *v);
 /* A JSON string of s with invalid UTF-8 replaced by U+FFFD. New
  * reference; NULL only when out of memory. */
 json_t *sli_json_text(const char *s);
-/* The same for n bytes that may hold NUL bytes, which are dropped. */
+/* The same for n bytes that may hold NUL bytes, which are kept (\u0000). */
 json_t *sli_json_textn(const char *s, size_t n);
 /* A count, or NULL on OOM. */
 json_t *sli_json_count(uint64_t n);
