@@ -163,21 +163,14 @@ static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
     return SL_OK;
 }
 
-sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
+/* One row per theme: stories, share with its interval, the corrected
+ * share with --calibration, hits, rate and label. */
+static void write_themes(const sl_result *res, FILE *out)
 {
     const sl_accum *a = &res->total;
     const sl_lexicon *lex = res->lex;
-    int w = name_width(lex);
-    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
-    /* what --skip-invalid left out must be seen by a person too */
-    if (res->report.nskips)
-        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
-                res->report.nskips);
-    if (res->report.nrfail)
-        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
-                res->report.nrfail);
-    fputc('\n', out);
-    int cal = res->opts->calibration != NULL;
+    int w = name_width(lex), cal = res->opts->calibration != NULL;
+    double z = sli_result_z(res);
     char head[32];
     snprintf(head, sizeof head, "share (%g%% CI)", 100 * res->opts->confidence);
     sl_put_padded(out, "theme", (size_t)w, 0, 0);
@@ -191,7 +184,7 @@ sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
         double rate = a->tokens ? 1000.0 * (double)a->theme_hits[t] / (double)a->tokens : 0;
         sl_put_padded(out, lex->themes[t].name, (size_t)w, 0, 0); /* by display width, not bytes */
         fprintf(out, "  %8" PRIu64 "  ", a->theme_docs[t]);
-        share_cell(cell, sizeof cell, a->theme_docs[t], a->documents, sli_result_z(res));
+        share_cell(cell, sizeof cell, a->theme_docs[t], a->documents, z);
         sl_put_padded(out, cell, 18, 0, 1);
         if (cal) {
             corrected_cell(cell, sizeof cell, res, a, t);
@@ -205,6 +198,54 @@ sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
         fprintf(out, "\ncorrected: the share given the lexicon's error measured in %s "
                 "(Rogan-Gladen); n/a where the sample did not code the theme or sensitivity + "
                 "specificity <= 1\n", res->opts->calibration->path);
+}
+
+/* With direction of change: each theme's stories by their net direction,
+ * as shares of all the stories ("13 of 50 stories show isolation
+ * improved"), with intervals. */
+static void write_directions(const sl_result *res, FILE *out)
+{
+    const sl_accum *a = &res->total;
+    if (!a->dir_docs)
+        return;
+    static const char *const names[3] = {"improved", "worsened", "mentioned"};
+    int w = name_width(res->lex);
+    double z = sli_result_z(res);
+    fputs("\nstories by direction of change (share of all stories)\n", out);
+    sl_put_padded(out, "theme", (size_t)w, 0, 0);
+    for (size_t k = 0; k < 3; k++) {
+        fputs("  ", out);
+        sl_put_padded(out, names[k], 20, 0, 1);
+    }
+    fputc('\n', out);
+    for (size_t t = 0; t < res->lex->nthemes; t++) {
+        sl_put_padded(out, res->lex->themes[t].name, (size_t)w, 0, 0);
+        for (size_t k = 0; k < 3; k++) {
+            char cell[48], both[64];
+            uint64_t x = a->dir_docs[t * 3 + k];
+            share_cell(cell, sizeof cell, x, a->documents, z);
+            snprintf(both, sizeof both, "%" PRIu64 "  %s", x, cell);
+            fputs("  ", out);
+            sl_put_padded(out, both, 20, 0, 1);
+        }
+        fputc('\n', out);
+    }
+}
+
+sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err)
+{
+    const sl_accum *a = &res->total;
+    fprintf(out, "%" PRIu64 " stories, %" PRIu64 " tokens\n", a->documents, a->tokens);
+    /* what --skip-invalid left out must be seen by a person too */
+    if (res->report.nskips)
+        fprintf(out, "%zu records or files skipped (see the warnings or .corpus.skipped)\n",
+                res->report.nskips);
+    if (res->report.nrfail)
+        fprintf(out, "%zu regex entries dropped from a story (see .corpus.regex_failures)\n",
+                res->report.nrfail);
+    fputc('\n', out);
+    write_themes(res, out);
+    write_directions(res, out);
     sl_status s = write_groups(res, out, err);
     if (s != SL_OK)
         return s;
