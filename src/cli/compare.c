@@ -83,6 +83,21 @@ static int parse(compare_args *a, sl_options *opts, int argc, char **argv)
     return -1;
 }
 
+/* Compares the analyses in[0] and in[1]; returns the exit status. */
+static int run(const compare_args *a, const sl_options *opts, char **in)
+{
+    int rc = cli_output_refuse(a->output, (const char *const *)in, 2, CLI_IN_FILE, "analysis");
+    cli_output out;
+    if (rc == EXIT_OK)
+        rc = cli_output_open(&out, a->output);
+    if (rc != EXIT_OK)
+        return rc;
+    sl_error err = {0};
+    if (sl_compare_write(in[0], in[1], opts, a->allow_other, out.f, a->fmt, &err) != SL_OK)
+        return cli_output_fail(&out, &err);
+    return cli_output_commit(&out);
+}
+
 int cmd_compare(int argc, char **argv)
 {
     compare_args a = {0};
@@ -90,23 +105,8 @@ int cmd_compare(int argc, char **argv)
     if (sl_options_new(&opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse(&a, opts, argc, argv);
-    cli_output out;
-    if (rc < 0) {
-        const char *const *in = (const char *const *)argv + optind;
-        rc = cli_output_refuse(a.output, in, 2, CLI_IN_FILE, "analysis");
-    }
-    if (rc == EXIT_OK)
-        rc = cli_output_open(&out, a.output);
-    else
-        rc = rc == EXIT_OK ? -2 : rc; /* after --help: done */
-    if (rc == EXIT_OK) {
-        sl_error err = {0};
-        if (sl_compare_write(argv[optind], argv[optind + 1], opts, a.allow_other, out.f, a.fmt,
-                             &err) != SL_OK)
-            rc = cli_output_fail(&out, &err);
-        else
-            rc = cli_output_commit(&out);
-    }
+    if (rc < 0) /* not after --help or a usage error */
+        rc = run(&a, opts, argv + optind);
     sl_options_free(opts);
-    return rc == -2 ? EXIT_OK : rc;
+    return rc;
 }
