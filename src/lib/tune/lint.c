@@ -391,11 +391,5 @@ sl_status sl_lint_write_json(const sl_lint *lint, FILE *out, sl_error *err)
     sli_jb_set(&b, root, "errors", sli_json_count(errors));
     sli_jb_set(&b, root, "warnings", sli_json_count(warnings));
     sli_jb_set(&b, root, "diagnostics", list);
-    sl_status s = SL_OK;
-    if (b.oom)
-        s = sli_fail_nomem(err);
-    else if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-        s = sli_fail(err, SL_EIO, "cannot write the output");
-    json_decref(root);
-    return s;
+    return sli_jb_finish(&b, root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER, err);
 }

@@ -252,14 +252,8 @@ static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl
         sli_jb_set(&b, dm, "columns", sli_json_count(s->ndirs));
         sli_jb_set(&b, root, "direction_micro", dm);
     }
-    sl_status st = SL_OK;
-    if (b.oom)
-        st = sli_fail_nomem(err);
-    else if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(15)) != 0)
-        st = sli_fail(err, SL_EIO, "cannot write the output");
-    json_decref(root);
-    return st;
+    return sli_jb_finish(&b, root, out,
+                         JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), err);
 }
 
 /* ---- tidy long table -------------------------------------------------- */

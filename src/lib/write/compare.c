@@ -251,7 +251,7 @@ static sl_status write_json(const cmp *c, FILE *out, sl_error *err)
     sli_jb_set(&b, st, "confidence", json_real(c->opts->confidence));
     sli_jb_set(&b, st, "interval", sli_json_text("wilson"));
     sli_jb_set(&b, st, "difference", sli_json_text("b - a, newcombe hybrid score interval"));
-    sli_jb_set(&b, st, "test", sli_json_text("chi-square; fisher where an expected count is below 5"));
+    sli_jb_set(&b, st, "test", sli_json_text(SLI_TEST_RULE));
     sli_jb_set(&b, st, "adjust", sli_json_text(sli_adjust_name(c->opts->adjust)));
     sli_jb_set(&b, root, "statistics", st);
     sli_jb_set(&b, root, "a", source(&b, &c->a));
@@ -268,14 +268,8 @@ static sl_status write_json(const cmp *c, FILE *out, sl_error *err)
         sli_jb_set(&b, themes, c->names[t], o);
     }
     sli_jb_set(&b, root, "themes", themes);
-    sl_status s = SL_OK;
-    if (b.oom)
-        s = sli_fail_nomem(err);
-    else if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(15)) != 0)
-        s = sli_fail(err, SL_EIO, "cannot write the output");
-    json_decref(root);
-    return s;
+    return sli_jb_finish(&b, root, out,
+                         JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), err);
 }
 
 /* ---- tables -------------------------------------------------------------- */
@@ -408,7 +402,7 @@ static sl_status write_summary(const cmp *c, FILE *out)
     for (size_t m = 0; m < c->nmeasures; m++) {
         fprintf(out, "\nshare of stories%s%s; B - A in points, p adjusted by %s across themes\n",
                 m ? " " : "", m ? dir_names[m - 1] : "",
-                c->opts->adjust == SL_ADJUST_BH ? "Benjamini-Hochberg" : "Holm");
+                sli_adjust_label(c->opts->adjust));
         sl_put_padded(out, "theme", (size_t)w, 0, 0);
         fprintf(out, "  %15s  %15s  %20s  %6s  %6s\n", "A", "B", "B - A", "p", "adj. p");
         for (size_t t = 0; t < c->nthemes; t++)

@@ -186,3 +186,14 @@ json_t *sli_json_story(const char *id, const char *text, size_t text_len, const 
     }
     return o;
 }
+
+sl_status sli_jb_finish(const sl_jb *b, json_t *root, FILE *out, size_t flags, sl_error *err)
+{
+    sl_status s = SL_OK;
+    if (b->oom)
+        s = sli_fail_nomem(err);
+    else if (sli_json_write(root, out, flags) != 0)
+        s = sli_fail(err, SL_EIO, "cannot write the output");
+    json_decref(root);
+    return s;
+}

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "core/doc.h"
+#include "core/error.h"
 
 /* Building goes on after a failure; one check of oom at the end reports it. */
 typedef struct sl_jb {
@@ -44,6 +45,11 @@ json_t *sli_json_count(uint64_t n);
  * takes the stream's lock, which for a 5,000-entry lexicon's output was a
  * tenth of a run's fixed cost. 0, or -1 when a write fails. */
 int sli_json_write(const json_t *root, FILE *out, size_t flags);
+
+/* The end of every JSON writer: releases root, after writing it with
+ * sli_json_write unless building ran out of memory. SL_ENOMEM, SL_EIO
+ * ("cannot write the output") or SL_OK. */
+sl_status sli_jb_finish(const sl_jb *b, json_t *root, FILE *out, size_t flags, sl_error *err);
 
 /* One story as a JSON object {id, text, metadata...}; invalid UTF-8 becomes
  * U+FFFD. New reference; NULL when out of memory. */

@@ -53,6 +53,11 @@ const char *sli_adjust_name(sl_adjust how)
     return how == SL_ADJUST_BH ? "BH" : "holm";
 }
 
+const char *sli_adjust_label(sl_adjust how)
+{
+    return how == SL_ADJUST_BH ? "Benjamini-Hochberg" : "Holm";
+}
+
 void sli_adjust(sl_adjust how, const double *p, size_t m, double *adj)
 {
     if (how == SL_ADJUST_BH)

@@ -45,7 +45,11 @@ void sli_field_tests_free(sl_field_tests *ft);
 
 /* p-values adjusted as the options say (NaN stays NaN). */
 void sli_adjust(sl_adjust how, const double *p, size_t m, double *adj);
-const char *sli_adjust_name(sl_adjust how);
+const char *sli_adjust_name(sl_adjust how);   /* "holm", "BH": as JSON writes it */
+const char *sli_adjust_label(sl_adjust how);  /* "Holm", "Benjamini-Hochberg": for a person */
+
+/* How a test between shares is chosen, as .statistics.test says it. */
+#define SLI_TEST_RULE "chi-square; fisher where an expected count is below 5"
 const char *sli_test_name(sl_test_kind kind);
 
 /* [lo, hi] rounded as every real, or null (steals nothing). */

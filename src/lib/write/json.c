@@ -320,7 +320,7 @@ static json_t *statistics(sl_jb *b, const sl_result *res)
     json_t *o = json_object();
     sli_jb_set(b, o, "confidence", json_real(op->confidence));
     sli_jb_set(b, o, "interval", sli_json_text("wilson"));
-    sli_jb_set(b, o, "test", sli_json_text("chi-square; fisher where an expected count is below 5"));
+    sli_jb_set(b, o, "test", sli_json_text(SLI_TEST_RULE));
     sli_jb_set(b, o, "adjust", sli_json_text(sli_adjust_name(op->adjust)));
     if (op->calibration) {
         json_t *c = json_object();
@@ -389,14 +389,8 @@ sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
     }
     if (res->opts->per_document)
         sli_jb_set(&b, root, "documents", documents(&b, res));
-    sl_status s = SL_OK;
-    if (b.oom)
-        s = sli_fail_nomem(err);
-    else if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(15)) != 0)
-        s = sli_fail(err, SL_EIO, "cannot write the output");
-    json_decref(root);
-    return s;
+    return sli_jb_finish(&b, root, out,
+                         JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), err);
 }
 
 /* The "settings" object this analysis writes: merge.c compares each part's

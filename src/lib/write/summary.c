@@ -42,8 +42,8 @@ static void share_cell(char *buf, size_t size, uint64_t x, uint64_t n, double z)
         snprintf(buf, size, "-");
         return;
     }
-    snprintf(buf, size, "%.0f%% (%.0f" EN_DASH "%.0f)", 100.0 * (double)x / (double)n, 100.0 * ci.lo,
-             100.0 * ci.hi);
+    snprintf(buf, size, "%.0f%% (%.0f" EN_DASH "%.0f)", 100.0 * (double)x / (double)n,
+             100.0 * ci.lo, 100.0 * ci.hi);
 }
 
 static void corrected_cell(char *buf, size_t size, const sl_result *res, const sl_accum *a,
@@ -112,7 +112,7 @@ static sl_status put_field_tests(FILE *out, const sl_result *res, size_t g, int 
     if (s != SL_OK)
         return s;
     fprintf(out, "\ndifference between the groups of %s (p adjusted by %s across themes)\n",
-            res->groups[g].field, res->opts->adjust == SL_ADJUST_BH ? "Benjamini-Hochberg" : "Holm");
+            res->groups[g].field, sli_adjust_label(res->opts->adjust));
     sl_put_padded(out, "theme", (size_t)tw, 0, 0);
     fprintf(out, "  %-10s  %6s  %6s  ", "test", "p", "adj. p");
     sl_put_padded(out, "Cram\xc3\xa9r's V", 10, 0, 1); /* by columns: the e-acute is 2 bytes */
@@ -145,7 +145,8 @@ static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
         }
         for (size_t i = 0; i < gf->n; i++) {
             int w = (int)sl_display_width(group_name(vals[i].value));
-            cw[i] = w > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH : w < 14 ? 14 : w; /* "100% (100–100)" */
+            /* at least "100% (100–100)" */
+            cw[i] = w > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH : w < 14 ? 14 : w;
         }
         char title[128];
         snprintf(title, sizeof title, "share of stories by %s", gf->field);
