@@ -91,14 +91,14 @@ int cmd_compare(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse(&a, opts, argc, argv);
     cli_output out;
-    if (rc < 0) {
+    if (rc == EXIT_OK) /* after --help: done, with no inputs to read */
+        rc = -2;
+    else if (rc < 0) {
         const char *const *in = (const char *const *)argv + optind;
         rc = cli_output_refuse(a.output, in, 2, CLI_IN_FILE, "analysis");
+        if (rc == EXIT_OK)
+            rc = cli_output_open(&out, a.output);
     }
-    if (rc == EXIT_OK)
-        rc = cli_output_open(&out, a.output);
-    else
-        rc = rc == EXIT_OK ? -2 : rc; /* after --help: done */
     if (rc == EXIT_OK) {
         sl_error err = {0};
         if (sl_compare_write(argv[optind], argv[optind + 1], opts, a.allow_other, out.f, a.fmt,
