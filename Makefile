@@ -182,16 +182,29 @@ fuzz: $(FUZZ_NAMES:%=$(FB)/%)
 	        || { tail -n 40 $(FB)/$$h.log; exit 1; }; \
 	    grep -E '^(stat::number_of_executed_units|Done)' $(FB)/$$h.log || true; done
 
+# The installed library and program look for the default lexicons in
+# PREFIX/share/storylens last (lexicon/find.c), for a program linked
+# against the library anywhere: that PREFIX is the one installed to, not
+# the one the tree was built with, so find.c is compiled again for it
+# into a copy of the library (IB), and the program linked with that copy.
+# The build tree is left as it was. DESTDIR is not compiled in: a staged
+# tree is meant to end up at PREFIX.
+IB = $(B)/install
 install: $(BIN) $(LIBA)
+	@mkdir -p $(IB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $(IB)/find.o src/lib/lexicon/find.c
+	cp $(LIBA) $(IB)/libstorylens.a && ar rcs $(IB)/libstorylens.a $(IB)/find.o
+	$(CC) $(ALL_LDFLAGS) -o $(IB)/storylens $(CLI_OBJ) $(IB)/libstorylens.a $(LIBS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
 	           $(DESTDIR)$(DATADIR)/lexicons
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/storylens
-	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libstorylens.a
+	install -m 755 $(IB)/storylens $(DESTDIR)$(BINDIR)/storylens
+	install -m 644 $(IB)/libstorylens.a $(DESTDIR)$(LIBDIR)/libstorylens.a
 	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
 	cd lexicons && find . -type f -name '*.lex' | LC_ALL=C sort | while IFS= read -r f; do \
 	    install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/lexicons/$${f#./}" || exit 1; done
 	install -D -m 644 src/cli/storylens.1 $(DESTDIR)$(MANDIR)/man1/storylens.1
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@STEMMER_LIBS@|$(STEMMER_LIBS)|g' \
+	    -e 's|@VERSION@|$(shell sed -n 's/^#define SL_VERSION "\(.*\)"/\1/p' include/storylens/storylens.h)|g' \
 	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
 
 uninstall:

@@ -14,7 +14,9 @@
  * order, are those of this run: a part made with other lexicons or
  * settings counts other things, and adding it would give figures that
  * are wrong without looking wrong. Lexicon paths are not compared: shards
- * are analysed on other machines with the lexicons in other places.
+ * are analysed on other machines with the lexicons in other places. Nor
+ * is a part whose counts break a relation no analysis can (a theme in
+ * more stories than the corpus holds): merge_check.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -403,6 +405,8 @@ sl_status sli_merge_part(sl_result *res, const char *path, sl_error *err)
     json_t *root = load(&p);
     if (root)
         check_same_run(&p, res, root);
+    if (p.status == SL_OK)
+        p.status = sli_merge_check(res, root, path, err);
     if (p.status == SL_OK)
         add_total(&p, res, root);
     if (p.status == SL_OK && res->opts->nby)

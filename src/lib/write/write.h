@@ -26,4 +26,11 @@ json_t *sli_json_settings(const sl_result *res);
  * hold part of it: the caller must not write it. */
 sl_status sli_merge_part(sl_result *res, const char *path, sl_error *err);
 
+/* SL_EDATA, naming file, the figure's JSON path and the rule, when the
+ * part at root breaks a relation every analysis keeps between its counts
+ * (a theme's stories within the corpus's, a co-occurrence cell within its
+ * diagonal, ...); merge_check.c lists them. Run before anything is added. */
+sl_status sli_merge_check(const sl_result *res, const json_t *root, const char *file,
+                          sl_error *err);
+
 #endif
