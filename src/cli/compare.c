@@ -91,14 +91,14 @@ int cmd_compare(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse(&a, opts, argc, argv);
     cli_output out;
-    if (rc < 0) {
-        const char *const *in = (const char *const *)argv + optind;
-        rc = cli_output_refuse(a.output, in, 2, CLI_IN_FILE, "analysis");
+    if (rc >= 0) { /* --help given, or a usage error */
+        sl_options_free(opts);
+        return rc;
     }
+    const char *const *in = (const char *const *)argv + optind;
+    rc = cli_output_refuse(a.output, in, 2, CLI_IN_FILE, "analysis");
     if (rc == EXIT_OK)
         rc = cli_output_open(&out, a.output);
-    else
-        rc = rc == EXIT_OK ? -2 : rc; /* after --help: done */
     if (rc == EXIT_OK) {
         sl_error err = {0};
         if (sl_compare_write(argv[optind], argv[optind + 1], opts, a.allow_other, out.f, a.fmt,
@@ -108,5 +108,5 @@ int cmd_compare(int argc, char **argv)
             rc = cli_output_commit(&out);
     }
     sl_options_free(opts);
-    return rc == -2 ? EXIT_OK : rc;
+    return rc;
 }
