@@ -72,8 +72,10 @@ sl_status sl_options_set_threads(sl_options *opts, int threads);
 /* The strings are copied. */
 sl_status sl_options_set_text_field(sl_options *opts, const char *field);
 sl_status sl_options_set_id_field(sl_options *opts, const char *field);
-/* A comma list of document, paragraph, sentence, window:N (N >= 2).
- * SL_EUSAGE with a message on an unknown unit. */
+/* A comma list of document, paragraph, sentence, window:N (N >= 2); "none"
+ * or "" for no co-occurrence. SL_EUSAGE with a message on an unknown unit.
+ * sl_analysis_new refuses (SL_EUSAGE) a lexicon whose co-occurrence table
+ * would pass 2,000,000 cells (themes x themes x units). */
 sl_status sl_options_set_cooccurrence(sl_options *opts, const char *units, sl_error *err);
 /* Adds a --by metadata field (repeatable; duplicates are ignored). */
 sl_status sl_options_add_by(sl_options *opts, const char *field);

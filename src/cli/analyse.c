@@ -27,7 +27,7 @@ static const char analyse_help[] =
     "      --text-field NAME   JSONL/CSV field with the story text (default text)\n"
     "      --id-field NAME     JSONL/CSV field with the story id (default id, else FILE:LINE)\n"
     "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
-    "      --cooccurrence LIST units: document, paragraph, sentence, window:N\n"
+    "      --cooccurrence LIST units: document, paragraph, sentence, window:N, or none\n"
     "                          (comma-separated; default document,sentence)\n"
     "      --by FIELD          break every figure down by a metadata field (repeatable)\n"
     "      --per-document      add one record per story\n"

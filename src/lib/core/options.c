@@ -95,6 +95,8 @@ sl_status sl_options_set_cooccurrence(sl_options *o, const char *units, sl_error
     sl_unit parsed[SL_MAX_UNITS];
     size_t n = 0;
     const char *s = units ? units : "";
+    if (strcmp(s, "none") == 0) /* theme counts alone: for lexicons too big to pair */
+        s = "";
     while (*s) {
         const char *e = strchr(s, ',');
         size_t len = e ? (size_t)(e - s) : strlen(s);
@@ -102,7 +104,7 @@ sl_status sl_options_set_cooccurrence(sl_options *o, const char *units, sl_error
         if (parse_unit(s, len, &u) != 0)
             return sli_fail(err, SL_EUSAGE,
                            "--cooccurrence: unknown unit \"%.*s\"; use document, paragraph, "
-                           "sentence or window:N (N from 2 to 100000)",
+                           "sentence or window:N (N from 2 to 100000), or none",
                            (int)len, s);
         int dup = 0;
         for (size_t i = 0; i < n; i++)

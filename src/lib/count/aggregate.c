@@ -35,6 +35,17 @@ struct sl_agg_scratch {
 
 #define NO_ROW UINT32_MAX
 
+/* Whether disjoint_unit_pairs runs: a sentence or paragraph unit, with
+ * few enough themes that a tally cell's pair fits its 16-bit halves. */
+static int uses_tally(const sl_shape *shape)
+{
+    int disjoint = 0;
+    for (size_t u = 0; u < shape->nunits; u++)
+        disjoint |= shape->units[u].kind == SL_UNIT_SENTENCE ||
+                    shape->units[u].kind == SL_UNIT_PARAGRAPH;
+    return disjoint && shape->nthemes < UINT16_MAX;
+}
+
 sl_agg_scratch *sli_agg_scratch_new(const sl_shape *shape)
 {
     sl_agg_scratch *s = calloc(1, sizeof *s);
@@ -44,7 +55,9 @@ sl_agg_scratch *sli_agg_scratch_new(const sl_shape *shape)
     s->theme_off = calloc(shape->nthemes + 1, sizeof *s->theme_off);
     s->theme_len = calloc(shape->nthemes + 1, sizeof *s->theme_len);
     s->entry_row = malloc((shape->nentries + 1) * sizeof *s->entry_row);
-    size_t cells = shape->nthemes * shape->nthemes + 1;
+    /* the themes x themes tally only where a unit uses it: 10,000 themes
+     * made it 800 MB a worker, even with no co-occurrence asked for */
+    size_t cells = uses_tally(shape) ? shape->nthemes * shape->nthemes + 1 : 1;
     s->cell = calloc(cells, sizeof *s->cell);
     s->touched = malloc(cells * sizeof *s->touched);
     if (!s->theme_off || !s->theme_len || !s->entry_row || !s->cell ||
@@ -342,7 +355,7 @@ int sli_accum_init(sl_accum *a, const sl_shape *shape)
     a->theme_hits = calloc(t, sizeof *a->theme_hits);
     a->theme_docs = calloc(t, sizeof *a->theme_docs);
     a->entry_hits = calloc(shape->nentries + 1, sizeof *a->entry_hits);
-    a->pairs = calloc((shape->nunits ? shape->nunits : 1) * (t * (t + 1) / 2), sizeof *a->pairs);
+    a->pairs = calloc(shape->nunits * (t * (t + 1) / 2) + 1, sizeof *a->pairs);
     if (shape->direction) {
         a->dir_hits = calloc(t * SL_DIR_FIGURES, sizeof *a->dir_hits);
         a->dir_docs = calloc(t * 3, sizeof *a->dir_docs);

@@ -15,6 +15,27 @@
 #include "core/vec.h"
 #include "count/result.h"
 
+/* SL_EUSAGE when one co-occurrence table would pass SL_COOC_TABLE_CELLS:
+ * refused before a story is read, rather than killed hours in. */
+static sl_status check_cooc_size(sl_result *res, sl_error *err)
+{
+    size_t nt = res->shape.nthemes, nu = res->shape.nunits;
+    res->cooc_cells = 0;
+    if (nu == 0)
+        return SL_OK;
+    if (nt > SL_COOC_TABLE_CELLS / nt / nu)
+        return sli_fail(err, SL_EUSAGE,
+                        "%zu themes: co-occurrence in %zu unit%s would need %.0f cells a table "
+                        "(themes x themes x units; %.1f GB of counts for the corpus and again for "
+                        "each --by group, and more to write); at most %zu are kept (1000 themes "
+                        "with 2 units, 1414 with one). Give --cooccurrence none for the theme "
+                        "counts alone, fewer units (--cooccurrence document), or fewer themes",
+                        nt, nu, nu == 1 ? "" : "s", (double)nt * (double)nt * (double)nu,
+                        (double)nt * (double)nt * (double)nu * 8 / 1e9, SL_COOC_TABLE_CELLS);
+    res->cooc_cells = nt * nt * nu;
+    return SL_OK;
+}
+
 sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_options *opts,
                           sl_error *err)
 {
@@ -26,6 +47,9 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
     res->shape.nunits = opts->nunits;
     memcpy(res->shape.units, opts->units, sizeof res->shape.units);
     res->shape.direction = opts->modifiers != NULL && !opts->no_direction_figures;
+    sl_status s = check_cooc_size(res, err);
+    if (s != SL_OK)
+        return s;
     if (sli_accum_init(&res->total, &res->shape) != 0)
         return sli_fail_nomem(err);
     res->groups = calloc(opts->nby + 1, sizeof *res->groups);
@@ -62,19 +86,46 @@ void sli_result_clear(sl_result *res)
     memset(res, 0, sizeof *res);
 }
 
+/* The co-occurrence tables res holds: the corpus's and its groups'. */
+static size_t cooc_tables(const sl_result *res)
+{
+    size_t n = 1;
+    for (size_t g = 0; g < res->opts->nby; g++)
+        n += res->groups[g].n;
+    return n;
+}
+
 sl_accum *sli_result_group(sl_result *res, size_t g, const char *value)
 {
     sl_group_field *gf = &res->groups[g];
+    uint32_t *known = sli_strmap_get(&gf->values, value, strlen(value));
+    if (known)
+        return &gf->accums[*known];
+    if (res->cooc_cells && (cooc_tables(res) + 1) > SL_COOC_RESULT_CELLS / res->cooc_cells) {
+        res->cooc_full = 1;
+        return NULL;
+    }
     int inserted;
     uint32_t *idx = sli_strmap_put(&gf->values, value, strlen(value), (uint32_t)gf->n, &inserted);
     if (!idx)
         return NULL;
-    if (!inserted)
-        return &gf->accums[*idx];
     if (SL_GROW(gf->accums, gf->cap, gf->n + 1) != 0 ||
         sli_accum_init(&gf->accums[gf->n], &res->shape) != 0)
         return NULL;
     return &gf->accums[gf->n++];
+}
+
+sl_status sli_result_group_fail(const sl_result *res, size_t g, sl_error *err)
+{
+    if (!res->cooc_full)
+        return sli_fail_nomem(err);
+    size_t tables = SL_COOC_RESULT_CELLS / res->cooc_cells;
+    return sli_fail(err, SL_EDATA,
+                    "--by %s: more than %zu groups, each with a co-occurrence table of %zu cells "
+                    "(themes x themes x units); the tables of a run hold at most %zu cells. Give "
+                    "--cooccurrence none (or fewer units) to count themes in every group, or --by "
+                    "a field with fewer values",
+                    res->groups[g].field, tables - 1, res->cooc_cells, SL_COOC_RESULT_CELLS);
 }
 
 sl_docrow *sli_result_new_row(sl_result *res)
@@ -108,7 +159,7 @@ sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error
         const char *v = sli_doc_meta(d, res->groups[g].field);
         sl_accum *a = sli_result_group(res, g, v ? v : "");
         if (!a)
-            return sli_fail_nomem(err);
+            return sli_result_group_fail(res, g, err);
         sli_accum_add(a, &res->shape, r);
     }
     if (res->opts->per_document && keep_row(res, d, r) != 0)
@@ -127,7 +178,7 @@ sl_status sli_result_add(sl_result *res, const sl_result *part, sl_error *err)
             sl_accum *a = sli_result_group(res, g, v[k].value);
             if (!a) {
                 free(v);
-                return sli_fail_nomem(err);
+                return sli_result_group_fail(res, g, err);
             }
             sli_accum_merge(a, &res->shape, v[k].accum);
         }

@@ -38,6 +38,20 @@ typedef struct sl_docrow {
     uint32_t *dir;       /* with direction: the story's direction counts (sl_docres.dir) */
 } sl_docrow;
 
+/* Co-occurrence grows with the square of the theme count, in the counts
+ * of every table (the corpus's and each --by group's: 8 bytes a cell), in
+ * each worker's scratch and most of all in the output, which writes every
+ * cell three times (counts, Jaccard, NPMI): one table of 2,000,000 cells
+ * (1,000 themes, two units) took 9.5 s and 640 MB to write, and 10,000
+ * themes would need 100 times that. So the corpus's table holds at most
+ * SL_COOC_TABLE_CELLS cells (themes x themes x units: 1,000 themes with
+ * the two default units, 1,414 with one), refused before anything is
+ * read, and a result's tables together at most SL_COOC_RESULT_CELLS,
+ * refused when a --by group would pass it (50 themes with two units: 799
+ * groups). */
+#define SL_COOC_TABLE_CELLS ((size_t)2000000)
+#define SL_COOC_RESULT_CELLS ((size_t)4000000)
+
 typedef struct sl_result {
     const sl_lexicon *lex;   /* borrowed */
     const sl_options *opts;  /* borrowed */
@@ -47,6 +61,8 @@ typedef struct sl_result {
     sl_docrow *rows;
     size_t nrows, rows_cap;
     sl_report report;        /* skipped records and files, regex failures */
+    size_t cooc_cells;       /* co-occurrence cells a table holds (themes^2 x units) */
+    int cooc_full;           /* a group was refused: SL_COOC_RESULT_CELLS reached */
 } sl_result;
 
 /* An empty result for lex and opts (both borrowed: they must outlive it).
@@ -66,8 +82,13 @@ sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error
 sl_status sli_result_add(sl_result *res, const sl_result *part, sl_error *err);
 
 /* The totals of value of the g-th --by field, created empty on first use.
- * Borrowed; NULL when out of memory. */
+ * Borrowed; NULL when out of memory, or when a new group's co-occurrence
+ * would pass SL_COOC_RESULT_CELLS (res->cooc_full is then set). */
 sl_accum *sli_result_group(sl_result *res, size_t g, const char *value);
+
+/* The error for a NULL from sli_result_group: out of memory, or (SL_EDATA)
+ * too many groups for the co-occurrence tables, with what to do. */
+sl_status sli_result_group_fail(const sl_result *res, size_t g, sl_error *err);
 
 /* A new --per-document row at the end, zeroed, counted at once so that
  * sli_result_clear releases what is put in it. NULL when out of memory. */

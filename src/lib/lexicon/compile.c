@@ -350,6 +350,7 @@ static void free_parse(sl_lex_parse *p)
     free(p->deferred);
     free(p->contexts);
     sli_strmap_free(&p->seen);
+    sli_strmap_free(&p->theme_index);
     sli_lex_diags_free(p);
 }
 

@@ -224,6 +224,7 @@ typedef struct sl_lex_parse {
     int diags_oom;
     int modifiers;            /* a modifier lexicon: scope/distance keys and @ suffixes allowed */
     sl_strmap seen;           /* "THEME:source" -> entry index, to find repeated entries */
+    sl_strmap theme_index;    /* theme name -> index in lex->themes */
 } sl_lex_parse;
 
 /* Records a diagnostic when p->collect is set (otherwise does nothing). */

@@ -127,12 +127,12 @@ static int valid_theme_name(const char *s, size_t n)
     return 1;
 }
 
-static int32_t find_theme(const sl_lexicon *lex, const char *name, size_t n)
+/* By the parse's name index: a scan of every theme per header made
+ * loading 10,000 themes take 2 s and 20,000 take 7 s. */
+static int32_t find_theme(const sl_lex_parse *p, const char *name, size_t n)
 {
-    for (size_t i = 0; i < lex->nthemes; i++)
-        if (strlen(lex->themes[i].name) == n && memcmp(lex->themes[i].name, name, n) == 0)
-            return (int32_t)i;
-    return -1;
+    const uint32_t *t = sli_strmap_get(&p->theme_index, name, n);
+    return t ? (int32_t)*t : -1;
 }
 
 static int32_t add_theme(line_ctx *c, const char *name, size_t n, int32_t parent, int implicit)
@@ -143,8 +143,12 @@ static int32_t add_theme(line_ctx *c, const char *name, size_t n, int32_t parent
     sl_theme *t = &lex->themes[lex->nthemes];
     memset(t, 0, sizeof *t);
     t->name = dupn(name, n);
-    if (!t->name)
+    int inserted;
+    if (!t->name ||
+        !sli_strmap_put(&c->p->theme_index, name, n, (uint32_t)lex->nthemes, &inserted)) {
+        free(t->name);
         return -1;
+    }
     t->parent = parent;
     t->implicit = implicit;
     t->file = c->file;
@@ -156,7 +160,7 @@ static int32_t add_theme(line_ctx *c, const char *name, size_t n, int32_t parent
  * first so that a parent always precedes its children in lexicon order. */
 static int32_t theme_for(line_ctx *c, const char *name, size_t n, int implicit)
 {
-    int32_t t = find_theme(c->p->lex, name, n);
+    int32_t t = find_theme(c->p, name, n);
     if (t >= 0)
         return t;
     int32_t parent = -1;
@@ -306,7 +310,7 @@ static void parse_header(line_ctx *c, const char *s, const char *end)
                (int)n, name);
         return;
     }
-    int32_t t = find_theme(c->p->lex, name, n);
+    int32_t t = find_theme(c->p, name, n);
     if (t >= 0 && !c->p->lex->themes[t].implicit) {
         const sl_theme *th = &c->p->lex->themes[t];
         report(c, SL_ELEXICON, name, "duplicate theme [%.*s], first defined at %s:%u", (int)n,

@@ -285,7 +285,7 @@ static void add_groups(part *p, sl_result *res, const json_t *root)
         {
             sl_accum *a = sli_result_group(res, g, value);
             if (!a) {
-                p->status = sli_fail_nomem(p->err);
+                p->status = sli_result_group_fail(res, g, p->err);
                 return;
             }
             a->documents += count_at(p, fig, "documents");
