@@ -295,8 +295,11 @@ sl_status sli_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *
  * everything else, and every error, goes through jansson. */
 static sl_status parse_line(sl_reader *r, const char *s, size_t n, sl_doc *doc, sl_error *err)
 {
-    if (sli_rd_jsonl_fast(r, s, n, doc) == SL_RD_DONE)
+    sl_rd_fast fast = sli_rd_jsonl_fast(r, s, n, doc);
+    if (fast == SL_RD_DONE)
         return SL_OK;
+    if (fast == SL_RD_NOMEM)
+        return sli_fail_nomem(err);
     return sli_rd_jsonl_parse_ref(r, s, n, doc, err);
 }
 

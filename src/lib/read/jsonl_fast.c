@@ -50,6 +50,7 @@ typedef struct scan {
     size_t text_len, text_cap;
     field f[MAX_FIELDS];
     size_t nf;
+    int oom; /* an allocation failed: not a line to defer, a run to stop */
 } scan;
 
 /* ---- strings ---------------------------------------------------------- */
@@ -326,8 +327,10 @@ static int string_value(scan *sc, field *f, int is_text)
     if (is_text) {
         sc->text_cap = room + 1 + SL_TEXT_PAD;
         sc->text = malloc(sc->text_cap);
-        if (!sc->text)
+        if (!sc->text) {
+            sc->oom = 1;
             return 0;
+        }
         out = sc->text;
     } else {
         out = sc->work + sc->wlen;
@@ -426,7 +429,7 @@ static const field *find(const scan *sc, const char *key)
 
 /* As the reference's take_id: a string or integer id, else (absent, null,
  * empty) FILE:LINE; a boolean id is an error there, so it defers here. */
-static int take_id(const scan *sc, const sl_reader *r, sl_doc *doc)
+static int take_id(scan *sc, const sl_reader *r, sl_doc *doc)
 {
     const field *f = find(sc, r->id_field);
     /* runs before take_text: f->val may point into the text buffer, which
@@ -439,6 +442,7 @@ static int take_id(const scan *sc, const sl_reader *r, sl_doc *doc)
         doc->id = sli_rd_file_line(r, r->line);
         doc->id_from_line = 1;
     }
+    sc->oom |= doc->id == NULL;
     return doc->id != NULL;
 }
 
@@ -458,7 +462,7 @@ static void take_text(scan *sc, sl_doc *doc)
     sc->text = NULL;
 }
 
-static int take_meta(const scan *sc, const sl_reader *r, sl_doc *doc)
+static int take_meta(scan *sc, const sl_reader *r, sl_doc *doc)
 {
     size_t tl = strlen(r->text_field), il = strlen(r->id_field);
     for (size_t i = 0; i < sc->nf; i++) {
@@ -467,7 +471,9 @@ static int take_meta(const scan *sc, const sl_reader *r, sl_doc *doc)
             same(f->key, f->klen, r->id_field, il))
             continue;
         sl_error ignored;
-        if (sli_rd_meta_add(doc, f->key, f->klen, f->val, f->vlen, &ignored) != SL_OK)
+        sl_status st = sli_rd_meta_add(doc, f->key, f->klen, f->val, f->vlen, &ignored);
+        sc->oom |= st == SL_ENOMEM;
+        if (st != SL_OK)
             return 0;
     }
     return 1;
@@ -501,8 +507,9 @@ sl_rd_fast sli_rd_jsonl_fast(const sl_reader *r, const char *s, size_t n, sl_doc
     sc.text = NULL;
     sc.text_len = sc.text_cap = 0;
     sc.nf = 0;
+    sc.oom = 0;
     if (!sc.work)
-        return SL_RD_DEFER;
+        return SL_RD_NOMEM;
     sl_doc d = {0};
     int ok = object(&sc, r->text_field) && build(&sc, r, &d);
     free(sc.text);
@@ -510,7 +517,7 @@ sl_rd_fast sli_rd_jsonl_fast(const sl_reader *r, const char *s, size_t n, sl_doc
         free(sc.work);
     if (!ok) {
         sli_doc_clear(&d);
-        return SL_RD_DEFER;
+        return sc.oom ? SL_RD_NOMEM : SL_RD_DEFER;
     }
     *doc = d;
     return SL_RD_DONE;

@@ -83,10 +83,12 @@ sl_status sli_rd_jsonl_parse_ref(sl_reader *r, const char *s, size_t n, sl_doc *
 
 /* The fast path (read_jsonl_fast.c): SL_RD_DONE when the line is a plain
  * story object and doc (empty on entry) now holds exactly what
- * sli_rd_jsonl_parse_ref would give; SL_RD_DEFER, with doc left empty and
+ * sli_rd_jsonl_parse_ref would give; SL_RD_NOMEM when an allocation failed
+ * (the reference would only fail the same way, after crawling through
+ * jansson's byte-by-byte retries); SL_RD_DEFER, with doc left empty and
  * nothing allocated, for anything else - errors included, so only the
  * reference ever reports one. */
-typedef enum { SL_RD_DEFER = 0, SL_RD_DONE = 1 } sl_rd_fast;
+typedef enum { SL_RD_DEFER = 0, SL_RD_DONE = 1, SL_RD_NOMEM = 2 } sl_rd_fast;
 sl_rd_fast sli_rd_jsonl_fast(const sl_reader *r, const char *s, size_t n, sl_doc *doc);
 
 /* Length of the well-formed UTF-8 sequence at s (n >= 1 bytes left), or 0.
