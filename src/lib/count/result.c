@@ -28,6 +28,9 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
     res->shape.direction = opts->modifiers != NULL && !opts->no_direction_figures;
     if (sli_accum_init(&res->total, &res->shape) != 0)
         return sli_fail_nomem(err);
+    sl_status s = sli_seen_init(&res->seen, opts, err);
+    if (s != SL_OK)
+        return s;
     res->groups = calloc(opts->nby + 1, sizeof *res->groups);
     if (!res->groups)
         return sli_fail_nomem(err);
@@ -59,6 +62,7 @@ void sli_result_clear(sl_result *res)
     free(res->rows);
     sli_accum_free(&res->total);
     sli_report_free(&res->report);
+    sli_seen_free(&res->seen);
     memset(res, 0, sizeof *res);
 }
 
@@ -103,9 +107,13 @@ static int keep_row(sl_result *res, sl_doc *d, sl_docres *r)
 
 sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error *err)
 {
+    sl_status s = sli_seen_story(&res->seen, d, err);
+    if (s != SL_OK)
+        return s;
     sli_accum_add(&res->total, &res->shape, r);
     for (size_t g = 0; g < res->opts->nby; g++) {
         const char *v = sli_doc_meta(d, res->groups[g].field);
+        res->seen.missing[g] += v == NULL;
         sl_accum *a = sli_result_group(res, g, v ? v : "");
         if (!a)
             return sli_fail_nomem(err);

@@ -18,6 +18,7 @@
 #include "core/strmap.h"
 #include "count/aggregate.h"
 #include "count/report.h"
+#include "count/seen.h"
 #include "lexicon/lexicon.h"
 
 /* One --by field: its values, each with its totals. */
@@ -47,6 +48,7 @@ typedef struct sl_result {
     sl_docrow *rows;
     size_t nrows, rows_cap;
     sl_report report;        /* skipped records and files, regex failures */
+    sl_seen seen;            /* ids and --by fields met (seen.h) */
 } sl_result;
 
 /* An empty result for lex and opts (both borrowed: they must outlive it).
