@@ -89,6 +89,14 @@ sl_status sl_options_set_stdin_format(sl_options *opts, sl_input_format fmt);
  * .corpus.regex_failures) instead of failing the run with SL_EDATA. A
  * skipped record changes no other figure. Default 0. */
 sl_status sl_options_set_skip_invalid(sl_options *opts, int on);
+/* on = 1: stories with an id already read are counted again. Default 0:
+ * the second is SL_EDATA naming both places (the same file given twice is
+ * the common mistake). Refusing keeps every id: memory grows with the
+ * number of stories. */
+sl_status sl_options_set_allow_duplicate_ids(sl_options *opts, int on);
+/* on = 1: a run of no stories writes its (empty) figures with a warning.
+ * Default 0: writing it fails with SL_EDATA. */
+sl_status sl_options_set_allow_empty(sl_options *opts, int on);
 
 /* ---- observers ---------------------------------------------------------
  * Optional callbacks, always called on the thread that calls the

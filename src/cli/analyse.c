@@ -29,7 +29,9 @@ static const char analyse_help[] =
     "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
     "      --cooccurrence LIST units: document, paragraph, sentence, window:N, or none\n"
     "                          (comma-separated; default document,sentence)\n"
-    "      --by FIELD          break every figure down by a metadata field (repeatable)\n"
+    "      --by FIELD          break every figure down by a metadata field (repeatable;\n"
+    "                          each on its own). A field no story has is an error; one\n"
+    "                          some stories lack is a warning, they form the group \"\"\n"
     "      --per-document      add one record per story\n"
     "      --confidence LEVEL  of every interval on a share (default 0.95)\n"
     "      --adjust METHOD     p-values of the --by tests adjusted across themes by\n"
@@ -44,6 +46,11 @@ static const char analyse_help[] =
     "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
     "                          a directory (repeatable); default: the bundled ones\n"
     "      --no-direction      plain counts: no direction of change, no modifiers loaded\n"
+    "      --allow-duplicate-ids  count a story whose id was already read (default: an\n"
+    "                          error naming both places; the same file given twice is\n"
+    "                          the usual cause). Checking keeps every id in memory\n"
+    "      --allow-empty       write the figures of a corpus of no stories (default: an\n"
+    "                          error, exit 65)\n"
     "      --skip-invalid      skip malformed records, binary files in directories and\n"
     "                          regex entries that hit a limit on a story; each is warned\n"
     "                          about and listed in .corpus.skipped / .corpus.regex_failures\n"
@@ -101,7 +108,7 @@ typedef struct args {
 enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
     OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION, OPT_SKIP_INVALID, OPT_CONFIDENCE,
-    OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER
+    OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER, OPT_ALLOW_DUP, OPT_ALLOW_EMPTY
 };
 
 static const struct option long_opts[] = {
@@ -123,6 +130,8 @@ static const struct option long_opts[] = {
     {"adjust", required_argument, NULL, OPT_ADJUST},
     {"calibration", required_argument, NULL, OPT_CALIBRATION},
     {"allow-different-lexicons", no_argument, NULL, OPT_ALLOW_OTHER},
+    {"allow-duplicate-ids", no_argument, NULL, OPT_ALLOW_DUP},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -153,7 +162,15 @@ static int parse_threads(const char *s, int *n)
 
 const char *const cli_figure_options[] = {"by", "per-document", "cooccurrence", "confidence",
                                           "adjust", "calibration", "allow-different-lexicons",
-                                          NULL};
+                                          "allow-empty", NULL};
+
+/* cat converts stories: it loads no lexicon and counts nothing. */
+static const char *const cat_refuses[] = {
+    "lexicon", "language", "cooccurrence", "by", "per-document", "modifiers", "no-direction",
+    "threads", "confidence", "adjust", "calibration", "allow-different-lexicons",
+    "allow-duplicate-ids", "allow-empty", NULL};
+static const struct option cat_none[] = {{NULL, 0, NULL, 0}};
+static const cli_extra cat_extra = {cat_none, NULL, NULL, NULL, cat_refuses};
 
 int cli_parse_confidence(const char *s, sl_options *opts)
 {
@@ -188,6 +205,9 @@ static int apply_option(args *a, int c, const char *arg)
     sl_input_format fmt;
     int n;
     const char *no = refused(a, c);
+    if (no && strcmp(a->cmd, "cat") == 0)
+        return cli_usage_error(a->cmd, "--%s: cat does not use it (it writes the stories as "
+                                       "read, and counts nothing); leave it out", no);
     if (no)
         return cli_usage_error(a->cmd, "--%s: %s does not use it (it counts no figures by "
                                        "group, story or unit); leave it out", no, a->cmd);
@@ -215,6 +235,10 @@ static int apply_option(args *a, int c, const char *arg)
         return sl_options_set_cooccurrence(a->opts, arg, &err) == SL_OK ? -1
                : cli_usage_error(a->cmd, "%s", err.text);
     case OPT_BY:
+        if (strchr(arg, ','))
+            return cli_usage_error(a->cmd, "--by %s: one field a --by, and no cross-tabulation "
+                                           "is made; give --by FIELD once for each field, and "
+                                           "each is broken down on its own", arg);
         return sl_options_add_by(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--by needs a field name");
     case OPT_PER_DOC: sl_options_set_per_document(a->opts, 1); return -1;
@@ -231,6 +255,8 @@ static int apply_option(args *a, int c, const char *arg)
                : cli_usage_error(a->cmd, "--adjust: \"%s\"; use holm or bh", arg);
     case OPT_CALIBRATION: a->calibration = arg; return -1;
     case OPT_ALLOW_OTHER: a->allow_other_lexicons = 1; return -1;
+    case OPT_ALLOW_DUP: sl_options_set_allow_duplicate_ids(a->opts, 1); return -1;
+    case OPT_ALLOW_EMPTY: sl_options_set_allow_empty(a->opts, 1); return -1;
     case 'j':
         if (parse_threads(arg, &n) != 0)
             return cli_usage_error(a->cmd, "--threads: \"%s\"; give a number from 0 (all cores) "
@@ -483,7 +509,7 @@ int cmd_analyse(int argc, char **argv)
 
 int cmd_cat(int argc, char **argv)
 {
-    args a = {.cmd = "cat"};
+    args a = {.cmd = "cat", .extra = &cat_extra};
     if (sl_options_new(&a.opts) != SL_OK)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, cat_help);

@@ -44,6 +44,7 @@ static const char eval_help[] =
     "  -f, --format F          json (default), tsv, csv or table\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores)\n"
+    "      --allow-duplicate-ids  count a story id met twice (default: an error)\n"
     "      --modifiers PATH    modifier lexicons for the direction (repeatable; default:\n"
     "                          the bundled ones)\n"
     "      --no-direction      no direction of change (refused with direction columns)\n"

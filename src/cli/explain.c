@@ -24,6 +24,7 @@ static const char explain_help[] =
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
+    "      --allow-duplicate-ids  as for analyse\n"
     "  -f, --format F          text (default, aligned), json, tsv or csv\n"
     "                          (tsv and csv columns: theme, entry, match, count;\n"
     "                          an entry that matched nothing has one row with\n"

@@ -32,6 +32,7 @@ static const char kwic_help[] =
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
+    "      --allow-duplicate-ids  as for analyse\n"
     "  -f, --format F          text (default: aligned columns id, direction, left,\n"
     "                          match, right), tsv (id, theme, entry, start, end, left,\n"
     "                          match, right, direction, time, trigger, trigger_entry,\n"

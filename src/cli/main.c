@@ -22,7 +22,7 @@ static const char usage[] =
     "  merge      add up the JSON analyses of shards of a corpus into one\n"
     "  suggest    frequent words and phrases no entry covers, ranked by keyness\n"
     "\n"
-    "  storylens COMMAND --help   the options of a command\n"
+    "  storylens COMMAND --help   the options of a command (or: storylens help COMMAND)\n"
     "  storylens --version\n";
 
 static int dispatch(int argc, char **argv)
@@ -32,7 +32,14 @@ static int dispatch(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 && argc == 3 && strcmp(argv[2], "help") != 0) {
+        /* storylens help COMMAND is storylens COMMAND --help */
+        char *again[] = {argv[0], argv[2], "--help", NULL};
+        return dispatch(3, again);
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        if (argc > 2)
+            return cli_usage_error(NULL, "help takes one command: storylens help COMMAND");
         fputs(usage, stdout);
         return EXIT_OK;
     }

@@ -36,6 +36,7 @@ static const char suggest_help[] =
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
+    "      --allow-duplicate-ids  as for analyse\n"
     "  -f, --format F          text (default, aligned), tsv (candidate, kind, count,\n"
     "                          reference_count, g2, example, ids; ids joined by\n"
     "                          commas), csv (the same columns) or json\n"

@@ -909,14 +909,15 @@ static void analysis__options_reject_bad_values(void **state)
 static void analysis__settings_echo_the_options(void **state)
 {
     (void)state;
-    config cfg = {.units = "sentence,window:4,paragraph,sentence", .by = {"site", "kind"}};
+    config cfg = {.units = "sentence,window:4,paragraph,sentence", .by = {"site", "site"}};
     json_t *r = run_json(LEXICON, &cfg, CORPUS_JSONL);
     assert_int_equal(json_array_size(JAT(r, "settings", "cooccurrence")), 3);
     STR_AT(r, "sentence", "settings", "cooccurrence", "0");
     STR_AT(r, "window:4", "settings", "cooccurrence", "1");
     STR_AT(r, "paragraph", "settings", "cooccurrence", "2");
     KEYS_AT(r, "sentence|window:4|paragraph", "cooccurrence");
-    STR_AT(r, "kind", "settings", "by", "1");
+    /* a field given twice is one field */
+    assert_int_equal(json_array_size(JAT(r, "settings", "by")), 1);
     /* paragraph units: s1 1, s2 2, s3 1; iso {s1.0, s2.0}, care {s1.0, s3.0} */
     INT_AT(r, 4, "cooccurrence", "paragraph", "units");
     INT_AT(r, 2, "cooccurrence", "paragraph", "counts", "iso", "iso");
@@ -924,10 +925,29 @@ static void analysis__settings_echo_the_options(void **state)
     INT_AT(r, 1, "cooccurrence", "paragraph", "counts", "iso", "iso.home");
     /* window:4: s1 9 tokens -> 6, s2 6 -> 3, s3 2 tokens -> 1 */
     INT_AT(r, 10, "cooccurrence", "window:4", "units");
-    /* nobody has "kind": one group "" holding every story */
-    KEYS_AT(r, "", "groups", "kind");
-    INT_AT(r, 3, "groups", "kind", "", "documents");
     json_decref(r);
+}
+
+/* A --by field no story has once gave one group "" of every story: now
+ * writing fails, the fields seen listed and the near miss suggested. */
+static void analysis__by_field_nobody_has_fails(void **state)
+{
+    (void)state;
+    sl_lexicon *lex = lex_from(LEXICON);
+    config cfg = {.by = {"Site"}};
+    sl_options *o = options_for(&cfg);
+    sl_analysis *an = NULL;
+    sl_error err = {0};
+    assert_int_equal(sl_analysis_new(&an, lex, o, &err), SL_OK);
+    add_input(an, CORPUS_JSONL);
+    FILE *out = fopen("/dev/null", "w");
+    assert_non_null(out);
+    assert_int_equal(sl_analysis_write(an, out, SL_FORMAT_JSON, &err), SL_EDATA);
+    fclose(out);
+    assert_non_null(strstr(err.text, "(fields seen: \"site\"); did you mean \"site\"?"));
+    sl_analysis_free(an);
+    sl_options_free(o);
+    sl_lexicon_free(lex);
 }
 
 static void analysis__bad_record_fails_and_nothing_is_written(void **state)
@@ -1056,6 +1076,7 @@ int main(void)
         cmocka_unit_test(analysis__output_identical_for_any_thread_count),
         cmocka_unit_test(analysis__options_reject_bad_values),
         cmocka_unit_test(analysis__settings_echo_the_options),
+        cmocka_unit_test(analysis__by_field_nobody_has_fails),
         cmocka_unit_test(analysis__bad_record_fails_and_nothing_is_written),
         cmocka_unit_test(analysis__write_twice_gives_the_same_bytes),
         cmocka_unit_test(analysis__derived_figures_by_hand),

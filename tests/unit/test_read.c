@@ -679,10 +679,16 @@ static void reader_open__unknown_extension_is_usage_error(void **state)
     (void)state;
     sl_reader *r = NULL;
     sl_error err;
-    assert_int_equal(sli_reader_open(&r, "notes.docx", NULL, SL_INPUT_AUTO, NULL, &err),
+    assert_int_equal(sli_reader_open(&r, "notes.xyz", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_EUSAGE);
-    assert_string_equal(err.text, "notes.docx: unknown input format; name it .txt, .md, "
+    assert_string_equal(err.text, "notes.xyz: unknown input format; name it .txt, .md, "
                                   ".jsonl, .csv or .tsv, or use --input-format");
+    /* renaming a Word document .txt would not help: say what would */
+    assert_int_equal(sli_reader_open(&r, "notes.DOCX", NULL, SL_INPUT_AUTO, NULL, &err),
+                     SL_EDATA);
+    assert_string_equal(err.text, "notes.DOCX: a Word document, which storylens does not "
+                                  "read: save it as plain text (.txt), or export its stories "
+                                  "as CSV");
 }
 
 static void reader_open__directory_is_noinput(void **state)
@@ -733,10 +739,13 @@ static void reader_open_stream__auto_means_jsonl(void **state)
 static void walk__directory_sorted_recursive_known_extensions(void **state)
 {
     (void)state;
-    static const char *const want[][2] = {
-        {"Zeta.txt", "Zeta"},           {"alpha.jsonl", "alpha"},
-        {"site-a/s01.txt", "site-a/s01"}, {"site-a/s02.MD", "site-a/s02"},
-        {"site-b/a.tsv", "site-b/a"},   {"site-b/sub/deep.csv", "site-b/sub/deep"},
+    /* files of unknown formats are kept, marked unread, to be listed */
+    static const char *const want[][3] = {
+        {"README", "README", "u"},       {"Zeta.txt", "Zeta", ""},
+        {"alpha.jsonl", "alpha", ""},     {"ignore.json", "ignore", "u"},
+        {"site-a/notes", "site-a/notes", "u"}, {"site-a/s01.txt", "site-a/s01", ""},
+        {"site-a/s02.MD", "site-a/s02", ""}, {"site-b/a.tsv", "site-b/a", ""},
+        {"site-b/sub/deep.csv", "site-b/sub/deep", ""},
     };
     const size_t nwant = sizeof want / sizeof want[0];
     for (int slash = 0; slash < 2; slash++) {
@@ -752,6 +761,7 @@ static void walk__directory_sorted_recursive_known_extensions(void **state)
             strcat(path, want[i][0]);
             assert_string_equal(e[i].path, path);
             assert_string_equal(e[i].id_base, want[i][1]);
+            assert_int_equal(e[i].unread != NULL, want[i][2][0] == 'u');
         }
         sli_walk_free(e, n);
     }

@@ -343,7 +343,7 @@ static void sniff__binary_file_in_a_directory_is_skipped_not_failed(void **state
     fclose(f);
     sl_error err = {0};
     sl_reader *r = (sl_reader *)1;
-    sl_walk_entry walked = {path, "b", 1, 0}, named = {path, "b", 0, 0};
+    sl_walk_entry walked = {path, "b", 1, 0, NULL}, named = {path, "b", 0, 0, NULL};
     assert_int_equal(sli_reader_open_entry(&r, &walked, NULL, &err), SL_OK);
     assert_null(r);
     assert_non_null(strstr(err.text, "b.txt: looks like a binary file"));

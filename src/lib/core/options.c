@@ -139,6 +139,18 @@ sl_status sl_options_add_by(sl_options *o, const char *field)
     return SL_OK;
 }
 
+sl_status sl_options_set_allow_duplicate_ids(sl_options *o, int on)
+{
+    o->allow_duplicate_ids = on != 0;
+    return SL_OK;
+}
+
+sl_status sl_options_set_allow_empty(sl_options *o, int on)
+{
+    o->allow_empty = on != 0;
+    return SL_OK;
+}
+
 sl_status sl_options_set_per_document(sl_options *o, int on)
 {
     o->per_document = on != 0;

@@ -43,6 +43,8 @@ struct sl_options {
     double confidence;           /* of every interval (sl_options_set_confidence) */
     sl_adjust adjust;            /* of p-values across themes */
     const sl_calibration *calibration; /* corrected shares when set (borrowed) */
+    int allow_duplicate_ids;     /* count a story id met twice (count/seen.h) */
+    int allow_empty;             /* write the figures of no stories */
 };
 
 #endif

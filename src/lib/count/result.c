@@ -52,6 +52,9 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
         return s;
     if (sli_accum_init(&res->total, &res->shape) != 0)
         return sli_fail_nomem(err);
+    s = sli_seen_init(&res->seen, opts, err);
+    if (s != SL_OK)
+        return s;
     res->groups = calloc(opts->nby + 1, sizeof *res->groups);
     if (!res->groups)
         return sli_fail_nomem(err);
@@ -83,6 +86,7 @@ void sli_result_clear(sl_result *res)
     free(res->rows);
     sli_accum_free(&res->total);
     sli_report_free(&res->report);
+    sli_seen_free(&res->seen);
     memset(res, 0, sizeof *res);
 }
 
@@ -154,9 +158,13 @@ static int keep_row(sl_result *res, sl_doc *d, sl_docres *r)
 
 sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error *err)
 {
+    sl_status s = sli_seen_story(&res->seen, d, err);
+    if (s != SL_OK)
+        return s;
     sli_accum_add(&res->total, &res->shape, r);
     for (size_t g = 0; g < res->opts->nby; g++) {
         const char *v = sli_doc_meta(d, res->groups[g].field);
+        res->seen.missing[g] += v == NULL;
         sl_accum *a = sli_result_group(res, g, v ? v : "");
         if (!a)
             return sli_result_group_fail(res, g, err);

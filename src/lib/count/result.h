@@ -18,6 +18,7 @@
 #include "core/strmap.h"
 #include "count/aggregate.h"
 #include "count/report.h"
+#include "count/seen.h"
 #include "lexicon/lexicon.h"
 
 /* One --by field: its values, each with its totals. */
@@ -63,6 +64,7 @@ typedef struct sl_result {
     sl_report report;        /* skipped records and files, regex failures */
     size_t cooc_cells;       /* co-occurrence cells a table holds (themes^2 x units) */
     int cooc_full;           /* a group was refused: SL_COOC_RESULT_CELLS reached */
+    sl_seen seen;            /* ids and --by fields met (seen.h) */
 } sl_result;
 
 /* An empty result for lex and opts (both borrowed: they must outlive it).

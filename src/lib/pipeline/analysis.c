@@ -158,6 +158,9 @@ sl_status sli_analysis_result(sl_analysis *an, sl_result **res, sl_error *err)
     if (an->failed)
         return sli_fail(err, SL_EUSAGE, "this analysis has failed; there is nothing to write");
     sl_status s = finish_input(an, sli_batcher_flush(&an->run, err));
+    if (s == SL_OK && an->workers) /* stories were read: not a merge */
+        s = finish_input(an, sli_seen_check(&an->res.seen, an->res.opts,
+                                            an->res.total.documents, err));
     if (s == SL_OK)
         *res = &an->res;
     return s;

@@ -188,6 +188,7 @@ static int run_piece(split_run *run, split_part *p, size_t k)
     sl_read_opts ro = {p->opts.text_field, p->opts.id_field};
     sl_reader *rd;
     sl_progress before = p->run.progress;
+    p->res.seen.piece = (uint32_t)k;
     sl_status s = sli_reader_open_piece(&rd, in, run->path, k == 0, &ro, NULL);
     if (s == SL_OK) {
         s = sli_batcher_read(&p->run, rd, NULL);
@@ -267,6 +268,7 @@ static int make_parts(split_run *run, split_part *parts, int n)
         if (sli_result_init(&p->res, w->lex, &p->opts, NULL) != SL_OK ||
             sli_batcher_init(&p->run, &p->res, &w->workers[i], 1, 1, NULL) != SL_OK)
             return -1;
+        p->res.seen.in_pieces = 1;
     }
     return 0;
 }
@@ -283,15 +285,53 @@ static void free_parts(split_part *parts, int n)
     free(parts);
 }
 
-static sl_status merge_parts(sl_batcher *whole, split_part *parts, int n, sl_error *err)
+/* 1 when a story id of the file is also elsewhere in it or read before:
+ * the ordinary path then reads the file and names both places. */
+static int ids_collide(const sl_batcher *whole, const split_part *parts, int n)
 {
     for (int i = 0; i < n; i++) {
-        sl_status s = sli_result_add(whole->res, &parts[i].res, err);
-        if (s != SL_OK)
+        if (sli_seen_collide(&whole->res->seen, &parts[i].res.seen))
+            return 1;
+        for (int j = 0; j < i; j++)
+            if (sli_seen_collide(&parts[j].res.seen, &parts[i].res.seen))
+                return 1;
+    }
+    return 0;
+}
+
+/* Each piece's first line in the file, less one for a piece after the
+ * first (whose count starts at 1: sli_reader_open_piece). NULL on OOM. */
+static unsigned long *piece_bases(const split_run *run)
+{
+    unsigned long *base = malloc((run->npieces + 1) * sizeof *base), sum = 0;
+    for (size_t k = 0; base && k < run->npieces; k++) {
+        base[k] = sum - (k ? 1 : 0);
+        sum += run->notes[k].lines;
+    }
+    return base;
+}
+
+static sl_status merge_parts(sl_batcher *whole, const split_run *run, split_part *parts, int n,
+                             sl_error *err)
+{
+    unsigned long *base = piece_bases(run);
+    const char *file = sli_report_file(&whole->res->report, run->path);
+    if (!base || !file) {
+        free(base);
+        return sli_fail_nomem(err);
+    }
+    for (int i = 0; i < n; i++) {
+        sl_status s = sli_seen_add(&whole->res->seen, &parts[i].res.seen, file, base, err);
+        if (s == SL_OK)
+            s = sli_result_add(whole->res, &parts[i].res, err);
+        if (s != SL_OK) {
+            free(base);
             return s;
+        }
         whole->progress.stories += parts[i].run.progress.stories;
         whole->progress.bytes += parts[i].run.progress.bytes;
     }
+    free(base);
     return SL_OK;
 }
 
@@ -363,8 +403,10 @@ sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_erro
 #pragma omp parallel num_threads(n)
         work(&run, &parts[omp_get_thread_num()], omp_get_thread_num());
     }
+    if (!run.stop && ids_collide(whole, parts, n))
+        run.stop = 1; /* the ordinary path reads it and names the duplicate */
     if (!run.stop) {
-        s = merge_parts(whole, parts, n, err);
+        s = merge_parts(whole, &run, parts, n, err);
         if (s == SL_OK)
             s = warn_invalid_utf8(whole, &run, err);
         *done = s == SL_OK;

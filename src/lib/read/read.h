@@ -24,6 +24,16 @@ typedef struct sl_reader sl_reader;
 /* The input format a file name implies, or SL_INPUT_AUTO when unknown. */
 sl_input_format sli_format_of_path(const char *path);
 
+/* For a file storylens does not read, what to do instead: advice for the
+ * office formats stories are kept in (.docx .odt .xlsx .ods .rtf .pdf
+ * .doc .xls), else NULL. Static text. */
+const char *sli_unread_advice(const char *path);
+
+/* What a file of any other unknown format in a folder is listed with. */
+#define SL_UNREAD_OTHER                                                                        \
+    "not a format storylens reads (.txt .md .jsonl .ndjson .csv .tsv); convert it, or name it " \
+    "in the folder's .storylensignore to leave it out"
+
 /* Opens path for reading as fmt (AUTO = by extension). id_base is the id a
  * .txt/.md story gets (the path relative to its INPUT argument, without
  * extension); other formats ignore it. opts is borrowed for the reader's life.
@@ -99,11 +109,13 @@ typedef struct sl_walk_entry {
     int lost;      /* errno of an entry found but not readable (a dangling
                     * symlink, a loop, a directory that cannot be listed):
                     * listed as skipped, never dropped in silence; else 0 */
+    const char *unread; /* a file met in a directory in a format storylens
+                    * does not read: the advice it is listed with (static) */
 } sl_walk_entry;
 
 /* Expands INPUT: a file gives itself (id_base = its name without directory
- * or extension); a directory gives every file below it whose extension is a
- * known format, recursively, in byte-wise sorted order of names at each
+ * or extension); a directory gives every regular file below it (those of
+ * an unknown format marked unread, to be listed as skipped), recursively, in byte-wise sorted order of names at each
  * level; hidden entries (starting with '.') are skipped. Caller owns
  * *entries; free with sli_walk_free(). SL_ENOINPUT if path does not exist. */
 sl_status sli_walk(const char *path, sl_walk_entry **entries, size_t *n, sl_error *err);

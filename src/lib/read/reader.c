@@ -39,6 +39,9 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
     *out = NULL;
     if (fmt == SL_INPUT_AUTO)
         fmt = sli_format_of_path(path);
+    const char *advice = fmt == SL_INPUT_AUTO ? sli_unread_advice(path) : NULL;
+    if (advice) /* renaming it .txt, the advice below, would not help */
+        return sli_fail(err, SL_EDATA, "%s: %s", path, advice);
     if (fmt == SL_INPUT_AUTO)
         return sli_fail(err, SL_EUSAGE,
                        "%s: unknown input format; name it .txt, .md, .jsonl, .csv or .tsv, "
@@ -93,6 +96,10 @@ sl_status sli_reader_open_entry(sl_reader **out, const sl_walk_entry *e,
     if (e->lost) {
         sli_fail(err, SL_OK, "%s: cannot be read: %s", e->path,
                  e->lost == ENOENT ? "a symlink to nothing (dangling); fix or remove the link" : strerror(e->lost));
+        return SL_OK;
+    }
+    if (e->unread) {
+        sli_fail(err, SL_OK, "%s: %s", e->path, e->unread);
         return SL_OK;
     }
     int binary = 0;

@@ -2,7 +2,11 @@
  * walk.c - an INPUT argument as a sorted list of files (sli_walk), so that
  * a corpus is always read in the same order whatever the file system
  * returns: directories are walked depth first in byte order of name,
- * hidden entries and those a .storylensignore names are left out, and a
+ * hidden entries and those a .storylensignore names are left out (the
+ * two documented ways to leave a file out without a word), a file of a
+ * format storylens does not read stays in the list marked unread, to be
+ * listed as skipped with what to do (a folder of .docx once gave 0
+ * stories and exit 0), and a
  * symlink back to a directory being walked is skipped. An entry that cannot
  * be read (a dangling symlink, a symlink loop, a directory that cannot be
  * listed) stays in the list, marked lost, so the run reports it as skipped
@@ -68,6 +72,7 @@ static sl_status walk_push(walk *w, char *path, char *id_base, sl_error *err)
     w->v[w->n].id_base = id_base;
     w->v[w->n].walked = 0;
     w->v[w->n].lost = 0;
+    w->v[w->n].unread = NULL;
     w->n++;
     return SL_OK;
 }
@@ -198,11 +203,15 @@ static sl_status walk_entry(walk *w, const char *path, const char *rel, const di
         dir_frame f = {st.st_dev, st.st_ino, up};
         return walk_dir(w, path, rel, &f, err);
     }
-    if (!S_ISREG(st.st_mode) || sli_format_of_path(path) == SL_INPUT_AUTO)
+    if (!S_ISREG(st.st_mode))
         return SL_OK;
     sl_status rc = walk_push(w, strdup(path), sli_strip_extension(rel, 0), err);
-    if (rc == SL_OK)
+    if (rc == SL_OK) {
         w->v[w->n - 1].walked = 1;
+        const char *advice = sli_unread_advice(path);
+        if (sli_format_of_path(path) == SL_INPUT_AUTO)
+            w->v[w->n - 1].unread = advice ? advice : SL_UNREAD_OTHER;
+    }
     return rc;
 }
 
