@@ -72,6 +72,13 @@ sl_status sl_options_set_threads(sl_options *opts, int threads);
 /* The strings are copied. */
 sl_status sl_options_set_text_field(sl_options *opts, const char *field);
 sl_status sl_options_set_id_field(sl_options *opts, const char *field);
+/* Spreadsheets (.xlsx, .ods): the sheet to read by name (NULL: the first
+ * in the workbook's order). Copied. */
+sl_status sl_options_set_sheet(sl_options *opts, const char *sheet);
+/* Word-processor documents (.docx, .odt): "heading" makes one story per
+ * Heading 1/2 section (id FILE#N, the heading in metadata "heading");
+ * "none" (the default) one story per file. SL_EUSAGE for anything else. */
+sl_status sl_options_set_split_on(sl_options *opts, const char *unit);
 /* A comma list of document, paragraph, sentence, window:N (N >= 2).
  * SL_EUSAGE with a message on an unknown unit. */
 sl_status sl_options_set_cooccurrence(sl_options *opts, const char *units, sl_error *err);

@@ -304,7 +304,7 @@ static void read_csv__empty_values_kept_as_metadata(void **state)
 static void read_csv__custom_text_and_id_fields(void **state)
 {
     (void)state;
-    sl_read_opts opts = {"story", "ref"};
+    sl_read_opts opts = {.text_field = "story", .id_field = "ref"};
     const char in[] = "ref,story,text\nR1,the story,not the text\n,second,x\n";
     result res;
     read_bytes_opts(&res, SL_INPUT_CSV, "mem.csv", in, sizeof in - 1, &opts);
@@ -544,7 +544,7 @@ static void read_jsonl__custom_fields_and_long_line(void **state)
     memset(in + n, 'y', big);
     n += big;
     n += (size_t)sprintf(in + n, "\",\"id\":\"m\"}\n");
-    sl_read_opts opts = {"body", "ref"};
+    sl_read_opts opts = {.text_field = "body", .id_field = "ref"};
     result res;
     read_bytes_opts(&res, SL_INPUT_JSONL, "mem.jsonl", in, n, &opts);
     assert_int_equal(res.rc, SL_OK);

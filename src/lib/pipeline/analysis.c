@@ -84,7 +84,8 @@ static sl_status finish_input(sl_analysis *an, sl_status s)
 
 static sl_read_opts read_opts(const sl_analysis *an)
 {
-    return (sl_read_opts){an->res.opts->text_field, an->res.opts->id_field};
+    const sl_options *o = an->res.opts;
+    return (sl_read_opts){o->text_field, o->id_field, o->sheet, o->split_heading};
 }
 
 /* One file of a walk: in pieces when it is large enough, else read. */

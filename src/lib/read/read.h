@@ -17,6 +17,8 @@
 typedef struct sl_read_opts {
     const char *text_field; /* JSONL/CSV column holding the story text ("text") */
     const char *id_field;   /* JSONL/CSV column holding the id ("id"); absent -> FILE:LINE */
+    const char *sheet;      /* .xlsx/.ods: the sheet read; NULL = the first */
+    int split_heading;      /* .docx/.odt: a story per Heading 1/2 section */
 } sl_read_opts;
 
 typedef struct sl_reader sl_reader;
