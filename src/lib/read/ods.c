@@ -55,6 +55,8 @@ static unsigned long count_attr(sl_xml *x, const char *local)
 
 static sl_status table_start(calc *c, sl_xml *x, sl_error *err)
 {
+    if (c->in_table) /* a table inside a cell of ours: not a sheet (fuzzing found its name leaked) */
+        return sli_xml_skip(x, err) < 0 ? SL_EDATA : SL_OK;
     char *name = sli_xml_attr(x, TABLE_NS, "name");
     const char *n = name ? name : "";
     if ((c->names.n && sli_buf_add(&c->names, ", ", 2) != 0) || sli_buf_add(&c->names, n, strlen(n)) != 0) {

@@ -59,8 +59,8 @@ typedef struct sl_office_docs {
 
 /* Reads path as kind into out (empty on entry; on failure it may hold
  * stories read so far: free it with sli_office_docs_free). SL_EDATA with
- * "FILE: ..." for a damaged or hostile file, SL_ENOINPUT if it cannot be
- * opened, SL_ENOMEM. */
+ * "FILE: ..." for a damaged or hostile file (the caller opened the file
+ * already, so libzip's failures are about the archive), SL_ENOMEM. */
 sl_status sli_office_load(sl_office_kind kind, const char *path, const sl_office_opts *o,
                          sl_office_docs *out, sl_error *err);
 void sli_office_docs_free(sl_office_docs *d);

@@ -28,13 +28,16 @@ sl_status sli_zip_open(sl_zip **out, const char *path, size_t max_bytes, sl_erro
     int code = 0;
     zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (!za) {
+        /* The reader opened the file already, so whatever libzip says (a
+         * damaged directory gives ZIP_ER_NOENT, "No such file", which
+         * fuzzing found) is about the archive: bad data, not a lost file. */
         zip_error_t ze;
         zip_error_init_with_code(&ze, code);
-        sl_status st = code == ZIP_ER_OPEN || code == ZIP_ER_NOENT ? SL_ENOINPUT : SL_EDATA;
-        sli_fail(err, st, "%s: not a readable zip archive (%s), as an office file must be; %s",
-                 path, zip_error_strerror(&ze), damaged_advice);
+        sli_fail(err, SL_EDATA, "%s: not a readable zip archive (%s), as an office file must "
+                 "be; %s", path, code == ZIP_ER_NOENT ? "damaged" : zip_error_strerror(&ze),
+                 damaged_advice);
         zip_error_fini(&ze);
-        return st;
+        return SL_EDATA;
     }
     sl_zip *z = calloc(1, sizeof *z);
     if (!z) {
