@@ -58,7 +58,8 @@ typedef enum sl_format {
 
 /* Input formats: AUTO picks by file extension (.txt .md .jsonl .ndjson .csv .tsv). */
 typedef enum sl_input_format {
-    SL_INPUT_AUTO = 0, SL_INPUT_JSONL, SL_INPUT_CSV, SL_INPUT_TSV, SL_INPUT_TXT
+    SL_INPUT_AUTO = 0, SL_INPUT_JSONL, SL_INPUT_CSV, SL_INPUT_TSV, SL_INPUT_TXT,
+    SL_INPUT_DOCX, SL_INPUT_ODT, SL_INPUT_XLSX, SL_INPUT_ODS /* files only, not streams */
 } sl_input_format;
 
 /* Creates options with the defaults: all cores, text field "text", id field

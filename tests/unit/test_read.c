@@ -679,9 +679,9 @@ static void reader_open__unknown_extension_is_usage_error(void **state)
     (void)state;
     sl_reader *r = NULL;
     sl_error err;
-    assert_int_equal(sli_reader_open(&r, "notes.docx", NULL, SL_INPUT_AUTO, NULL, &err),
+    assert_int_equal(sli_reader_open(&r, "notes.xyz", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_EUSAGE);
-    assert_string_equal(err.text, "notes.docx: unknown input format; name it .txt, .md, "
+    assert_string_equal(err.text, "notes.xyz: unknown input format; name it .txt, .md, "
                                   ".jsonl, .csv or .tsv, or use --input-format");
 }
 

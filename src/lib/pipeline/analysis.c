@@ -109,6 +109,9 @@ static sl_status add_file(sl_analysis *an, const sl_walk_entry *f, const sl_read
         return sli_batcher_skip_file(&an->run, f->path, why.text + strlen(f->path) + 2, err);
     if (s == SL_OK) {
         s = sli_batcher_read(&an->run, rd, err);
+        const sl_options *o = an->res.opts;
+        if (s == SL_OK && sli_reader_note(rd) && o->on_message) /* a sheet's empty rows */
+            o->on_message(o->message_user, SL_SEVERITY_WARNING, sli_reader_note(rd));
         sli_reader_free(rd);
     }
     return s;

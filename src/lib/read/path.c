@@ -1,6 +1,6 @@
 /*
  * path.c - what a file name says: the input format its extension implies
- * (.txt .md .jsonl .ndjson .csv .tsv), and a text story's id (its name
+ * (.txt .md .jsonl .ndjson .csv .tsv .docx .odt .xlsx .ods), and a text story's id (its name
  * without the extension).
  */
 #include <string.h>
@@ -40,6 +40,8 @@ sl_input_format sli_format_of_path(const char *path)
     } table[] = {
         {"txt", SL_INPUT_TXT},     {"md", SL_INPUT_TXT},  {"jsonl", SL_INPUT_JSONL},
         {"ndjson", SL_INPUT_JSONL}, {"csv", SL_INPUT_CSV}, {"tsv", SL_INPUT_TSV},
+        {"docx", SL_INPUT_DOCX}, {"odt", SL_INPUT_ODT}, {"xlsx", SL_INPUT_XLSX},
+        {"ods", SL_INPUT_ODS},
     };
     const char *ext = path ? extension_of(path) : NULL;
     if (!ext)

@@ -89,6 +89,11 @@ void sli_reader_set_skip_invalid(sl_reader *r, int on);
  * record starts, so one stray quote cannot swallow the rest of a file. */
 int sli_reader_skippable(const sl_reader *r, unsigned long *line, const char **reason);
 
+/* A note on what the reader left out or filled in (an office sheet's
+ * empty rows and merged cells), for a warning once the file is read; NULL
+ * when there is none. Borrowed until sli_reader_free(). */
+const char *sli_reader_note(const sl_reader *r);
+
 /* The source name used in messages. Borrowed: valid until sli_reader_free(). */
 const char *sli_reader_name(const sl_reader *r);
 

@@ -62,6 +62,10 @@ sl_status sli_xml_open(sl_xml **out, const char *buf, size_t len, const char *fi
 
 static int fail(sl_xml *x, sl_error *err, const char *why)
 {
+    /* libxml2's own depth limit may meet a hostile file before ours does;
+     * its advice (XML_PARSE_HUGE) is for programmers, not for users */
+    if (strstr(why, "Excessive depth"))
+        why = "elements nested too deep (over " SL_STR(SL_XML_MAX_DEPTH) " levels)";
     sli_fail(err, SL_EDATA, "%s: part %s:%d: %s; open it in Word, LibreOffice or Excel and "
              "save it again", x->file, x->entry,
              x->msg_line ? x->msg_line : xmlTextReaderGetParserLineNumber(x->rd), why);

@@ -128,6 +128,8 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
                 opts->on_message(opts->message_user, SL_SEVERITY_WARNING, err ? err->text : "");
         } else if (s == SL_OK) {
             s = cat_reader(opts, rd, out, fmt, err);
+            if (s == SL_OK && sli_reader_note(rd) && opts->on_message) /* a sheet's empty rows */
+                opts->on_message(opts->message_user, SL_SEVERITY_WARNING, sli_reader_note(rd));
             sli_reader_free(rd);
         }
     }
