@@ -58,7 +58,8 @@ typedef enum sl_format {
 
 /* Input formats: AUTO picks by file extension (.txt .md .jsonl .ndjson .csv .tsv). */
 typedef enum sl_input_format {
-    SL_INPUT_AUTO = 0, SL_INPUT_JSONL, SL_INPUT_CSV, SL_INPUT_TSV, SL_INPUT_TXT
+    SL_INPUT_AUTO = 0, SL_INPUT_JSONL, SL_INPUT_CSV, SL_INPUT_TSV, SL_INPUT_TXT,
+    SL_INPUT_DOCX, SL_INPUT_ODT, SL_INPUT_XLSX, SL_INPUT_ODS /* files only, not streams */
 } sl_input_format;
 
 /* Creates options with the defaults: all cores, text field "text", id field
@@ -72,6 +73,13 @@ sl_status sl_options_set_threads(sl_options *opts, int threads);
 /* The strings are copied. */
 sl_status sl_options_set_text_field(sl_options *opts, const char *field);
 sl_status sl_options_set_id_field(sl_options *opts, const char *field);
+/* Spreadsheets (.xlsx, .ods): the sheet to read by name (NULL: the first
+ * in the workbook's order). Copied. */
+sl_status sl_options_set_sheet(sl_options *opts, const char *sheet);
+/* Word-processor documents (.docx, .odt): "heading" makes one story per
+ * Heading 1/2 section (id FILE#N, the heading in metadata "heading");
+ * "none" (the default) one story per file. SL_EUSAGE for anything else. */
+sl_status sl_options_set_split_on(sl_options *opts, const char *unit);
 /* A comma list of document, paragraph, sentence, window:N (N >= 2); "none"
  * or "" for no co-occurrence. SL_EUSAGE with a message on an unknown unit.
  * sl_analysis_new refuses (SL_EUSAGE) a lexicon whose co-occurrence table

@@ -19,13 +19,17 @@ static const char analyse_help[] =
     "Counts the themes of the lexicons in every story of the INPUTs: files or\n"
     "directories (walked recursively in sorted order); '-' or none reads standard\n"
     "input. Formats by extension: .txt/.md (one story a file, optional front\n"
-    "matter), .jsonl/.ndjson (one object a line), .csv/.tsv (header row).\n"
+    "matter), .jsonl/.ndjson (one object a line), .csv/.tsv (header row),\n"
+    ".docx/.odt (one story a document), .xlsx/.ods (as CSV, one row a story).\n"
     "\n"
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable);\n"
     "                          default: the bundled lexicons\n"
     "      --language NAME     Snowball stemmer (default english; see 'storylens languages')\n"
     "      --text-field NAME   JSONL/CSV field with the story text (default text)\n"
     "      --id-field NAME     JSONL/CSV field with the story id (default id, else FILE:LINE)\n"
+    "      --sheet NAME        the .xlsx/.ods sheet to read (default: the first)\n"
+    "      --split-on UNIT     heading: a story per Heading 1/2 section of a .docx/.odt\n"
+    "                          (id FILE#N); none (default): a story per document\n"
     "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
     "      --cooccurrence LIST units: document, paragraph, sentence, window:N, or none\n"
     "                          (comma-separated; default document,sentence)\n"
@@ -78,6 +82,7 @@ static const char cat_help[] =
     "export is read, and to convert any supported format to JSONL.\n"
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
+    "      --sheet NAME        --split-on UNIT   as for analyse\n"
     "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
     "                          id, field, value with one row per field of a story\n"
     "      --skip-invalid      leave malformed records out, with a warning\n"
@@ -108,7 +113,8 @@ typedef struct args {
 enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
     OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION, OPT_SKIP_INVALID, OPT_CONFIDENCE,
-    OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER, OPT_ALLOW_DUP, OPT_ALLOW_EMPTY
+    OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER, OPT_ALLOW_DUP, OPT_ALLOW_EMPTY, OPT_SHEET,
+    OPT_SPLIT_ON
 };
 
 static const struct option long_opts[] = {
@@ -117,6 +123,8 @@ static const struct option long_opts[] = {
     {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
     {"id-field", required_argument, NULL, OPT_ID_FIELD},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"sheet", required_argument, NULL, OPT_SHEET},
+    {"split-on", required_argument, NULL, OPT_SPLIT_ON},
     {"cooccurrence", required_argument, NULL, OPT_COOC},
     {"by", required_argument, NULL, OPT_BY},
     {"per-document", no_argument, NULL, OPT_PER_DOC},
@@ -225,6 +233,12 @@ static int apply_option(args *a, int c, const char *arg)
         a->id_field = arg;
         return sl_options_set_id_field(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--id-field needs a field name");
+    case OPT_SHEET:
+        return sl_options_set_sheet(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--sheet needs a sheet name");
+    case OPT_SPLIT_ON:
+        return sl_options_set_split_on(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--split-on: \"%s\"; use heading or none", arg);
     case OPT_INPUT_FORMAT:
         if (cli_parse_input_format(arg, &fmt) != 0)
             return cli_usage_error(a->cmd, "--input-format: \"%s\"; use jsonl, csv, tsv or txt",

@@ -32,7 +32,7 @@ static inline void sl_fuzz_drain(const uint8_t *data, size_t size, sl_input_form
     FILE *f = fmemopen((void *)data, size, "rb");
     if (!f)
         return;
-    sl_read_opts ro = {"text", "id"};
+    sl_read_opts ro = {.text_field = "text", .id_field = "id"};
     sl_reader *r = NULL;
     sl_error err;
     if (sli_reader_open_stream(&r, f, "fuzz", fmt, &ro, &err) == SL_OK) {

@@ -304,7 +304,7 @@ static void read_csv__empty_values_kept_as_metadata(void **state)
 static void read_csv__custom_text_and_id_fields(void **state)
 {
     (void)state;
-    sl_read_opts opts = {"story", "ref"};
+    sl_read_opts opts = {.text_field = "story", .id_field = "ref"};
     const char in[] = "ref,story,text\nR1,the story,not the text\n,second,x\n";
     result res;
     read_bytes_opts(&res, SL_INPUT_CSV, "mem.csv", in, sizeof in - 1, &opts);
@@ -544,7 +544,7 @@ static void read_jsonl__custom_fields_and_long_line(void **state)
     memset(in + n, 'y', big);
     n += big;
     n += (size_t)sprintf(in + n, "\",\"id\":\"m\"}\n");
-    sl_read_opts opts = {"body", "ref"};
+    sl_read_opts opts = {.text_field = "body", .id_field = "ref"};
     result res;
     read_bytes_opts(&res, SL_INPUT_JSONL, "mem.jsonl", in, n, &opts);
     assert_int_equal(res.rc, SL_OK);
@@ -682,13 +682,13 @@ static void reader_open__unknown_extension_is_usage_error(void **state)
     assert_int_equal(sli_reader_open(&r, "notes.xyz", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_EUSAGE);
     assert_string_equal(err.text, "notes.xyz: unknown input format; name it .txt, .md, "
-                                  ".jsonl, .csv or .tsv, or use --input-format");
-    /* renaming a Word document .txt would not help: say what would */
-    assert_int_equal(sli_reader_open(&r, "notes.DOCX", NULL, SL_INPUT_AUTO, NULL, &err),
+                                  ".jsonl, .csv, .tsv, .docx, .odt, .xlsx or .ods, or use "
+                                  "--input-format");
+    /* renaming an old Word document .txt would not help: say what would */
+    assert_int_equal(sli_reader_open(&r, "notes.DOC", NULL, SL_INPUT_AUTO, NULL, &err),
                      SL_EDATA);
-    assert_string_equal(err.text, "notes.DOCX: a Word document, which storylens does not "
-                                  "read: save it as plain text (.txt), or export its stories "
-                                  "as CSV");
+    assert_string_equal(err.text, "notes.DOC: an old Word document, which storylens does "
+                                  "not read: save it as .docx or as plain text (.txt)");
 }
 
 static void reader_open__directory_is_noinput(void **state)

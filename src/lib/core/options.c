@@ -42,6 +42,7 @@ void sl_options_free(sl_options *o)
         return;
     free(o->text_field);
     free(o->id_field);
+    free(o->sheet);
     free(o->cooccurrence);
     for (size_t i = 0; i < o->nby; i++)
         free(o->by[i]);
@@ -65,6 +66,24 @@ sl_status sl_options_set_text_field(sl_options *o, const char *f)
 sl_status sl_options_set_id_field(sl_options *o, const char *f)
 {
     return f && *f ? set_str(&o->id_field, f) : SL_EUSAGE;
+}
+
+sl_status sl_options_set_sheet(sl_options *o, const char *sheet)
+{
+    if (!sheet) {
+        free(o->sheet);
+        o->sheet = NULL;
+        return SL_OK;
+    }
+    return *sheet ? set_str(&o->sheet, sheet) : SL_EUSAGE;
+}
+
+sl_status sl_options_set_split_on(sl_options *o, const char *unit)
+{
+    if (!unit || (strcmp(unit, "heading") != 0 && strcmp(unit, "none") != 0))
+        return SL_EUSAGE;
+    o->split_heading = strcmp(unit, "heading") == 0;
+    return SL_OK;
 }
 
 static int parse_unit(const char *s, size_t n, sl_unit *u)

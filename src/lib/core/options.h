@@ -24,6 +24,8 @@ typedef struct sl_unit {
 struct sl_options {
     int threads;           /* 0 = all cores */
     char *text_field, *id_field;
+    char *sheet;           /* spreadsheets: the sheet read; NULL = the first */
+    int split_heading;     /* documents: a story per Heading 1/2 section */
     char *cooccurrence;    /* as given, for the output's settings */
     sl_unit units[SL_MAX_UNITS];
     size_t nunits;

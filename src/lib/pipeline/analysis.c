@@ -84,7 +84,8 @@ static sl_status finish_input(sl_analysis *an, sl_status s)
 
 static sl_read_opts read_opts(const sl_analysis *an)
 {
-    return (sl_read_opts){an->res.opts->text_field, an->res.opts->id_field};
+    const sl_options *o = an->res.opts;
+    return (sl_read_opts){o->text_field, o->id_field, o->sheet, o->split_heading};
 }
 
 /* One file of a walk: in pieces when it is large enough, else read. */
@@ -108,6 +109,9 @@ static sl_status add_file(sl_analysis *an, const sl_walk_entry *f, const sl_read
         return sli_batcher_skip_file(&an->run, f->path, why.text + strlen(f->path) + 2, err);
     if (s == SL_OK) {
         s = sli_batcher_read(&an->run, rd, err);
+        const sl_options *o = an->res.opts;
+        if (s == SL_OK && sli_reader_note(rd) && o->on_message) /* a sheet's empty rows */
+            o->on_message(o->message_user, SL_SEVERITY_WARNING, sli_reader_note(rd));
         sli_reader_free(rd);
     }
     return s;

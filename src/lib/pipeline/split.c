@@ -185,7 +185,7 @@ static int run_piece(split_run *run, split_part *p, size_t k)
     FILE *in = fmemopen(p->buf, len, "r");
     if (!in)
         return -1;
-    sl_read_opts ro = {p->opts.text_field, p->opts.id_field};
+    sl_read_opts ro = {p->opts.text_field, p->opts.id_field, NULL, 0}; /* JSONL only */
     sl_reader *rd;
     sl_progress before = p->run.progress;
     p->res.seen.piece = (uint32_t)k;

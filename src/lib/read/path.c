@@ -1,7 +1,8 @@
 /*
  * path.c - what a file name says: the input format its extension implies
- * (.txt .md .jsonl .ndjson .csv .tsv), what to do with a file of another
- * format, and a text story's id (its name without the extension).
+ * (.txt .md .jsonl .ndjson .csv .tsv .docx .odt .xlsx .ods), what to do
+ * with a file of another format, and a text story's id (its name without
+ * the extension).
  */
 #include <string.h>
 
@@ -40,6 +41,8 @@ sl_input_format sli_format_of_path(const char *path)
     } table[] = {
         {"txt", SL_INPUT_TXT},     {"md", SL_INPUT_TXT},  {"jsonl", SL_INPUT_JSONL},
         {"ndjson", SL_INPUT_JSONL}, {"csv", SL_INPUT_CSV}, {"tsv", SL_INPUT_TSV},
+        {"docx", SL_INPUT_DOCX}, {"odt", SL_INPUT_ODT}, {"xlsx", SL_INPUT_XLSX},
+        {"ods", SL_INPUT_ODS},
     };
     const char *ext = path ? extension_of(path) : NULL;
     if (!ext)
@@ -55,22 +58,14 @@ const char *sli_unread_advice(const char *path)
     static const struct {
         const char *ext, *advice;
     } table[] = {
-        {"docx", "a Word document, which storylens does not read: save it as plain text "
-                 "(.txt), or export its stories as CSV"},
-        {"doc", "an old Word document, which storylens does not read: save it as plain "
-                "text (.txt), or export its stories as CSV"},
-        {"odt", "an OpenDocument text, which storylens does not read: save it as plain "
-                "text (.txt), or export its stories as CSV"},
+        {"doc", "an old Word document, which storylens does not read: save it as .docx "
+                "or as plain text (.txt)"},
         {"rtf", "a Rich Text document, which storylens does not read: save it as plain "
                 "text (.txt)"},
         {"pdf", "a PDF, which storylens does not read: export its text (e.g. pdftotext) "
                 "to a .txt file"},
-        {"xlsx", "an Excel workbook, which storylens does not read: save the sheet as "
-                 "CSV UTF-8 (.csv), one story a row with a header"},
-        {"xls", "an old Excel workbook, which storylens does not read: save the sheet as "
-                "CSV UTF-8 (.csv), one story a row with a header"},
-        {"ods", "an OpenDocument spreadsheet, which storylens does not read: save the "
-                "sheet as CSV (.csv, UTF-8), one story a row with a header"},
+        {"xls", "an old Excel workbook, which storylens does not read: save it as .xlsx, "
+                "or the sheet as CSV UTF-8 (.csv), one story a row with a header"},
     };
     const char *ext = path ? extension_of(path) : NULL;
     for (size_t i = 0; ext && i < sizeof table / sizeof table[0]; i++)

@@ -17,6 +17,8 @@
 typedef struct sl_read_opts {
     const char *text_field; /* JSONL/CSV column holding the story text ("text") */
     const char *id_field;   /* JSONL/CSV column holding the id ("id"); absent -> FILE:LINE */
+    const char *sheet;      /* .xlsx/.ods: the sheet read; NULL = the first */
+    int split_heading;      /* .docx/.odt: a story per Heading 1/2 section */
 } sl_read_opts;
 
 typedef struct sl_reader sl_reader;
@@ -25,14 +27,14 @@ typedef struct sl_reader sl_reader;
 sl_input_format sli_format_of_path(const char *path);
 
 /* For a file storylens does not read, what to do instead: advice for the
- * office formats stories are kept in (.docx .odt .xlsx .ods .rtf .pdf
- * .doc .xls), else NULL. Static text. */
+ * formats stories are kept in (.rtf .pdf .doc .xls), else NULL. Static
+ * text. */
 const char *sli_unread_advice(const char *path);
 
 /* What a file of any other unknown format in a folder is listed with. */
-#define SL_UNREAD_OTHER                                                                        \
-    "not a format storylens reads (.txt .md .jsonl .ndjson .csv .tsv); convert it, or name it " \
-    "in the folder's .storylensignore to leave it out"
+#define SL_UNREAD_OTHER                                                                    \
+    "not a format storylens reads (.txt .md .jsonl .ndjson .csv .tsv .docx .odt .xlsx .ods); " \
+    "convert it, or name it in the folder's .storylensignore to leave it out"
 
 /* Opens path for reading as fmt (AUTO = by extension). id_base is the id a
  * .txt/.md story gets (the path relative to its INPUT argument, without
@@ -96,6 +98,11 @@ void sli_reader_set_skip_invalid(sl_reader *r, int on);
  * character after a closing quote) at the line after the one where the bad
  * record starts, so one stray quote cannot swallow the rest of a file. */
 int sli_reader_skippable(const sl_reader *r, unsigned long *line, const char **reason);
+
+/* A note on what the reader left out or filled in (an office sheet's
+ * empty rows and merged cells), for a warning once the file is read; NULL
+ * when there is none. Borrowed until sli_reader_free(). */
+const char *sli_reader_note(const sl_reader *r);
 
 /* The source name used in messages. Borrowed: valid until sli_reader_free(). */
 const char *sli_reader_name(const sl_reader *r);

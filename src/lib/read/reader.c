@@ -1,7 +1,7 @@
 /*
  * reader.c - opening a source (a file, an entry of a walk, a stream or a
  * piece of a split file), sniffing it, and dispatching each read to its
- * format (txt.c, jsonl.c, csv.c).
+ * format (txt.c, jsonl.c, csv.c, office.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -22,6 +22,8 @@ static sl_status reader_new(sl_reader **out, const char *name, const char *id_ba
     r->id_base = strdup(id_base);
     r->text_field = (opts && opts->text_field) ? opts->text_field : "text";
     r->id_field = (opts && opts->id_field) ? opts->id_field : "id";
+    r->sheet = opts ? opts->sheet : NULL;
+    r->split_heading = opts ? opts->split_heading : 0;
     if (!r->name || !r->id_base) {
         sli_reader_free(r);
         return sli_fail_nomem(err);
@@ -44,8 +46,9 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
         return sli_fail(err, SL_EDATA, "%s: %s", path, advice);
     if (fmt == SL_INPUT_AUTO)
         return sli_fail(err, SL_EUSAGE,
-                       "%s: unknown input format; name it .txt, .md, .jsonl, .csv or .tsv, "
-                       "or use --input-format", path);
+                        "%s: unknown input format; name it .txt, .md, .jsonl, .csv, .tsv, "
+                        ".docx, .odt, .xlsx or .ods, or use --input-format",
+                        path);
 
     FILE *in = fopen(path, "rb");
     if (!in)
@@ -72,7 +75,8 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
     (*out)->owns_in = 1;
     if (((*out)->inbuf = malloc(SL_RD_BUFFER)))
         setvbuf(in, (*out)->inbuf, _IOFBF, SL_RD_BUFFER); /* before any read */
-    rc = sli_rd_sniff(*out, err);
+    /* An office file is a zip archive: binary by the sniff, read whole. */
+    rc = sli_rd_is_office(fmt) ? sli_rd_office_open(*out, err) : sli_rd_sniff(*out, err);
     if (rc != SL_OK) {
         *binary = (*out)->binary;
         sli_reader_free(*out);
@@ -168,6 +172,11 @@ sl_status sli_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     case SL_INPUT_CSV:
     case SL_INPUT_TSV:
         return sli_rd_csv_next(r, doc, got, err);
+    case SL_INPUT_DOCX:
+    case SL_INPUT_ODT:
+    case SL_INPUT_XLSX:
+    case SL_INPUT_ODS:
+        return sli_rd_office_next(r, doc, got, err);
     case SL_INPUT_AUTO:
         break;
     }
@@ -179,6 +188,7 @@ void sli_reader_free(sl_reader *r)
     if (!r)
         return;
     sli_rd_csv_release(r);
+    sli_rd_office_release(r);
     sli_rd_sniff_release(r);
     if (r->owns_in && r->in)
         fclose(r->in);

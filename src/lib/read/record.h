@@ -69,6 +69,12 @@ struct sl_reader {
     int bad_skippable;  /* the last SL_EDATA was one record, moved past */
     unsigned long bad_line;
     char bad_reason[SL_ERROR_TEXT];
+
+    /* Office files (office.c): read whole at open. */
+    const char *sheet;         /* borrowed from the options */
+    int split_heading;
+    struct sl_office_docs *office;
+    char *office_note;         /* rows skipped, cells filled: warned once */
 };
 
 sl_status sli_rd_txt_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
@@ -125,6 +131,12 @@ static inline size_t sl_rd_utf8_seq(const unsigned char *s, size_t n)
             return 0;
     return len;
 }
+/* Office files (office.c): whether fmt is one, the whole file read at
+ * open, its stories handed out, and what is freed. */
+int sli_rd_is_office(sl_input_format fmt);
+sl_status sli_rd_office_open(sl_reader *r, sl_error *err);
+sl_status sli_rd_office_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
+void sli_rd_office_release(sl_reader *r);
 sl_status sli_rd_csv_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 void sli_rd_csv_release(sl_reader *r);
 

@@ -103,7 +103,7 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
      * missing file writes nothing to standard output. */
     char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
     header = header && fmt != SL_FORMAT_JSON;
-    sl_read_opts ro = {opts->text_field, opts->id_field};
+    sl_read_opts ro = {opts->text_field, opts->id_field, opts->sheet, opts->split_heading};
     sl_reader *rd;
     sl_status s;
     if (!path) {
@@ -128,6 +128,8 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
                 opts->on_message(opts->message_user, SL_SEVERITY_WARNING, err ? err->text : "");
         } else if (s == SL_OK) {
             s = cat_reader(opts, rd, out, fmt, err);
+            if (s == SL_OK && sli_reader_note(rd) && opts->on_message) /* a sheet's empty rows */
+                opts->on_message(opts->message_user, SL_SEVERITY_WARNING, sli_reader_note(rd));
             sli_reader_free(rd);
         }
     }

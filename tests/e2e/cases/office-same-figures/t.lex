@@ -1,0 +1,6 @@
+[isolation]
+lonel*
+isolated
+[carer_stress]
+"carer ~3 stress*"
+exhausted
