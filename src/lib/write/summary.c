@@ -214,20 +214,19 @@ static void write_directions(const sl_result *res, FILE *out)
     double z = sli_result_z(res);
     fputs("\nstories by direction of change (share of all stories)\n", out);
     sl_put_padded(out, "theme", (size_t)w, 0, 0);
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < 3; k++) { /* over a count (6) and a share (14) */
         fputs("  ", out);
-        sl_put_padded(out, names[k], 20, 0, 1);
+        sl_put_padded(out, names[k], 22, 0, 1);
     }
     fputc('\n', out);
     for (size_t t = 0; t < res->lex->nthemes; t++) {
         sl_put_padded(out, res->lex->themes[t].name, (size_t)w, 0, 0);
         for (size_t k = 0; k < 3; k++) {
-            char cell[48], both[64];
+            char cell[48];
             uint64_t x = a->dir_docs[t * 3 + k];
             share_cell(cell, sizeof cell, x, a->documents, z);
-            snprintf(both, sizeof both, "%" PRIu64 "  %s", x, cell);
-            fputs("  ", out);
-            sl_put_padded(out, both, 20, 0, 1);
+            fprintf(out, "  %6" PRIu64 "  ", x);
+            sl_put_padded(out, cell, 14, 0, 1);
         }
         fputc('\n', out);
     }
