@@ -54,9 +54,7 @@ const char *sli_report_file(sl_report *rp, const char *name)
     return copy;
 }
 
-static void warn(const sl_options *opts, const char *fmt, ...) SL_PRINTF(2, 3);
-
-static void warn(const sl_options *opts, const char *fmt, ...)
+void sli_warn(const sl_options *opts, const char *fmt, ...)
 {
     if (!opts->on_message)
         return;
@@ -84,9 +82,9 @@ sl_status sli_report_skip(sl_report *rp, const sl_options *opts, const char *fil
     }
     rp->nskips++;
     if (line)
-        warn(opts, "%s:%lu: %s; record skipped (--skip-invalid)", file, line, reason);
+        sli_warn(opts, "%s:%lu: %s; record skipped (--skip-invalid)", file, line, reason);
     else
-        warn(opts, "%s: %s; file skipped", file, reason);
+        sli_warn(opts, "%s: %s; file skipped", file, reason);
     return SL_OK;
 }
 
@@ -96,7 +94,7 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
     if (!n || (rp->utf8_warned && file && strcmp(rp->utf8_warned, file) == 0))
         return;
     rp->utf8_warned = file;
-    warn(opts,
+    sli_warn(opts,
          "%s:%lu: story %s: %llu invalid UTF-8 byte%s; bad bytes break words and are counted "
          "in .corpus.invalid_utf8_bytes (only the first such story of a file is reported); "
          "save the file as UTF-8",
@@ -119,7 +117,7 @@ sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *st
         return sli_fail_nomem(err);
     }
     rp->nrfail++;
-    warn(opts, "%s: regex failed on story \"%s\": %s; the entry is not counted in that story "
+    sli_warn(opts, "%s: regex failed on story \"%s\": %s; the entry is not counted in that story "
                "(--skip-invalid)", entry, story, reason);
     return SL_OK;
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/error.h"
 #include "core/options.h"
 
 typedef struct sl_skip {
@@ -56,5 +57,8 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
 /* Lists a regex entry that hit a PCRE2 limit on a story, and warns. */
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,
                           const char *entry, const char *reason, sl_error *err);
+
+/* A warning through opts' message handler (none: nothing), formatted. */
+void sli_warn(const sl_options *opts, const char *fmt, ...) SL_PRINTF(2, 3);
 
 #endif

@@ -4,12 +4,12 @@
  */
 #include "count/seen.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
+#include "count/report.h"
 #include "core/vec.h"
 
 sl_status sli_seen_init(sl_seen *s, const sl_options *opts, sl_error *err)
@@ -177,20 +177,6 @@ sl_status sli_seen_add(sl_seen *s, const sl_seen *part, const char *file,
     return SL_OK;
 }
 
-static void warn(const sl_options *opts, const char *fmt, ...) SL_PRINTF(2, 3);
-
-static void warn(const sl_options *opts, const char *fmt, ...)
-{
-    if (!opts->on_message)
-        return;
-    char msg[SL_ERROR_TEXT + 256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    opts->on_message(opts->message_user, SL_SEVERITY_WARNING, msg);
-}
-
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
@@ -267,14 +253,14 @@ sl_status sli_seen_check(const sl_seen *s, const sl_options *opts, uint64_t stor
                             "the inputs hold no stories, so every figure would be 0; check "
                             "the inputs (an empty export? a folder of files storylens does "
                             "not read?), or give --allow-empty to write the empty figures");
-        warn(opts, "the inputs hold no stories: every figure is 0 (--allow-empty)");
+        sli_warn(opts, "the inputs hold no stories: every figure is 0 (--allow-empty)");
         return SL_OK;
     }
     for (size_t g = 0; g < s->nby; g++) {
         if (s->missing[g] == stories)
             return no_such_field(s, opts->by[g], err);
         if (s->missing[g])
-            warn(opts, "--by %s: %llu of %llu stories have no field \"%s\"; they are counted "
+            sli_warn(opts, "--by %s: %llu of %llu stories have no field \"%s\"; they are counted "
                        "in the group \"\"",
                  opts->by[g], (unsigned long long)s->missing[g], (unsigned long long)stories,
                  opts->by[g]);

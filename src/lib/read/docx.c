@@ -93,22 +93,6 @@ static int is_heading_style(const sl_buf *ids, const char *v)
 
 /* ---- core.xml: document properties ---------------------------------------- */
 
-/* The text of the element just started, up to its end. */
-static sl_status element_text(sl_xml *x, sl_buf *t, sl_error *err)
-{
-    int depth = 1, e;
-    sli_buf_reset(t);
-    while (depth > 0 && (e = sli_xml_next(x, err)) > 0) {
-        if (e == SL_XML_START)
-            depth++;
-        else if (e == SL_XML_END)
-            depth--;
-        else if (sli_buf_add(t, sli_xml_text(x), strlen(sli_xml_text(x))) != 0)
-            return sli_fail_nomem(err);
-    }
-    return depth > 0 ? SL_EDATA : SL_OK;
-}
-
 static sl_status core_props(sl_zip *z, sl_story_builder *b, sl_error *err)
 {
     char *buf = NULL;
@@ -124,7 +108,7 @@ static sl_status core_props(sl_zip *z, sl_story_builder *b, sl_error *err)
                           : sli_xml_is(x, DC_NS, "creator")      ? "author"
                           : sli_xml_is(x, DCTERMS_NS, "created") ? "created"
                                                                  : NULL;
-        if (key && (rc = element_text(x, &t, err)) == SL_OK)
+        if (key && (rc = sli_xml_element_text(x, &t, err)) == SL_OK)
             rc = sli_story_prop(b, key, t.s, err);
     }
     if (rc == SL_OK && e < 0)

@@ -24,21 +24,6 @@
 /* text:s count: a run of spaces; more than this is no story's text. */
 #define MAX_SPACES 1024
 
-static sl_status text_of(sl_xml *x, sl_buf *t, sl_error *err)
-{
-    int depth = 1, e = 0;
-    sli_buf_reset(t);
-    while (depth > 0 && (e = sli_xml_next(x, err)) > 0) {
-        if (e == SL_XML_START)
-            depth++;
-        else if (e == SL_XML_END)
-            depth--;
-        else if (sli_buf_add(t, sli_xml_text(x), strlen(sli_xml_text(x))) != 0)
-            return sli_fail_nomem(err);
-    }
-    return depth > 0 ? SL_EDATA : SL_OK;
-}
-
 static sl_status meta(sl_zip *z, sl_story_builder *b, sl_error *err)
 {
     char *buf = NULL;
@@ -56,7 +41,7 @@ static sl_status meta(sl_zip *z, sl_story_builder *b, sl_error *err)
                     : sli_xml_is(x, META_NS, "creation-date")      ? &created
                                                                    : NULL;
         if (t)
-            rc = text_of(x, t, err);
+            rc = sli_xml_element_text(x, t, err);
     }
     if (rc == SL_OK && e < 0)
         rc = SL_EDATA;

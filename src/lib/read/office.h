@@ -110,6 +110,9 @@ int sli_buf_add(sl_buf *b, const char *s, size_t n);
 void sli_buf_free(sl_buf *b);
 /* Empties b, its text "" (not the last text) for whoever reads b->s. */
 void sli_buf_reset(sl_buf *b);
+/* (xml.c) The text of the element just started (its START read), to its END,
+ * into t (reset first). SL_EDATA when the part ends inside it. */
+sl_status sli_xml_element_text(sl_xml *x, sl_buf *t, sl_error *err);
 
 /* ---- the formats ---------------------------------------------------------- */
 sl_status sli_docx_load(sl_zip *z, const sl_office_opts *o, sl_office_docs *out, sl_error *err);

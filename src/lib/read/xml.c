@@ -133,6 +133,21 @@ const char *sli_xml_text(const sl_xml *x)
     return v ? v : "";
 }
 
+sl_status sli_xml_element_text(sl_xml *x, sl_buf *t, sl_error *err)
+{
+    int depth = 1, e;
+    sli_buf_reset(t);
+    while (depth > 0 && (e = sli_xml_next(x, err)) > 0) {
+        if (e == SL_XML_START)
+            depth++;
+        else if (e == SL_XML_END)
+            depth--;
+        else if (sli_buf_add(t, sli_xml_text(x), strlen(sli_xml_text(x))) != 0)
+            return sli_fail_nomem(err);
+    }
+    return depth > 0 ? SL_EDATA : SL_OK;
+}
+
 int sli_xml_skip(sl_xml *x, sl_error *err)
 {
     if (x->pending_end) { /* an empty element: nothing inside */
