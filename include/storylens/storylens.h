@@ -141,6 +141,8 @@ typedef struct sl_hit_view {
     size_t entry_theme; /* the theme the entry is written in (theme or a descendant) */
     const char *entry;  /* the entry as written */
     size_t start, end;  /* byte offsets of the matched text in the story: [start, end) */
+    size_t sentence_start, sentence_end; /* the sentence holding it, as the tokeniser cut the
+                                          * story (white space trimmed): a quote */
     /* Direction of change (all zero/NULL when direction is off): */
     sl_direction direction;
     sl_time time;

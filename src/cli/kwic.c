@@ -9,6 +9,12 @@
  * kept until the end because the id column is as wide as the widest id.
  * Each row also carries the hit's direction of change, its time and the
  * trigger that decided it, so a coder can see why a hit was judged so.
+ *
+ * With --context sentence the context is the sentence the tokeniser cut
+ * around the hit (sl_hit_view.sentence_start/end), whole: a quote to lift
+ * into a report. The tables keep one row per hit and theme (tidy data to
+ * filter); a person reading text sees each span once, with every theme
+ * that counts it, so a span two themes share is not read as two hits.
  */
 #include <getopt.h>
 #include <jansson.h>
@@ -29,12 +35,15 @@ static const char kwic_help[] =
     "      --entry E           only hits of the entry written E (quote it in the shell)\n"
     "      --width N           characters of context each side (default 40; 30 in\n"
     "                          text with the direction column)\n"
+    "      --context C         chars (default: --width characters each side) or\n"
+    "                          sentence (the whole sentence; text marks the match\n"
+    "                          with \u00ab \u00bb)\n"
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "  -j, --threads N         as for analyse\n"
     "      --allow-duplicate-ids  as for analyse\n"
-    "  -f, --format F          text (default: aligned columns id, direction, left,\n"
-    "                          match, right), tsv (id, theme, entry, start, end, left,\n"
+    "  -f, --format F          text (default: aligned columns id, themes, direction,\n"
+    "                          left, match, right; a span once), tsv (id, theme, entry, start, end, left,\n"
     "                          match, right, direction, time, trigger, trigger_entry,\n"
     "                          negations; start and end are byte offsets into the\n"
     "                          story text), csv (the same columns) or json (one\n"
@@ -44,18 +53,21 @@ static const char kwic_help[] =
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -h, --help              this help\n";
 
-enum { OPT_THEME = 512, OPT_ENTRY, OPT_WIDTH };
+enum { OPT_THEME = 512, OPT_ENTRY, OPT_WIDTH, OPT_CONTEXT };
 
 static const struct option kwic_opts[] = {
     {"theme", required_argument, NULL, OPT_THEME},
     {"entry", required_argument, NULL, OPT_ENTRY},
     {"width", required_argument, NULL, OPT_WIDTH},
+    {"context", required_argument, NULL, OPT_CONTEXT},
     {NULL, 0, NULL, 0},
 };
 
 typedef struct row {
     char *id, *left, *match, *right;
+    size_t story;             /* the story's place in the run, so equal spans group */
     size_t theme, start, end;
+    int space_before, space_after; /* white space between the match and its context */
     const char *entry;
     sl_direction direction;   /* SL_DIRECTION_NONE with --no-direction */
     sl_time time;
@@ -69,6 +81,8 @@ typedef struct kwic {
     size_t theme;                /* index of theme_name once resolved */
     size_t width;
     int width_set;               /* --width given */
+    int sentence;                /* --context sentence */
+    size_t stories;              /* stories seen so far */
     const sl_lexicon *lex;
     row *rows;
     size_t n, cap;
@@ -92,6 +106,11 @@ static int apply_kwic(void *ctx, int c, const char *arg)
                                            "to 1000", arg);
         k->width = (size_t)v;
         k->width_set = 1;
+        return -1;
+    case OPT_CONTEXT:
+        if (strcmp(arg, "sentence") != 0 && strcmp(arg, "chars") != 0)
+            return cli_usage_error("kwic", "--context: \"%s\"; use chars or sentence", arg);
+        k->sentence = arg[0] == 's';
         return -1;
     }
     return cli_usage_error("kwic", "unknown option");
@@ -177,16 +196,36 @@ static size_t window(size_t width)
     return width * 16 + 16;
 }
 
+/* The context's byte range [*lo, *hi) around h: its sentence, or a window
+ * wide enough for width columns each side. */
+static void context_range(const kwic *k, const sl_story_view *st, const sl_hit_view *h,
+                          size_t *lo, size_t *hi)
+{
+    if (k->sentence && h->sentence_start <= h->start && h->end <= h->sentence_end &&
+        h->sentence_end <= st->text_len) {
+        *lo = h->sentence_start;
+        *hi = h->sentence_end;
+        return;
+    }
+    *lo = h->start > window(k->width) ? h->start - window(k->width) : 0;
+    while (*lo > 0 && *lo < h->start && ((unsigned char)st->text[*lo] & 0xC0) == 0x80)
+        (*lo)++; /* start on a character, not inside one */
+    *hi = st->text_len - h->end > window(k->width) ? h->end + window(k->width) : st->text_len;
+}
+
+static int last_is_space(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && s[n - 1] == ' ';
+}
+
 static int make_row(kwic *k, const sl_story_view *st, const sl_hit_view *h)
 {
-    size_t lo = h->start > window(k->width) ? h->start - window(k->width) : 0;
-    while (lo > 0 && lo < h->start && ((unsigned char)st->text[lo] & 0xC0) == 0x80)
-        lo++; /* start on a character, not inside one */
-    size_t hi = st->text_len - h->end > window(k->width) ? h->end + window(k->width)
-                                                          : st->text_len;
-    row r = {.theme = h->theme, .start = h->start, .end = h->end, .entry = h->entry,
-             .direction = h->direction, .time = h->time, .trigger_entry = h->trigger,
-             .negations = h->negations};
+    size_t lo, hi;
+    context_range(k, st, h, &lo, &hi);
+    row r = {.story = k->stories, .theme = h->theme, .start = h->start, .end = h->end,
+             .entry = h->entry, .direction = h->direction, .time = h->time,
+             .trigger_entry = h->trigger, .negations = h->negations};
     if (h->trigger && h->trigger_end > h->trigger_start && h->trigger_end <= st->text_len) {
         if (!(r.trigger = clean(st->text + h->trigger_start, h->trigger_end - h->trigger_start)))
             return -1;
@@ -200,8 +239,15 @@ static int make_row(kwic *k, const sl_story_view *st, const sl_hit_view *h)
         free(r.id), free(r.left), free(r.match), free(r.right), free(r.trigger);
         return -1;
     }
-    cut_columns(r.left, k->width, 1);
-    cut_columns(r.right, k->width, 0);
+    r.space_before = last_is_space(r.left) || r.match[0] == ' ';
+    r.space_after = r.right[0] == ' ' || last_is_space(r.match);
+    if (k->sentence) {
+        trim(r.left);
+        trim(r.right);
+    } else {
+        cut_columns(r.left, k->width, 1);
+        cut_columns(r.right, k->width, 0);
+    }
     trim(r.match);
     if (k->n == k->cap) {
         size_t ncap = k->cap ? k->cap * 2 : 64;
@@ -260,6 +306,7 @@ static void on_story(void *user, const sl_story_view *st, const sl_hit_view *hit
     qsort(k->sel, m, sizeof *k->sel, by_position);
     for (size_t i = 0; i < m && !k->nomem; i++)
         k->nomem = make_row(k, st, k->sel[i]) != 0;
+    k->stories++;
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -303,36 +350,106 @@ static int annotation(const row *r, char *buf, size_t size)
     return 0;
 }
 
+/* Rows [i, end) are one span of one story, counted for several themes. */
+static size_t span_end(const kwic *k, size_t i)
+{
+    const row *a = &k->rows[i];
+    size_t j = i + 1;
+    while (j < k->n && k->rows[j].story == a->story && k->rows[j].start == a->start &&
+           k->rows[j].end == a->end)
+        j++;
+    return j;
+}
+
+/* A span's themes ("isolation, confidence") and direction column: one
+ * annotation when its themes agree, else each in the themes' order,
+ * joined by " | ". Both malloc'd; -1 when out of memory. */
+static int span_labels(const kwic *k, size_t i, size_t end, char **themes, char **ann)
+{
+    char a[256], first[256];
+    size_t tn = 0, an = 0;
+    FILE *t = open_memstream(themes, &tn), *d = open_memstream(ann, &an);
+    int same = 1, bad = !t || !d;
+    for (size_t r = i; r < end && !bad; r++) {
+        bad = annotation(&k->rows[r], a, sizeof a) != 0;
+        if (r == i)
+            memcpy(first, a, sizeof a);
+        same = same && strcmp(a, first) == 0;
+    }
+    for (size_t r = i; r < end && !bad; r++) {
+        bad = annotation(&k->rows[r], a, sizeof a) != 0;
+        fprintf(t, "%s%s", r > i ? ", " : "", sl_lexicon_theme_name(k->lex, k->rows[r].theme));
+        if (!same || r == i)
+            fprintf(d, "%s%s", r > i ? " | " : "", a);
+    }
+    if (t)
+        bad |= fclose(t) != 0;
+    if (d)
+        bad |= fclose(d) != 0;
+    if (bad) {
+        free(t ? *themes : NULL), free(d ? *ann : NULL);
+        *themes = *ann = NULL;
+    }
+    return bad ? -1 : 0;
+}
+
+/* Display widths of the id, themes and direction columns over all spans. */
+static int text_widths(const kwic *k, size_t *idw, size_t *thw, size_t *dirw)
+{
+    *idw = *thw = *dirw = 0;
+    for (size_t i = 0; i < k->n; i = span_end(k, i)) {
+        char *themes, *ann;
+        if (span_labels(k, i, span_end(k, i), &themes, &ann) != 0)
+            return -1;
+        size_t w[3] = {sl_display_width(k->rows[i].id), sl_display_width(themes),
+                       sl_display_width(ann)};
+        *idw = w[0] > *idw ? w[0] : *idw;
+        *thw = w[1] > *thw ? w[1] : *thw;
+        *dirw = w[2] > *dirw ? w[2] : *dirw;
+        free(themes), free(ann);
+    }
+    return 0;
+}
+
+/* The context of one span: aligned on the match, or (--context sentence)
+ * the sentence as written with the match between guillemets. */
+static void put_context(FILE *f, const kwic *k, row *r, size_t width)
+{
+    if (k->sentence) {
+        fprintf(f, "%s%s\u00ab%s\u00bb%s%s\n", r->left, r->left[0] && r->space_before ? " " : "",
+                r->match, r->right[0] && r->space_after ? " " : "", r->right);
+        return;
+    }
+    if (width < k->width) { /* the last/first columns of the cut are the original's */
+        cut_columns(r->left, width, 1);
+        cut_columns(r->right, width, 0);
+    }
+    sl_put_padded(f, r->left, width, 0, 1);
+    fprintf(f, "  %s%s%s\n", r->match, r->right[0] ? "  " : "", r->right);
+}
+
 static int write_text(FILE *f, kwic *k)
 {
-    size_t idw = 0, dirw = 0;
-    char ann[256];
-    for (size_t i = 0; i < k->n; i++) {
-        size_t w = sl_display_width(k->rows[i].id);
-        idw = w > idw ? w : idw;
-        if (annotation(&k->rows[i], ann, sizeof ann) != 0)
-            return EXIT_OSERR;
-        w = sl_display_width(ann);
-        dirw = w > dirw ? w : dirw;
-    }
+    size_t idw, thw, dirw;
+    if (text_widths(k, &idw, &thw, &dirw) != 0)
+        return EXIT_OSERR;
     size_t width = dirw && !k->width_set && k->width > DIRECTION_WIDTH ? DIRECTION_WIDTH
                                                                         : k->width;
-    for (size_t i = 0; i < k->n; i++) {
-        row *r = &k->rows[i];
-        if (width < k->width) { /* the last/first columns of the cut are the original's */
-            cut_columns(r->left, width, 1);
-            cut_columns(r->right, width, 0);
-        }
-        sl_put_padded(f, r->id, idw, 0, 0);
+    for (size_t i = 0, end; i < k->n; i = end) {
+        end = span_end(k, i);
+        char *themes, *ann;
+        if (span_labels(k, i, end, &themes, &ann) != 0)
+            return EXIT_OSERR;
+        sl_put_padded(f, k->rows[i].id, idw, 0, 0);
+        fputs("  ", f);
+        sl_put_padded(f, themes, thw, 0, 0);
         fputs("  ", f);
         if (dirw) {
-            if (annotation(r, ann, sizeof ann) != 0)
-                return EXIT_OSERR;
             sl_put_padded(f, ann, dirw, 0, 0);
             fputs("  ", f);
         }
-        sl_put_padded(f, r->left, width, 0, 1);
-        fprintf(f, "  %s%s%s\n", r->match, r->right[0] ? "  " : "", r->right);
+        put_context(f, k, &k->rows[i], width);
+        free(themes), free(ann);
     }
     return EXIT_OK;
 }
@@ -445,6 +562,9 @@ int cmd_kwic(int argc, char **argv)
     if (rc < 0 && strcmp(fmt, "text") && strcmp(fmt, "tsv") && strcmp(fmt, "csv") &&
         strcmp(fmt, "json"))
         rc = cli_usage_error("kwic", "--format: \"%s\"; use text, tsv, csv or json", fmt);
+    if (rc < 0 && k.sentence && k.width_set)
+        rc = cli_usage_error("kwic", "--width with --context sentence: a sentence is shown "
+                                     "whole; give one of them");
     if (rc < 0)
         rc = resolve(&k, c.lex);
     if (rc < 0) {

@@ -80,8 +80,12 @@ static int keep_hits(const sl_lexicon *lex, const sl_lexicon *mods, const sl_tok
         const sl_hit *h = &hits->h[i];
         const sl_entry *e = &lex->entries[h->entry];
         sl_hit_view *v = &out->v[out->n++];
+        /* a regex hit may run past a sentence end: the quote then holds both */
+        const sl_sentence *first = &toks->sent[toks->tok[h->start].sentence],
+                          *last = &toks->sent[toks->tok[h->end - 1].sentence];
         *v = (sl_hit_view){.theme = h->theme, .entry_theme = e->theme, .entry = e->source,
-                           .start = toks->tok[h->start].start, .end = toks->tok[h->end - 1].end};
+                           .start = toks->tok[h->start].start, .end = toks->tok[h->end - 1].end,
+                           .sentence_start = first->start, .sentence_end = last->end};
         if (dirs)
             view_direction(v, mods, toks, &dirs[i], trig);
     }

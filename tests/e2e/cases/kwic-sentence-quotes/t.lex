@@ -1,0 +1,8 @@
+[isolation]
+polarity = problem
+lonely
+
+[mood]
+polarity = asset
+lonely
+low
