@@ -53,7 +53,8 @@ typedef struct sl_options sl_options;
 /* Output formats of sl_analysis_write(): JSON (schema 1), tidy long tables
  * (one figure a row) and an aligned summary for a person at a terminal. */
 typedef enum sl_format {
-    SL_FORMAT_JSON = 0, SL_FORMAT_TSV, SL_FORMAT_CSV, SL_FORMAT_TABLE
+    SL_FORMAT_JSON = 0, SL_FORMAT_TSV, SL_FORMAT_CSV, SL_FORMAT_TABLE,
+    SL_FORMAT_WIDE_CSV, SL_FORMAT_WIDE_TSV /* a row a story, a column a theme (wide.c) */
 } sl_format;
 
 /* Input formats: AUTO picks by file extension (.txt .md .jsonl .ndjson .csv .tsv). */
@@ -105,6 +106,10 @@ sl_status sl_options_set_allow_duplicate_ids(sl_options *opts, int on);
 /* on = 1: a run of no stories writes its (empty) figures with a warning.
  * Default 0: writing it fails with SL_EDATA. */
 sl_status sl_options_set_allow_empty(sl_options *opts, int on);
+/* on = 1: a CSV or TSV output (tidy or wide) starts with a UTF-8 byte
+ * order mark, which Excel needs to read it as UTF-8. JSON and the table
+ * never get one. Default 0. */
+sl_status sl_options_set_bom(sl_options *opts, int on);
 
 /* ---- observers ---------------------------------------------------------
  * Optional callbacks, always called on the thread that calls the

@@ -44,7 +44,9 @@ static const char analyse_help[] =
     "                          measured by 'storylens eval' on a hand-coded sample\n"
     "                          (its JSON output)\n"
     "      --allow-different-lexicons  accept a calibration made with other lexicons\n"
-    "  -f, --format F          json (default), tsv, csv (tidy long tables) or table\n"
+    "  -f, --format F          json (default), tsv, csv (tidy long tables), table, or\n"
+    "                          wide / wide-tsv (a row a story, a column a theme)\n"
+    "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
     "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
@@ -85,6 +87,7 @@ static const char cat_help[] =
     "      --sheet NAME        --split-on UNIT   as for analyse\n"
     "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
     "                          id, field, value with one row per field of a story\n"
+    "      --bom               start the tsv/csv with a UTF-8 byte order mark (Excel)\n"
     "      --skip-invalid      leave malformed records out, with a warning\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -q, --quiet             no warnings\n"
@@ -108,13 +111,14 @@ typedef struct args {
     int quiet;
     const char *calibration;
     int allow_other_lexicons;
+    int bom; /* --bom: a UTF-8 byte order mark before a CSV/TSV, for Excel */
 } args;
 
 enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
     OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION, OPT_SKIP_INVALID, OPT_CONFIDENCE,
     OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER, OPT_ALLOW_DUP, OPT_ALLOW_EMPTY, OPT_SHEET,
-    OPT_SPLIT_ON
+    OPT_SPLIT_ON, OPT_BOM
 };
 
 static const struct option long_opts[] = {
@@ -140,6 +144,7 @@ static const struct option long_opts[] = {
     {"allow-different-lexicons", no_argument, NULL, OPT_ALLOW_OTHER},
     {"allow-duplicate-ids", no_argument, NULL, OPT_ALLOW_DUP},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"bom", no_argument, NULL, OPT_BOM},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -170,7 +175,7 @@ static int parse_threads(const char *s, int *n)
 
 const char *const cli_figure_options[] = {"by", "per-document", "cooccurrence", "confidence",
                                           "adjust", "calibration", "allow-different-lexicons",
-                                          "allow-empty", NULL};
+                                          "allow-empty", "bom", NULL};
 
 /* cat converts stories: it loads no lexicon and counts nothing. */
 static const char *const cat_refuses[] = {
@@ -271,6 +276,7 @@ static int apply_option(args *a, int c, const char *arg)
     case OPT_ALLOW_OTHER: a->allow_other_lexicons = 1; return -1;
     case OPT_ALLOW_DUP: sl_options_set_allow_duplicate_ids(a->opts, 1); return -1;
     case OPT_ALLOW_EMPTY: sl_options_set_allow_empty(a->opts, 1); return -1;
+    case OPT_BOM: a->bom = 1; sl_options_set_bom(a->opts, 1); return -1;
     case 'j':
         if (parse_threads(arg, &n) != 0)
             return cli_usage_error(a->cmd, "--threads: \"%s\"; give a number from 0 (all cores) "
@@ -334,6 +340,17 @@ int cli_push_arg(const char ***list, size_t *n, const char *arg)
     *list = p;
     p[(*n)++] = arg;
     return EXIT_OK;
+}
+
+int cli_parse_wide(const char *s, sl_format *f)
+{
+    if (s && strcmp(s, "wide") == 0)
+        *f = SL_FORMAT_WIDE_CSV;
+    else if (s && strcmp(s, "wide-tsv") == 0)
+        *f = SL_FORMAT_WIDE_TSV;
+    else
+        return -1;
+    return 0;
 }
 
 int cli_parse_format(const char *s, sl_format *f)
@@ -497,8 +514,14 @@ int cmd_analyse(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse_args(&a, argc, argv, analyse_help);
     sl_format fmt = SL_FORMAT_JSON;
-    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
-        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
+    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, table, wide or "
+                                    "wide-tsv", a.format);
+    if (rc < 0 && (fmt == SL_FORMAT_WIDE_CSV || fmt == SL_FORMAT_WIDE_TSV))
+        sl_options_set_per_document(a.opts, 1); /* the sheet is the per-story rows */
+    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE))
+        rc = cli_usage_error(a.cmd, "--bom: a byte order mark is for a CSV or TSV (JSON must not "
+                                    "start with one); give -f csv, tsv, wide or wide-tsv");
     if (rc < 0 && a.no_direction && a.nmodifiers)
         rc = cli_usage_error(a.cmd, "--modifiers and --no-direction contradict each other; "
                                     "give one");
@@ -532,6 +555,9 @@ int cmd_cat(int argc, char **argv)
         (cli_parse_format(a.format, &fmt) != 0 || fmt == SL_FORMAT_TABLE))
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; cat writes json (JSON lines), tsv or csv",
                              a.format);
+    if (rc < 0 && a.bom && fmt == SL_FORMAT_JSON)
+        rc = cli_usage_error(a.cmd, "--bom: a byte order mark is for a CSV or TSV; give -f csv "
+                                    "or tsv");
     cli_progress progress;
     cli_progress_attach(&progress, a.opts, 1, NULL, 0);
     progress.quiet = a.quiet; /* cat reports warnings only: it has no batches */

@@ -93,6 +93,8 @@ int cli_output_fail(cli_output *out, const sl_error *err);
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
 /* json (also NULL), tsv, csv, table: 0, else -1. */
 int cli_parse_format(const char *s, sl_format *f);
+/* wide (CSV) and wide-tsv, the sheet of a row a story: 0, else -1. */
+int cli_parse_wide(const char *s, sl_format *f);
 
 /* Appends arg (borrowed from argv) to a repeatable option's list: EXIT_OK,
  * or EXIT_OSERR when out of memory. */

@@ -31,7 +31,9 @@ static const char merge_help[] =
     "      --confidence LEVEL  --adjust METHOD  --calibration EVAL\n"
     "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
     "                          corrected shares are derived when the merge is written\n"
-    "  -f, --format FORMAT     json (default), tsv, csv or table\n"
+    "  -f, --format FORMAT     json (default), tsv, csv, table, or wide / wide-tsv\n"
+    "                          (a row a story: the parts need --per-document)\n"
+    "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
 
@@ -43,6 +45,7 @@ typedef struct merge_args {
     const char *format, *output;
     const char *calibration, *confidence, *adjust;
     int allow_other;
+    int bom;
     char **parts;
     size_t nparts;
 } merge_args;
@@ -55,6 +58,7 @@ static const struct option merge_opts[] = {
     {"adjust", required_argument, NULL, 'a'},
     {"calibration", required_argument, NULL, 'k'},
     {"allow-different-lexicons", no_argument, NULL, 'A'},
+    {"bom", no_argument, NULL, 'B'},
     {NULL, 0, NULL, 0},
 };
 
@@ -93,6 +97,7 @@ static int parse(merge_args *a, sl_options *stats, int argc, char **argv)
             break;
         case 'k': a->calibration = optarg; break;
         case 'A': a->allow_other = 1; break;
+        case 'B': a->bom = 1; break;
         default:
             return cli_usage_error("merge", "bad option \"%s\"", argv[optind - 1]);
         }
@@ -155,14 +160,20 @@ int cmd_merge(int argc, char **argv)
         return EXIT_OSERR;
     int rc = parse(&a, stats, argc, argv);
     sl_options_free(stats);
-    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
-        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", a.format);
+    if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
+        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, table, wide or "
+                                      "wide-tsv", a.format);
+    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE))
+        rc = cli_usage_error("merge", "--bom: a byte order mark is for a CSV or TSV; give -f "
+                                      "csv, tsv, wide or wide-tsv");
     if (rc < 0 && refuse_inputs(&a) != EXIT_OK)
         rc = EXIT_CANTCREAT;
     if (rc < 0 && sl_options_new(&opts) != SL_OK)
         rc = EXIT_OSERR;
     if (rc < 0 && sl_part_settings(opts, language, sizeof language, a.parts[0], &err) != SL_OK)
         rc = cli_report(&err);
+    if (rc < 0)
+        sl_options_set_bom(opts, a.bom);
     if (rc < 0 && a.confidence)
         cli_parse_confidence(a.confidence, opts);
     if (rc < 0 && a.adjust)

@@ -17,6 +17,9 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
     sl_status s = sli_analysis_result(an, &res, err);
     if (s != SL_OK)
         return s;
+    /* only now, when the run has ended well: a failed run writes nothing */
+    if (res->opts->bom && fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TABLE)
+        fputs("\xEF\xBB\xBF", out);
     switch (fmt) {
     case SL_FORMAT_JSON:
         return sli_write_json(res, out, err);
@@ -26,6 +29,10 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
         return sli_write_table(res, out, ',', err);
     case SL_FORMAT_TABLE:
         return sli_write_summary(res, out, err);
+    case SL_FORMAT_WIDE_CSV:
+        return sli_write_wide(res, out, ',', err);
+    case SL_FORMAT_WIDE_TSV:
+        return sli_write_wide(res, out, '\t', err);
     }
     return sli_fail(err, SL_EUSAGE, "unknown output format");
 }

@@ -170,6 +170,12 @@ sl_status sl_options_set_allow_empty(sl_options *o, int on)
     return SL_OK;
 }
 
+sl_status sl_options_set_bom(sl_options *o, int on)
+{
+    o->bom = on != 0;
+    return SL_OK;
+}
+
 sl_status sl_options_set_per_document(sl_options *o, int on)
 {
     o->per_document = on != 0;

@@ -47,6 +47,7 @@ struct sl_options {
     const sl_calibration *calibration; /* corrected shares when set (borrowed) */
     int allow_duplicate_ids;     /* count a story id met twice (count/seen.h) */
     int allow_empty;             /* write the figures of no stories */
+    int bom;                     /* a UTF-8 BOM before CSV/TSV output */
 };
 
 #endif

@@ -103,13 +103,14 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
      * missing file writes nothing to standard output. */
     char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
     header = header && fmt != SL_FORMAT_JSON;
+    int bom = header && opts->bom;
     sl_read_opts ro = {opts->text_field, opts->id_field, opts->sheet, opts->split_heading};
     sl_reader *rd;
     sl_status s;
     if (!path) {
         s = sli_reader_open_stream(&rd, in, "-", opts->stdin_format, &ro, err);
         if (s == SL_OK && header)
-            fprintf(out, "id%cfield%cvalue\n", sep, sep);
+            fprintf(out, "%sid%cfield%cvalue\n", bom ? "\xEF\xBB\xBF" : "", sep, sep);
         if (s == SL_OK) {
             s = cat_reader(opts, rd, out, fmt, err);
             sli_reader_free(rd);
@@ -120,7 +121,7 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
     size_t n;
     s = sli_walk(path, &files, &n, err);
     if (s == SL_OK && header)
-        fprintf(out, "id%cfield%cvalue\n", sep, sep);
+        fprintf(out, "%sid%cfield%cvalue\n", bom ? "\xEF\xBB\xBF" : "", sep, sep);
     for (size_t i = 0; s == SL_OK && i < n; i++) {
         s = sli_reader_open_entry(&rd, &files[i], &ro, err);
         if (s == SL_OK && !rd) { /* a binary file met in a directory */

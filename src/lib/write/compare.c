@@ -422,6 +422,7 @@ sl_status sl_compare_write(const char *a, const char *b, const sl_options *opts,
         case SL_FORMAT_TSV: s = write_table(&c, out, '\t'); break;
         case SL_FORMAT_CSV: s = write_table(&c, out, ','); break;
         case SL_FORMAT_TABLE: s = write_summary(&c, out); break;
+        default: s = sli_fail(err, SL_EUSAGE, "compare writes json, tsv, csv or table"); break;
         }
     }
     if (s == SL_OK && ferror(out))

@@ -14,6 +14,9 @@
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err);
 /* The tidy long table, TSV (sep '\t') or CSV (table.c). */
 sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *err);
+/* One row a story, a column a theme, TSV or CSV (wide.c); needs the
+ * per-story rows (opts->per_document), else SL_EUSAGE. */
+sl_status sli_write_wide(const sl_result *res, FILE *out, char sep, sl_error *err);
 /* The human summary, --format table (summary.c). */
 sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err);
 
