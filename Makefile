@@ -20,7 +20,7 @@ INCDIR   = $(PREFIX)/include
 DATADIR  = $(PREFIX)/share/storylens
 MANDIR   = $(PREFIX)/share/man
 
-PKGS          = libpcre2-8 jansson libutf8proc nettle yaml-0.1 libzip libxml-2.0
+PKGS          = libpcre2-8 jansson libutf8proc nettle yaml-0.1 libzip libxml-2.0 xlsxwriter
 # libstemmer ships no pkg-config file on Debian 12.
 STEMMER_LIBS ?= -lstemmer
 

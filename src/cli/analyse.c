@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "progress.h"
@@ -45,7 +46,8 @@ static const char analyse_help[] =
     "                          (its JSON output)\n"
     "      --allow-different-lexicons  accept a calibration made with other lexicons\n"
     "  -f, --format F          json (default), tsv, csv (tidy long tables), table, or\n"
-    "                          wide / wide-tsv (a row a story, a column a theme)\n"
+    "                          wide / wide-tsv (a row a story, a column a theme), or\n"
+    "                          xlsx (a workbook of the figures and the story sheet)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
@@ -348,9 +350,19 @@ int cli_parse_wide(const char *s, sl_format *f)
         *f = SL_FORMAT_WIDE_CSV;
     else if (s && strcmp(s, "wide-tsv") == 0)
         *f = SL_FORMAT_WIDE_TSV;
+    else if (s && strcmp(s, "xlsx") == 0)
+        *f = SL_FORMAT_XLSX;
     else
         return -1;
     return 0;
+}
+
+int cli_binary_output(const char *cmd, const char *output)
+{
+    if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO))
+        return cli_usage_error(cmd, "--format xlsx writes a binary workbook, not for a terminal; "
+                                    "give -o FILE.xlsx or redirect standard output");
+    return -1;
 }
 
 int cli_parse_format(const char *s, sl_format *f)
@@ -515,11 +527,15 @@ int cmd_analyse(int argc, char **argv)
     int rc = parse_args(&a, argc, argv, analyse_help);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
-        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, table, wide or "
-                                    "wide-tsv", a.format);
-    if (rc < 0 && (fmt == SL_FORMAT_WIDE_CSV || fmt == SL_FORMAT_WIDE_TSV))
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, table, wide, "
+                                    "wide-tsv or xlsx", a.format);
+    if (rc < 0 && fmt == SL_FORMAT_XLSX)
+        rc = cli_binary_output(a.cmd, a.output);
+    if (rc < 0 && (fmt == SL_FORMAT_WIDE_CSV || fmt == SL_FORMAT_WIDE_TSV ||
+                   fmt == SL_FORMAT_XLSX))
         sl_options_set_per_document(a.opts, 1); /* the sheet is the per-story rows */
-    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE))
+    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE ||
+                            fmt == SL_FORMAT_XLSX))
         rc = cli_usage_error(a.cmd, "--bom: a byte order mark is for a CSV or TSV (JSON must not "
                                     "start with one); give -f csv, tsv, wide or wide-tsv");
     if (rc < 0 && a.no_direction && a.nmodifiers)

@@ -93,8 +93,11 @@ int cli_output_fail(cli_output *out, const sl_error *err);
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
 /* json (also NULL), tsv, csv, table: 0, else -1. */
 int cli_parse_format(const char *s, sl_format *f);
-/* wide (CSV) and wide-tsv, the sheet of a row a story: 0, else -1. */
+/* wide (CSV), wide-tsv (the sheet of a row a story) and xlsx: 0, else -1. */
 int cli_parse_wide(const char *s, sl_format *f);
+/* -1 to go on, or a usage error when a binary output would go to a
+ * terminal (output NULL or "-" and standard output a tty). */
+int cli_binary_output(const char *cmd, const char *output);
 
 /* Appends arg (borrowed from argv) to a repeatable option's list: EXIT_OK,
  * or EXIT_OSERR when out of memory. */

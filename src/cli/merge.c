@@ -31,8 +31,8 @@ static const char merge_help[] =
     "      --confidence LEVEL  --adjust METHOD  --calibration EVAL\n"
     "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
     "                          corrected shares are derived when the merge is written\n"
-    "  -f, --format FORMAT     json (default), tsv, csv, table, or wide / wide-tsv\n"
-    "                          (a row a story: the parts need --per-document)\n"
+    "  -f, --format FORMAT     json (default), tsv, csv, table, or wide / wide-tsv /\n"
+    "                          xlsx (with the story sheet: the parts need --per-document)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
@@ -161,9 +161,12 @@ int cmd_merge(int argc, char **argv)
     int rc = parse(&a, stats, argc, argv);
     sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
-        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, table, wide or "
-                                      "wide-tsv", a.format);
-    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE))
+        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, table, wide, "
+                                      "wide-tsv or xlsx", a.format);
+    if (rc < 0 && fmt == SL_FORMAT_XLSX)
+        rc = cli_binary_output("merge", a.output);
+    if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE ||
+                            fmt == SL_FORMAT_XLSX))
         rc = cli_usage_error("merge", "--bom: a byte order mark is for a CSV or TSV; give -f "
                                       "csv, tsv, wide or wide-tsv");
     if (rc < 0 && refuse_inputs(&a) != EXIT_OK)

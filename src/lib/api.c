@@ -18,7 +18,8 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
     if (s != SL_OK)
         return s;
     /* only now, when the run has ended well: a failed run writes nothing */
-    if (res->opts->bom && fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TABLE)
+    if (res->opts->bom && fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TABLE &&
+        fmt != SL_FORMAT_XLSX)
         fputs("\xEF\xBB\xBF", out);
     switch (fmt) {
     case SL_FORMAT_JSON:
@@ -33,6 +34,8 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
         return sli_write_wide(res, out, ',', err);
     case SL_FORMAT_WIDE_TSV:
         return sli_write_wide(res, out, '\t', err);
+    case SL_FORMAT_XLSX:
+        return sli_write_workbook(res, out, err);
     }
     return sli_fail(err, SL_EUSAGE, "unknown output format");
 }

@@ -368,6 +368,19 @@ static json_t *documents(sl_jb *b, const sl_result *res)
 
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
 {
+    json_t *root = sli_json_root(res, err);
+    if (!root)
+        return SL_ENOMEM;
+    sl_status s = SL_OK;
+    if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(15)) != 0)
+        s = sli_fail(err, SL_EIO, "cannot write the output");
+    json_decref(root);
+    return s;
+}
+
+json_t *sli_json_root(const sl_result *res, sl_error *err)
+{
     sl_jb b = {0};
     json_t *root = json_object();
     sli_jb_set(&b, root, "schema", json_integer(SL_SCHEMA));
@@ -389,8 +402,12 @@ sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
     }
     if (res->opts->per_document)
         sli_jb_set(&b, root, "documents", documents(&b, res));
-    return sli_jb_finish(&b, root, out,
-                         JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), err);
+    if (b.oom || !root) {
+        json_decref(root);
+        sli_fail_nomem(err);
+        return NULL;
+    }
+    return root;
 }
 
 /* The "settings" object this analysis writes: merge.c compares each part's

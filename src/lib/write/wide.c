@@ -1,6 +1,6 @@
 /*
  * wide.c - a result's per-story rows as one sheet: a row a story, a column
- * a theme (--format wide, wide-tsv).
+ * a theme (--format wide, wide-tsv; the stories sheet of --format xlsx).
  *
  * The first table an analyst opens in R, pandas or a spreadsheet is the
  * story-by-theme matrix (LIWC and quanteda write it too): id, tokens, the
@@ -22,32 +22,24 @@
 #include "write/write.h"
 
 typedef struct sheet {
-    FILE *out;
-    char sep;
+    const sli_cells *out;
     sl_strmap cols;     /* metadata field -> its column */
     const char **keys;  /* the metadata columns, in order (borrowed from the rows) */
     size_t nkeys, cap;
     const char **cell;  /* one row's metadata values by column (scratch) */
 } sheet;
 
-static void field(const sheet *s, int first, const char *v)
-{
-    if (!first)
-        fputc(s->sep, s->out);
-    sl_table_field(s->out, s->sep, v);
-}
-
-/* One cell "prefix" + name + "suffix", quoted as a whole. */
-static int field_joined(const sheet *s, const char *prefix, const char *name, const char *suffix)
+/* One header cell prefix + name + suffix. */
+static int text_joined(const sheet *s, const char *prefix, const char *name, const char *suffix)
 {
     size_t n = strlen(prefix) + strlen(name) + strlen(suffix) + 1;
     char *v = malloc(n);
     if (!v)
         return -1;
     snprintf(v, n, "%s%s%s", prefix, name, suffix);
-    field(s, 0, v);
+    int rc = s->out->text(s->out->user, v);
     free(v);
-    return 0;
+    return rc;
 }
 
 static int add_key(sheet *s, const char *key)
@@ -87,54 +79,49 @@ static int fixed_column(const sl_result *res, const char *name)
     return 0;
 }
 
-static int write_header(sheet *s, const sl_result *res)
+static int header(sheet *s, const sl_result *res)
 {
-    field(s, 1, "id");
-    field(s, 0, "tokens");
+    const sli_cells *o = s->out;
+    int rc = o->text(o->user, "id") | o->text(o->user, "tokens");
     for (size_t k = 0; k < s->nkeys; k++)
-        if (field_joined(s, fixed_column(res, s->keys[k]) ? "meta:" : "", s->keys[k], "") != 0)
-            return -1;
+        rc |= text_joined(s, fixed_column(res, s->keys[k]) ? "meta:" : "", s->keys[k], "");
     for (size_t t = 0; t < res->lex->nthemes; t++) {
-        field(s, 0, res->lex->themes[t].name);
-        if (res->shape.direction &&
-            field_joined(s, "", res->lex->themes[t].name, ":direction") != 0)
-            return -1;
+        rc |= o->text(o->user, res->lex->themes[t].name);
+        if (res->shape.direction)
+            rc |= text_joined(s, "", res->lex->themes[t].name, ":direction");
     }
-    fputc('\n', s->out);
-    return 0;
+    return rc | o->end_row(o->user);
 }
 
-static void write_row(sheet *s, const sl_result *res, const sl_docrow *r)
+static int row(sheet *s, const sl_result *res, const sl_docrow *r)
 {
-    char num[24];
-    field(s, 1, r->id);
-    snprintf(num, sizeof num, "%" PRIu64, r->tokens);
-    field(s, 0, num);
+    const sli_cells *o = s->out;
+    int rc = o->text(o->user, r->id) | o->count(o->user, r->tokens);
     for (size_t k = 0; k < s->nkeys; k++)
         s->cell[k] = "";
     for (size_t k = 0; k < r->nmeta; k++)
         s->cell[*sli_strmap_get(&s->cols, r->meta[k].key, strlen(r->meta[k].key))] =
             r->meta[k].value;
     for (size_t k = 0; k < s->nkeys; k++)
-        field(s, 0, s->cell[k]);
+        rc |= o->text(o->user, s->cell[k]);
     for (size_t t = 0; t < res->lex->nthemes; t++) {
-        snprintf(num, sizeof num, "%" PRIu32, r->theme_hits[t]);
-        field(s, 0, num);
+        rc |= o->count(o->user, r->theme_hits[t]);
         if (res->shape.direction) {
             int net = r->dir ? sli_direction_net(r->dir + t * SL_DIR_STORY)
                              : SL_DIRECTION_NONE;
-            field(s, 0, net == SL_DIRECTION_NONE ? "" : sl_direction_name((sl_direction)net));
+            rc |= o->text(o->user,
+                          net == SL_DIRECTION_NONE ? "" : sl_direction_name((sl_direction)net));
         }
     }
-    fputc('\n', s->out);
+    return rc | o->end_row(o->user);
 }
 
-sl_status sli_write_wide(const sl_result *res, FILE *out, char sep, sl_error *err)
+sl_status sli_wide_rows(const sl_result *res, const sli_cells *out, sl_error *err)
 {
     if (!res->opts->per_document)
         return sli_fail(err, SL_EUSAGE, "the wide sheet needs the per-story rows "
                                         "(--per-document)");
-    sheet s = {.out = out, .sep = sep};
+    sheet s = {.out = out};
     sli_strmap_init(&s.cols);
     sl_status st = SL_OK;
     for (size_t i = 0; i < res->nrows && st == SL_OK; i++)
@@ -143,12 +130,52 @@ sl_status sli_write_wide(const sl_result *res, FILE *out, char sep, sl_error *er
                 st = sli_fail_nomem(err);
     if (st == SL_OK && s.nkeys && !(s.cell = malloc(s.nkeys * sizeof *s.cell)))
         st = sli_fail_nomem(err);
-    if (st == SL_OK && write_header(&s, res) != 0)
-        st = sli_fail_nomem(err);
-    for (size_t i = 0; i < res->nrows && st == SL_OK; i++)
-        write_row(&s, res, &res->rows[i]);
+    int rc = st == SL_OK ? header(&s, res) : 0;
+    for (size_t i = 0; i < res->nrows && st == SL_OK && rc == 0; i++)
+        rc = row(&s, res, &res->rows[i]);
+    if (st == SL_OK && rc != 0)
+        st = sli_fail(err, SL_EIO, "cannot write the story sheet");
     sli_strmap_free(&s.cols);
     free(s.keys);
     free(s.cell);
     return st;
+}
+
+/* ---- as CSV or TSV ------------------------------------------------------ */
+
+typedef struct delimited {
+    FILE *f;
+    char sep;
+    int first; /* the next cell starts a row */
+} delimited;
+
+static int put_text(void *u, const char *v)
+{
+    delimited *d = u;
+    if (!d->first)
+        fputc(d->sep, d->f);
+    d->first = 0;
+    sl_table_field(d->f, d->sep, v);
+    return 0;
+}
+
+static int put_count(void *u, uint64_t n)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%" PRIu64, n);
+    return put_text(u, num);
+}
+
+static int put_end(void *u)
+{
+    delimited *d = u;
+    d->first = 1;
+    return fputc('\n', d->f) == EOF;
+}
+
+sl_status sli_write_wide(const sl_result *res, FILE *out, char sep, sl_error *err)
+{
+    delimited d = {out, sep, 1};
+    sli_cells cells = {put_text, put_count, put_end, &d};
+    return sli_wide_rows(res, &cells, err);
 }

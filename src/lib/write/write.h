@@ -12,11 +12,28 @@
 
 /* Schema 1 JSON (json.c). */
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err);
+/* The same document as a tree, for writers that lay it out otherwise
+ * (workbook.c). New reference; NULL (err set) when out of memory. */
+json_t *sli_json_root(const sl_result *res, sl_error *err);
 /* The tidy long table, TSV (sep '\t') or CSV (table.c). */
 sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *err);
-/* One row a story, a column a theme, TSV or CSV (wide.c); needs the
- * per-story rows (opts->per_document), else SL_EUSAGE. */
+/* Where a sheet's cells go, row by row: text, a count, the row's end.
+ * Each returns 0, or nonzero when the output failed. */
+typedef struct sli_cells {
+    int (*text)(void *user, const char *v);
+    int (*count)(void *user, uint64_t n);
+    int (*end_row)(void *user);
+    void *user;
+} sli_cells;
+
+/* The story-by-theme sheet (wide.c), a row a story with its header row,
+ * into out; needs the per-story rows (opts->per_document), else SL_EUSAGE.
+ * sli_write_wide lays it out as TSV or CSV. */
+sl_status sli_wide_rows(const sl_result *res, const sli_cells *out, sl_error *err);
 sl_status sli_write_wide(const sl_result *res, FILE *out, char sep, sl_error *err);
+/* An Excel workbook: themes, groups, tests, the story sheet, co-occurrence
+ * and provenance (workbook.c). Needs the per-story rows, as the wide sheet. */
+sl_status sli_write_workbook(const sl_result *res, FILE *out, sl_error *err);
 /* The human summary, --format table (summary.c). */
 sl_status sli_write_summary(const sl_result *res, FILE *out, sl_error *err);
 
