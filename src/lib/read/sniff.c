@@ -164,14 +164,14 @@ static void bad_byte(transcoder *t, int cut)
     unsigned b = t->in[t->in_pos];
     if (cut)
         snprintf(r->enc_error, sizeof r->enc_error,
-                 "%s:%lu:%lu: the file ends inside a %s character; check --encoding %s "
-                 "(the file may be cut short or in another encoding)",
-                 r->name, t->line, t->col + 1, t->from, r->encoding);
+                 "%s:%lu:%lu: the file ends inside a %s character: it is cut short, or "
+                 "in another encoding; name that with --encoding (or save the file as UTF-8)",
+                 r->name, t->line, t->col + 1, t->from);
     else
         snprintf(r->enc_error, sizeof r->enc_error,
-                 "%s:%lu:%lu: byte 0x%02X is not valid %s; check --encoding %s (the file "
-                 "may be in another encoding), or save it as UTF-8",
-                 r->name, t->line, t->col + 1, b, t->from, r->encoding);
+                 "%s:%lu:%lu: byte 0x%02X is not valid %s: the file is in another "
+                 "encoding; name that with --encoding (or save the file as UTF-8)",
+                 r->name, t->line, t->col + 1, b, t->from);
     t->failed = 1;
 }
 
