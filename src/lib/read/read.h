@@ -79,7 +79,11 @@ sl_status sli_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 /* Every source is sniffed when opened: a UTF-16 file (BOM FF FE or FE FF)
  * is transcoded to UTF-8 as it is read (ill-formed UTF-16 becomes bytes that
  * count as invalid UTF-8), and a NUL byte in the first SL_SNIFF_BYTES
- * (without a UTF-16 BOM) means a binary file: SL_EDATA. */
+ * (without a UTF-16 BOM) means a binary file: SL_EDATA. With
+ * opts->encoding every source is transcoded from it, strictly: a bad byte
+ * is SL_EDATA naming FILE:LINE:COLUMN at the read that meets it (a BOM
+ * wins over the name). A UTF-16 .txt whose first line has a tab (Excel's
+ * "Unicode Text") is read as TSV, with a note, unless opts->txt_given. */
 #define SL_SNIFF_BYTES 8192
 
 /* What the sniff makes of a source's first n bytes (n <= SL_SNIFF_BYTES). */
