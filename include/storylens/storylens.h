@@ -82,6 +82,18 @@ sl_status sl_options_set_sheet(sl_options *opts, const char *sheet);
  * Heading 1/2 section (id FILE#N, the heading in metadata "heading");
  * "none" (the default) one story per file. SL_EUSAGE for anything else. */
 sl_status sl_options_set_split_on(sl_options *opts, const char *unit);
+/* CSV files: the field separator, ',' ';' '\t' or '|' (SL_EUSAGE for any
+ * other); 0 (the default) reads ',' unless the header line has no ',' and
+ * has ';' (a note says so). .tsv files are always read with a tab. */
+sl_status sl_options_set_delimiter(sl_options *opts, int delimiter);
+/* Text inputs (CSV, TSV, JSONL, .txt/.md): the encoding they are written
+ * in, any name glibc's iconv knows (utf-8, utf-16, utf-16le, utf-16be,
+ * windows-1252, cp1252, iso-8859-1, latin1, ...); they are transcoded to
+ * UTF-8 before they are read, and a byte invalid in it is SL_EDATA naming
+ * FILE:LINE:COLUMN. A byte order mark (UTF-8 or UTF-16) wins over the
+ * name. NULL (the default): UTF-8, or UTF-16 by its BOM, invalid bytes
+ * counted and warned of. SL_EUSAGE for a name iconv does not know. */
+sl_status sl_options_set_encoding(sl_options *opts, const char *name);
 /* A comma list of document, paragraph, sentence, window:N (N >= 2); "none"
  * or "" for no co-occurrence. SL_EUSAGE with a message on an unknown unit.
  * sl_analysis_new refuses (SL_EUSAGE) a lexicon whose co-occurrence table

@@ -28,6 +28,10 @@ static const char analyse_help[] =
     "      --language NAME     Snowball stemmer (default english; see 'storylens languages')\n"
     "      --text-field NAME   JSONL/CSV field with the story text (default text)\n"
     "      --id-field NAME     JSONL/CSV field with the story id (default id, else FILE:LINE)\n"
+    "      --delimiter C       CSV field separator: , ; tab or | (default: ',', or ';'\n"
+    "                          when the header has no ',' but a ';', with a note)\n"
+    "      --encoding NAME     the inputs' encoding, e.g. windows-1252, iso-8859-1,\n"
+    "                          utf-16 (default UTF-8, or UTF-16 by its byte order mark)\n"
     "      --sheet NAME        the .xlsx/.ods sheet to read (default: the first)\n"
     "      --split-on UNIT     heading: a story per Heading 1/2 section of a .docx/.odt\n"
     "                          (id FILE#N); none (default): a story per document\n"
@@ -87,6 +91,7 @@ static const char cat_help[] =
     "\n"
     "      --text-field NAME   --id-field NAME   --input-format F   as for analyse\n"
     "      --sheet NAME        --split-on UNIT   as for analyse\n"
+    "      --delimiter C       --encoding NAME   as for analyse\n"
     "  -f, --format F          json (default: JSON lines), or tsv or csv: a tidy table\n"
     "                          id, field, value with one row per field of a story\n"
     "      --bom               start the tsv/csv with a UTF-8 byte order mark (Excel)\n"
@@ -120,7 +125,7 @@ enum {
     OPT_LANGUAGE = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_INPUT_FORMAT, OPT_COOC, OPT_BY,
     OPT_PER_DOC, OPT_MODIFIERS, OPT_NO_DIRECTION, OPT_SKIP_INVALID, OPT_CONFIDENCE,
     OPT_ADJUST, OPT_CALIBRATION, OPT_ALLOW_OTHER, OPT_ALLOW_DUP, OPT_ALLOW_EMPTY, OPT_SHEET,
-    OPT_SPLIT_ON, OPT_BOM
+    OPT_SPLIT_ON, OPT_BOM, OPT_DELIMITER, OPT_ENCODING
 };
 
 static const struct option long_opts[] = {
@@ -131,6 +136,8 @@ static const struct option long_opts[] = {
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"sheet", required_argument, NULL, OPT_SHEET},
     {"split-on", required_argument, NULL, OPT_SPLIT_ON},
+    {"delimiter", required_argument, NULL, OPT_DELIMITER},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"cooccurrence", required_argument, NULL, OPT_COOC},
     {"by", required_argument, NULL, OPT_BY},
     {"per-document", no_argument, NULL, OPT_PER_DOC},
@@ -163,6 +170,15 @@ int cli_parse_input_format(const char *s, sl_input_format *f)
             return 0;
         }
     return -1;
+}
+
+/* A --delimiter argument as its character: one of , ; | or a tab, given
+ * as itself, \t or the word tab; -1 for anything else. */
+static int cli_parse_delimiter(const char *s)
+{
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
+        return '\t';
+    return s[0] && !s[1] && strchr(",;|\t", s[0]) ? s[0] : -1;
 }
 
 static int parse_threads(const char *s, int *n)
@@ -246,6 +262,15 @@ static int apply_option(args *a, int c, const char *arg)
     case OPT_SPLIT_ON:
         return sl_options_set_split_on(a->opts, arg) == SL_OK ? -1
                : cli_usage_error(a->cmd, "--split-on: \"%s\"; use heading or none", arg);
+    case OPT_DELIMITER:
+        return sl_options_set_delimiter(a->opts, cli_parse_delimiter(arg)) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--delimiter: \"%s\"; use ',', ';', tab ('\\t') or "
+                                         "'|'", arg);
+    case OPT_ENCODING:
+        return sl_options_set_encoding(a->opts, arg) == SL_OK ? -1
+               : cli_usage_error(a->cmd, "--encoding: \"%s\" is not an encoding iconv knows; "
+                                         "use e.g. utf-8, utf-16, windows-1252 or iso-8859-1 "
+                                         "('iconv -l' lists them)", arg);
     case OPT_INPUT_FORMAT:
         if (cli_parse_input_format(arg, &fmt) != 0)
             return cli_usage_error(a->cmd, "--input-format: \"%s\"; use jsonl, csv, tsv or txt",

@@ -40,6 +40,8 @@ static const char eval_help[] =
     "      --language NAME     Snowball stemmer (default english)\n"
     "      --id-field NAME     id column of the corpus and of CODES (default id)\n"
     "      --text-field NAME   JSONL/CSV field with the story text (default text)\n"
+    "      --delimiter C       CSV field separator of the corpus: , ; tab or |\n"
+    "      --encoding NAME     the corpus's encoding, e.g. windows-1252 (default UTF-8)\n"
     "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
     "  -f, --format F          json (default), tsv, csv or table\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"

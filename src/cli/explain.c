@@ -23,6 +23,7 @@ static const char explain_help[] =
     "\n"
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
+    "      --delimiter C       --encoding NAME    (as for analyse)\n"
     "  -j, --threads N         as for analyse\n"
     "      --allow-duplicate-ids  as for analyse\n"
     "  -f, --format F          text (default, aligned), json, tsv or csv\n"

@@ -35,6 +35,7 @@ static const char suggest_help[] =
     "      --keep-stop-words   do not skip the English function words\n"
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
+    "      --delimiter C       --encoding NAME    (as for analyse)\n"
     "  -j, --threads N         as for analyse\n"
     "      --allow-duplicate-ids  as for analyse\n"
     "  -f, --format F          text (default, aligned), tsv (candidate, kind, count,\n"

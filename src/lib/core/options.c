@@ -2,6 +2,7 @@
  * options.c - sl_options: defaults, setters and the co-occurrence unit list.
  */
 #include <ctype.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ void sl_options_free(sl_options *o)
     free(o->text_field);
     free(o->id_field);
     free(o->sheet);
+    free(o->encoding);
     free(o->cooccurrence);
     for (size_t i = 0; i < o->nby; i++)
         free(o->by[i]);
@@ -76,6 +78,42 @@ sl_status sl_options_set_sheet(sl_options *o, const char *sheet)
         return SL_OK;
     }
     return *sheet ? set_str(&o->sheet, sheet) : SL_EUSAGE;
+}
+
+sl_status sl_options_set_delimiter(sl_options *o, int c)
+{
+    if (c != 0 && c != ',' && c != ';' && c != '\t' && c != '|')
+        return SL_EUSAGE;
+    o->delimiter = c;
+    return SL_OK;
+}
+
+/* A name glibc's iconv may be handed: letters, digits and - _ . : only, so
+ * no "//TRANSLIT" or "//IGNORE" suffix can turn bad bytes into guesses. */
+static int plain_charset_name(const char *s)
+{
+    if (!*s || strlen(s) > 40)
+        return 0;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr("-_.:", *s))
+            return 0;
+    return 1;
+}
+
+sl_status sl_options_set_encoding(sl_options *o, const char *name)
+{
+    if (!name) {
+        free(o->encoding);
+        o->encoding = NULL;
+        return SL_OK;
+    }
+    if (!plain_charset_name(name))
+        return SL_EUSAGE;
+    iconv_t cd = iconv_open("UTF-8", name); /* the one judge of what is known */
+    if (cd == (iconv_t)-1)
+        return SL_EUSAGE;
+    iconv_close(cd);
+    return set_str(&o->encoding, name);
 }
 
 sl_status sl_options_set_split_on(sl_options *o, const char *unit)

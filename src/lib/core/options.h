@@ -26,6 +26,8 @@ struct sl_options {
     char *text_field, *id_field;
     char *sheet;           /* spreadsheets: the sheet read; NULL = the first */
     int split_heading;     /* documents: a story per Heading 1/2 section */
+    int delimiter;         /* CSV: the field separator; 0 = ',' or ';' by the header */
+    char *encoding;        /* text inputs: iconv name; NULL = UTF-8 (UTF-16 by BOM) */
     char *cooccurrence;    /* as given, for the output's settings */
     sl_unit units[SL_MAX_UNITS];
     size_t nunits;

@@ -89,7 +89,7 @@ sl_status sli_report_skip(sl_report *rp, const sl_options *opts, const char *fil
 }
 
 void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *file,
-                            unsigned long line, const char *story, uint64_t n)
+                            unsigned long line, const char *story, uint64_t n, int cp1252)
 {
     if (!n || (rp->utf8_warned && file && strcmp(rp->utf8_warned, file) == 0))
         return;
@@ -97,8 +97,11 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
     sli_warn(opts,
          "%s:%lu: story %s: %llu invalid UTF-8 byte%s; bad bytes break words and are counted "
          "in .corpus.invalid_utf8_bytes (only the first such story of a file is reported); "
-         "save the file as UTF-8",
-         file ? file : "-", line, story ? story : "?", (unsigned long long)n, n == 1 ? "" : "s");
+         "%s",
+         file ? file : "-", line, story ? story : "?", (unsigned long long)n, n == 1 ? "" : "s",
+         cp1252 ? "it looks like Windows-1252; give --encoding windows-1252 (or save the file "
+                  "as UTF-8)"
+                : "save the file as UTF-8");
 }
 
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,

@@ -50,9 +50,11 @@ const char *sli_report_file(sl_report *rp, const char *name);
 sl_status sli_report_skip(sl_report *rp, const sl_options *opts, const char *file,
                          unsigned long line, const char *reason, sl_error *err);
 
-/* Warns once per file that a story held invalid UTF-8 (n bytes). */
+/* Warns once per file that a story held invalid UTF-8 (n bytes); cp1252:
+ * its bad bytes look like Windows-1252 (sli_looks_cp1252), and the warning
+ * says which --encoding to give. */
 void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *file,
-                            unsigned long line, const char *story, uint64_t n);
+                            unsigned long line, const char *story, uint64_t n, int cp1252);
 
 /* Lists a regex entry that hit a PCRE2 limit on a story, and warns. */
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,

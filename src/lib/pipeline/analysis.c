@@ -85,7 +85,9 @@ static sl_status finish_input(sl_analysis *an, sl_status s)
 static sl_read_opts read_opts(const sl_analysis *an)
 {
     const sl_options *o = an->res.opts;
-    return (sl_read_opts){o->text_field, o->id_field, o->sheet, o->split_heading};
+    return (sl_read_opts){o->text_field, o->id_field, o->sheet, o->split_heading, o->delimiter,
+                          o->encoding, o->stdin_format == SL_INPUT_TXT, o->on_message,
+                          o->message_user};
 }
 
 /* One file of a walk: in pieces when it is large enough, else read. */

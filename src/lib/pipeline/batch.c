@@ -143,12 +143,14 @@ static sl_status report_story(const sl_batcher *bt, const sl_doc *d, const sl_do
 static sl_status note_invalid_utf8(sl_batcher *bt, const sl_doc *d, uint64_t n, sl_error *err)
 {
     if (!bt->part) {
-        sli_report_invalid_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id, n);
+        sli_report_invalid_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id, n,
+                                n && sli_looks_cp1252(d->text, d->text_len));
         return SL_OK;
     }
     if (!n || bt->bad_utf8.seen)
         return SL_OK;
-    bt->bad_utf8 = (sl_bad_utf8){1, d->line, strdup(d->id), d->id_from_line, n};
+    bt->bad_utf8 = (sl_bad_utf8){1, d->line, strdup(d->id), d->id_from_line, n,
+                                 sli_looks_cp1252(d->text, d->text_len)};
     /* out of memory, the part is not clean: the file is read again */
     return bt->bad_utf8.id ? SL_OK : sli_fail_nomem(err);
 }

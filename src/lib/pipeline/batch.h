@@ -23,6 +23,7 @@ typedef struct sl_bad_utf8 {
     char *id;            /* owned */
     int id_from_line;    /* id is "FILE:LINE" with the piece's line */
     uint64_t n;
+    int cp1252;          /* its bad bytes look like Windows-1252 */
 } sl_bad_utf8;
 
 typedef struct sl_batcher {

@@ -54,10 +54,12 @@ void sli_split_set_piece_bytes(size_t bytes)
     piece_bytes = bytes ? bytes : PIECE_BYTES;
 }
 
+/* A file in a named --encoding is transcoded as it is read: the pieces,
+ * read straight from the file, would skip that. */
 int sli_split_wanted(const sl_batcher *whole, const char *path)
 {
     const sl_options *o = whole->opts;
-    return whole->nthreads > 1 && !o->per_document && !o->on_story &&
+    return whole->nthreads > 1 && !o->per_document && !o->on_story && !o->encoding &&
            sli_format_of_path(path) == SL_INPUT_JSONL;
 }
 
@@ -185,7 +187,7 @@ static int run_piece(split_run *run, split_part *p, size_t k)
     FILE *in = fmemopen(p->buf, len, "r");
     if (!in)
         return -1;
-    sl_read_opts ro = {p->opts.text_field, p->opts.id_field, NULL, 0}; /* JSONL only */
+    sl_read_opts ro = {.text_field = p->opts.text_field, .id_field = p->opts.id_field}; /* JSONL only */
     sl_reader *rd;
     sl_progress before = p->run.progress;
     p->res.seen.piece = (uint32_t)k;
@@ -356,7 +358,7 @@ static sl_status warn_invalid_utf8(sl_batcher *whole, const split_run *run, sl_e
             free(id);
         return sli_fail_nomem(err);
     }
-    sli_report_invalid_utf8(rp, whole->opts, file, line, id, b->n);
+    sli_report_invalid_utf8(rp, whole->opts, file, line, id, b->n, b->cp1252);
     if (id != b->id)
         free(id);
     return SL_OK;

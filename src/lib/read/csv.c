@@ -1,5 +1,6 @@
 /*
- * read_csv.c - CSV and TSV sources (RFC 4180, delimiter ',' or '\t').
+ * read_csv.c - CSV and TSV sources (RFC 4180; delimiter ',', ';', '|' or
+ * '\t').
  *
  * A byte-at-a-time state machine over our own input buffer, so one record is
  * held at a time and a field may be any size. Quoted fields may hold the
@@ -9,6 +10,16 @@
  * last record may lack a line end, and empty lines between records are
  * skipped. The header row names the columns; a UTF-8 BOM before it is
  * dropped.
+ *
+ * Spreadsheets write CSV in their own dialects. Excel with European
+ * settings separates fields by ';': when the header line has no ',' outside
+ * quotes and has a ';', the file is read with ';' and a note says so
+ * (--delimiter chooses; a header with both keeps ','). An old Mac CSV
+ * ends its lines with a lone CR: when the first block read (64 KB) has a CR
+ * and no LF at all, a lone CR ends a line too, outside quotes a record, and
+ * inside quotes it stays data but counts as a line. The test is on the
+ * whole block rather than on each CR, so a stray CR inside a field of an
+ * ordinary LF file stays data, as it always was, and cannot split a record.
  *
  * Leniency, chosen to match what spreadsheet programs accept: a quote inside
  * an unquoted field (ab"c, or a field starting with a space) is an ordinary
@@ -114,6 +125,9 @@ static int take_quoted_run(sl_reader *r)
     const unsigned char *nl = memchr(b, '\n', n);
     if (nl)
         n = (size_t)(nl - b);
+    const unsigned char *cr = r->cr_lines ? memchr(b, '\r', n) : NULL;
+    if (cr) /* old Mac line ends: a CR is counted as a line */
+        n = (size_t)(cr - b);
     if (n == 0)
         return 0;
     if (SL_GROW(r->rec, r->rec_cap, r->rec_len + n + 1) != 0)
@@ -173,6 +187,25 @@ static int cr_ends_line(sl_reader *r)
     return p == '\n' || p == EOF;
 }
 
+/* A lone CR in a file of old Mac line ends: a line end by itself. */
+static int lone_cr(sl_reader *r, int c)
+{
+    return c == '\r' && r->cr_lines && peek_byte(r) != '\n';
+}
+
+/* The end of the first line in s[0..n): where the next line starts, or
+ * NULL when the line does not end there. */
+static unsigned char *after_line_end(const sl_reader *r, unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n')
+            return s + i + 1;
+        if (s[i] == '\r' && r->cr_lines)
+            return s + i + 1 + (i + 1 < n && s[i + 1] == '\n');
+    }
+    return NULL;
+}
+
 /* One byte outside quotes. Returns 1 when the record is complete, 0 to go
  * on, -1 out of memory. */
 static int step_plain(sl_reader *r, rec_parse *p, int c, int delim)
@@ -220,14 +253,14 @@ static int step_plain(sl_reader *r, rec_parse *p, int c, int delim)
 static int resync(sl_reader *r, const rec_parse *p)
 {
     size_t from = p->raw_start < r->raw_len ? p->raw_start : r->raw_len;
-    unsigned char *nl = memchr(r->raw + from, '\n', r->raw_len - from);
-    if (nl) {
-        size_t keep = (size_t)(r->raw + r->raw_len - (nl + 1));
+    unsigned char *next = after_line_end(r, r->raw + from, r->raw_len - from);
+    if (next) {
+        size_t keep = (size_t)(r->raw + r->raw_len - next);
         size_t left = r->rlen - r->rpos;
         unsigned char *buf = malloc(keep + left + 1);
         if (!buf)
             return -1;
-        memcpy(buf, nl + 1, keep);
+        memcpy(buf, next, keep);
         if (left)
             memcpy(buf + keep, r->replay + r->rpos, left);
         free(r->replay);
@@ -236,8 +269,10 @@ static int resync(sl_reader *r, const rec_parse *p)
         r->rlen = keep + left;
     } else {
         int c;
-        while ((c = next_byte(r)) != EOF && c != '\n')
+        while ((c = next_byte(r)) != EOF && c != '\n' && !(c == '\r' && r->cr_lines))
             ;
+        if (c == '\r' && peek_byte(r) == '\n')
+            next_byte(r);
     }
     r->line = p->line + 1;
     r->col = 0;
@@ -266,7 +301,7 @@ static sl_status broken_quoting(sl_reader *r, const rec_parse *p, unsigned long 
 
 static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_error *err)
 {
-    const int delim = r->fmt == SL_INPUT_TSV ? '\t' : ',';
+    const int delim = r->delim;
     rec_parse p = {AT_START, 0, r->line, 0, 0, 0};
     r->raw_len = 0;
     r->rec_len = 0;
@@ -288,10 +323,12 @@ static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_err
                 p.st = AFTER_QUOTE;
             else if (rec_put(r, (char)c) != 0)
                 return sli_fail_nomem(err);
-            if (c == '\n')
+            if (c == '\n' || lone_cr(r, c)) /* a CR stays data, but is a line */
                 new_line(r);
             continue;
         }
+        if (lone_cr(r, c))
+            c = '\n';
         if (p.st == AFTER_QUOTE) {
             if (c == '"') {
                 p.st = QUOTED; /* a doubled quote stands for one */
@@ -318,6 +355,18 @@ static sl_status read_record(sl_reader *r, int *got, unsigned long *line, sl_err
 
 /* ---- header and records --------------------------------------------------- */
 
+/* A character in the column names that would separate fields better than
+ * the one in use: the advice of a missing text column. */
+static int other_delimiter(const sl_reader *r)
+{
+    static const char seps[] = ";\t|,";
+    for (const char *d = seps; *d; d++)
+        for (size_t i = 0; *d != r->delim && i < r->ncols; i++)
+            if (strchr(r->cols[i], *d))
+                return *d;
+    return 0;
+}
+
 static sl_status missing_text_column(sl_reader *r, unsigned long line, sl_error *err)
 {
     char list[SL_ERROR_TEXT / 2];
@@ -329,6 +378,15 @@ static sl_status missing_text_column(sl_reader *r, unsigned long line, sl_error 
             break;
         used += (size_t)w;
     }
+    int d = other_delimiter(r);
+    const char *q = d == ';' ? "';'" : d == '|' ? "'|'" : "','";
+    if (d)
+        return sli_fail(err, SL_EDATA,
+                        "%s:%lu: no column \"%s\" in the header (columns: %s); the header "
+                        "holds %s: if that separates the fields, give --delimiter %s; "
+                        "else use --text-field",
+                        r->name, line, r->text_field, list, d == '\t' ? "a tab" : q,
+                        d == '\t' ? "tab" : q);
     return sli_fail(err, SL_EDATA,
                    "%s:%lu: no column \"%s\" in the header (columns: %s); use --text-field",
                    r->name, line, r->text_field, list);
@@ -371,6 +429,34 @@ static void skip_bom(sl_reader *r)
         r->ipos += 3;
 }
 
+/* Whether the header line (in the first block read) has c outside quotes. */
+static int header_has(const sl_reader *r, int c)
+{
+    int quoted = 0;
+    for (size_t i = r->ipos; i < r->ilen; i++) {
+        int b = r->ibuf[i];
+        if (b == '"')
+            quoted = !quoted;
+        else if (!quoted && (b == '\n' || b == '\r'))
+            return 0;
+        else if (!quoted && b == c)
+            return 1;
+    }
+    return 0;
+}
+
+/* The separator: a .tsv's tab, --delimiter, else ',' unless the header has
+ * no ',' and has ';' (Excel's CSV with European settings). */
+static void choose_delimiter(sl_reader *r)
+{
+    r->delim = r->fmt == SL_INPUT_TSV ? '\t' : r->delimiter ? r->delimiter : ',';
+    if (r->fmt == SL_INPUT_TSV || r->delimiter || header_has(r, ',') || !header_has(r, ';'))
+        return;
+    r->delim = ';';
+    sli_rd_note(r, "%s: read with ';' as the delimiter (the header has no ','); give "
+                   "--delimiter to choose", r->name);
+}
+
 static sl_status start(sl_reader *r, sl_error *err)
 {
     r->started = 1;
@@ -378,6 +464,9 @@ static sl_status start(sl_reader *r, sl_error *err)
     if ((r->ibuf = malloc(IBUF_SIZE)) == NULL)
         return sli_fail_nomem(err);
     skip_bom(r);
+    peek_byte(r); /* the first block, for the two tests on it */
+    r->cr_lines = sli_rd_cr_only(r->ibuf + r->ipos, r->ilen - r->ipos);
+    choose_delimiter(r);
     int got = 0;
     unsigned long line = 1;
     sl_status rc = read_record(r, &got, &line, err);

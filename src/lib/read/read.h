@@ -19,6 +19,11 @@ typedef struct sl_read_opts {
     const char *id_field;   /* JSONL/CSV column holding the id ("id"); absent -> FILE:LINE */
     const char *sheet;      /* .xlsx/.ods: the sheet read; NULL = the first */
     int split_heading;      /* .docx/.odt: a story per Heading 1/2 section */
+    int delimiter;          /* CSV: ',' ';' '\t' '|'; 0 = ',' or ';' by the header */
+    const char *encoding;   /* iconv name of every text input; NULL = UTF-8 */
+    int txt_given;          /* --input-format txt: a UTF-16 .txt stays one story */
+    sl_message_fn on_message; /* notes on how a file is read (may be NULL) */
+    void *message_user;
 } sl_read_opts;
 
 typedef struct sl_reader sl_reader;
@@ -74,12 +79,23 @@ sl_status sli_reader_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err);
 /* Every source is sniffed when opened: a UTF-16 file (BOM FF FE or FE FF)
  * is transcoded to UTF-8 as it is read (ill-formed UTF-16 becomes bytes that
  * count as invalid UTF-8), and a NUL byte in the first SL_SNIFF_BYTES
- * (without a UTF-16 BOM) means a binary file: SL_EDATA. */
+ * (without a UTF-16 BOM) means a binary file: SL_EDATA. With
+ * opts->encoding every source is transcoded from it, strictly: a bad byte
+ * is SL_EDATA naming FILE:LINE:COLUMN at the read that meets it (a BOM
+ * wins over the name). A UTF-16 .txt whose first line has a tab (Excel's
+ * "Unicode Text") is read as TSV, with a note, unless opts->txt_given. */
 #define SL_SNIFF_BYTES 8192
 
 /* What the sniff makes of a source's first n bytes (n <= SL_SNIFF_BYTES). */
 typedef enum sl_sniffed { SL_SNIFF_TEXT, SL_SNIFF_UTF16, SL_SNIFF_BINARY } sl_sniffed;
 sl_sniffed sli_sniff_head(const unsigned char *head, size_t n);
+
+/* 1 when the invalid UTF-8 in s[0..n) looks like Windows-1252 text read
+ * as UTF-8: every bad byte a character of Windows-1252, none in a run of
+ * more than three, and at least one an accented letter next to a Latin
+ * one (M\xFCller) or a typographic quote, dash, ellipsis or euro sign.
+ * Advice only: nothing is converted without --encoding. */
+int sli_looks_cp1252(const char *s, size_t n);
 
 void sli_reader_free(sl_reader *r);
 

@@ -24,6 +24,13 @@ static sl_status reader_new(sl_reader **out, const char *name, const char *id_ba
     r->id_field = (opts && opts->id_field) ? opts->id_field : "id";
     r->sheet = opts ? opts->sheet : NULL;
     r->split_heading = opts ? opts->split_heading : 0;
+    if (opts) {
+        r->delimiter = opts->delimiter;
+        r->encoding = opts->encoding;
+        r->txt_given = opts->txt_given;
+        r->on_message = opts->on_message;
+        r->message_user = opts->message_user;
+    }
     if (!r->name || !r->id_base) {
         sli_reader_free(r);
         return sli_fail_nomem(err);

@@ -96,8 +96,27 @@ char *sli_rd_file_line(const sl_reader *r, unsigned long line)
     return sli_file_line(r->name, line);
 }
 
+void sli_rd_note(const sl_reader *r, const char *fmt, ...)
+{
+    if (!r->on_message)
+        return;
+    char msg[SL_ERROR_TEXT];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->on_message(r->message_user, SL_SEVERITY_NOTE, msg);
+}
+
+int sli_rd_cr_only(const unsigned char *s, size_t n)
+{
+    return n && !memchr(s, '\n', n) && memchr(s, '\r', n);
+}
+
 sl_status sli_rd_read_error(const sl_reader *r, int errnum, sl_error *err)
 {
+    if (r->enc_error[0])
+        return sli_fail(err, SL_EDATA, "%s", r->enc_error);
     return sli_fail(err, SL_EIO, "%s: read error: %s", r->name,
                    strerror(errnum ? errnum : EIO));
 }

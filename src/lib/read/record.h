@@ -62,6 +62,17 @@ struct sl_reader {
     unsigned char *replay;
     size_t rpos, rlen;
 
+    /* Dialect and encoding (the options; csv.c, sniff.c). */
+    int delimiter;      /* --delimiter, 0 = by the header (csv.c) */
+    int delim;          /* the separator in use, set when the header is read */
+    int cr_lines;       /* CSV/TSV: no LF in the first block, a CR: old Mac line ends */
+    const char *encoding; /* --encoding (borrowed), NULL = UTF-8 */
+    int txt_given;      /* --input-format txt: no "Unicode Text" guess */
+    sl_message_fn on_message; /* notes on how the file is read; may be NULL */
+    void *message_user;
+    char enc_error[SL_ERROR_TEXT]; /* a byte invalid in --encoding: the
+                                    * read error that follows reports this */
+
     /* Sniffing (read_sniff.c) and skipping. */
     FILE *orig;         /* the source when in was replaced by a wrapper */
     int skip_invalid;   /* sli_reader_set_skip_invalid */
@@ -184,7 +195,19 @@ char *sli_strip_extension(const char *path, int basename_only);
 sl_status sli_rd_sniff(sl_reader *r, sl_error *err);
 void sli_rd_sniff_release(sl_reader *r);
 
-/* SL_EIO with "NAME: read error: <strerror(errnum)>". */
+/* A note on how the file is read (its delimiter, its format), through the
+ * options' message handler when there is one. */
+void sli_rd_note(const sl_reader *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* 1 when s[0..n) has a CR and no LF: a block of old Mac line ends. */
+int sli_rd_cr_only(const unsigned char *s, size_t n);
+
+/* SL_EIO with "NAME: read error: <strerror(errnum)>", or SL_EDATA with
+ * r->enc_error when the failed read was a byte invalid in --encoding. */
 sl_status sli_rd_read_error(const sl_reader *r, int errnum, sl_error *err);
 
 #endif

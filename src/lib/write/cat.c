@@ -104,7 +104,9 @@ sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE
     char sep = fmt == SL_FORMAT_TSV ? '\t' : ',';
     header = header && fmt != SL_FORMAT_JSON;
     int bom = header && opts->bom;
-    sl_read_opts ro = {opts->text_field, opts->id_field, opts->sheet, opts->split_heading};
+    sl_read_opts ro = {opts->text_field, opts->id_field, opts->sheet, opts->split_heading,
+                       opts->delimiter, opts->encoding, opts->stdin_format == SL_INPUT_TXT,
+                       opts->on_message, opts->message_user};
     sl_reader *rd;
     sl_status s;
     if (!path) {

@@ -1,0 +1,2 @@
+[waiting]
+wait
