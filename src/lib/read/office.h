@@ -55,6 +55,9 @@ typedef struct sl_office_docs {
     size_t n, cap, pos;
     unsigned long empty_rows; /* sheets: rows with no value, skipped */
     unsigned long filled;     /* sheets: cells filled from a merged cell above */
+    sl_error damaged;         /* the file could not be read (SL_EDATA): given by the
+                               * first read, so --skip-invalid, set after the open,
+                               * can skip the file (office.c) */
 } sl_office_docs;
 
 /* Reads path as kind into out (empty on entry; on failure it may hold
