@@ -214,6 +214,24 @@ static void damage_is_given_by_the_first_read(void **state)
     }
 }
 
+/* numfmt.xlsx (tests/data/office/make): each number as its format shows
+ * it, worked out by hand from the styles the script writes. */
+static void xlsx_number_formats(void **state)
+{
+    (void)state;
+    sl_office_docs d;
+    sl_error err = {0};
+    assert_int_equal(load(SL_OFFICE_XLSX, "numfmt.xlsx", opts(NULL, 0), &d, &err), SL_OK);
+    assert_int_equal(d.n, 3);
+    check_doc(&d.docs[0], "a", "lonely at home",
+              "share=25%;score=3.142;budget=£1,234.50;people=12,500;date=2024-03-15;code=007;");
+    check_doc(&d.docs[1], "b", "isolated and lonely",
+              "share=12.5%;score=0.500;budget=-£1,234.50;people=1,000;date=2024-03-16;code=42;");
+    check_doc(&d.docs[2], "c", "a ramp was fitted",
+              "share=25%;score=2.675;budget=£0.50;people=12,500;date=2024-03-17;code=0.1;");
+    sli_office_docs_free(&d);
+}
+
 static void byte_budget(void **state)
 {
     (void)state;
@@ -250,6 +268,7 @@ int main(void)
         cmocka_unit_test(sheet_values_rows_merges), cmocka_unit_test(hostile_files),
         cmocka_unit_test(byte_budget),      cmocka_unit_test(cell_refs),
         cmocka_unit_test(damage_is_given_by_the_first_read),
+        cmocka_unit_test(xlsx_number_formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
