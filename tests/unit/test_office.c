@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "read/office.h"
+#include "read/read.h"
 #include "support.h"
 
 #define F1_TEXT "Jean was lonely after the move.\n\nHer carer, a daughter, was exhausted and the carer felt stressed."
@@ -169,6 +170,8 @@ static void hostile_files(void **state)
         {SL_OFFICE_DOCX, "dtd.docx", "document type or entity declaration"},
         {SL_OFFICE_XLSX, "docx/f1.docx", "no xl/workbook.xml in the archive"},
         {SL_OFFICE_ODT, "docx/f1.docx", "no content.xml in the archive"},
+        {SL_OFFICE_DOCX, "nopart.docx", "no word/document.xml in the archive"},
+        {SL_OFFICE_ODT, "badxml.odt", "part content.xml:2: Opening and ending tag mismatch"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         sl_office_docs d;
@@ -180,6 +183,53 @@ static void hostile_files(void **state)
             fail_msg("%s: %s", t[i].file, err.text);
         sli_office_docs_free(&d);
     }
+}
+
+/* A damaged file opens, and its first read gives the error: skippable as
+ * a whole file (line 0) once --skip-invalid is set, and read no further. */
+static void damage_is_given_by_the_first_read(void **state)
+{
+    (void)state;
+    for (int skip = 0; skip <= 1; skip++) {
+        sl_reader *r = NULL;
+        sl_error err = {0};
+        assert_int_equal(sli_reader_open(&r, fixture("notzip.docx"), NULL, SL_INPUT_AUTO, NULL,
+                                         &err), SL_OK);
+        sli_reader_set_skip_invalid(r, skip);
+        sl_doc doc = {0};
+        int got = 1;
+        assert_int_equal(sli_reader_next(r, &doc, &got, &err), SL_EDATA);
+        assert_int_equal(got, 0);
+        assert_non_null(strstr(err.text, "notzip.docx: not a readable zip archive"));
+        unsigned long line = 99;
+        const char *reason = NULL;
+        assert_int_equal(sli_reader_skippable(r, &line, &reason), skip);
+        if (skip) {
+            assert_int_equal(line, 0);
+            assert_true(strncmp(reason, "not a readable zip archive", 26) == 0);
+        }
+        assert_int_equal(sli_reader_next(r, &doc, &got, &err), SL_OK);
+        assert_int_equal(got, 0);
+        sli_reader_free(r);
+    }
+}
+
+/* numfmt.xlsx (tests/data/office/make): each number as its format shows
+ * it, worked out by hand from the styles the script writes. */
+static void xlsx_number_formats(void **state)
+{
+    (void)state;
+    sl_office_docs d;
+    sl_error err = {0};
+    assert_int_equal(load(SL_OFFICE_XLSX, "numfmt.xlsx", opts(NULL, 0), &d, &err), SL_OK);
+    assert_int_equal(d.n, 3);
+    check_doc(&d.docs[0], "a", "lonely at home",
+              "share=25%;score=3.142;budget=£1,234.50;people=12,500;date=2024-03-15;code=007;");
+    check_doc(&d.docs[1], "b", "isolated and lonely",
+              "share=12.5%;score=0.500;budget=-£1,234.50;people=1,000;date=2024-03-16;code=42;");
+    check_doc(&d.docs[2], "c", "a ramp was fitted",
+              "share=25%;score=2.675;budget=£0.50;people=12,500;date=2024-03-17;code=0.1;");
+    sli_office_docs_free(&d);
 }
 
 static void byte_budget(void **state)
@@ -217,6 +267,8 @@ int main(void)
         cmocka_unit_test(split_on_heading), cmocka_unit_test(sheets_like_csv),
         cmocka_unit_test(sheet_values_rows_merges), cmocka_unit_test(hostile_files),
         cmocka_unit_test(byte_budget),      cmocka_unit_test(cell_refs),
+        cmocka_unit_test(damage_is_given_by_the_first_read),
+        cmocka_unit_test(xlsx_number_formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,7 +5,10 @@
  * author and created date as metadata.
  *
  * Left out on purpose: footnotes, endnotes and comments (other parts, never
- * read), deleted and moved-from text of tracked changes (w:delText,
+ * read); headers and footers (word/header*.xml, footer*.xml, never read:
+ * they repeat on every page a logo line, a page number or a form's title,
+ * which read into every story of a folder would be counted in each);
+ * deleted and moved-from text of tracked changes (w:delText,
  * w:moveFrom), field codes (w:instrText) and the fallback copy of a text
  * box (mc:Fallback repeats mc:Choice).
  */

@@ -68,10 +68,36 @@ sl_status sli_rd_office_open(sl_reader *r, sl_error *err)
     sl_office_opts o = {.name = r->name, .id_base = r->id_base, .text_field = r->text_field,
                         .id_field = r->id_field, .sheet = r->sheet,
                         .split_heading = r->split_heading};
-    sl_status rc = sli_office_load(kind_of(r->fmt), r->name, &o, d, err);
+    sl_error why = {0};
+    sl_status rc = sli_office_load(kind_of(r->fmt), r->name, &o, d, &why);
     if (rc == SL_OK)
         set_note(r, d);
+    else if (rc == SL_EDATA) {
+        /* A damaged file fails at the first read instead, where
+         * --skip-invalid (set once the reader is open) can skip it whole. */
+        sli_office_docs_free(d);
+        d->damaged = why;
+        return SL_OK;
+    } else if (err)
+        *err = why;
     return rc;
+}
+
+/* The damaged file's error, again; skippable as a whole file (line 0), its
+ * reason without the "FILE: " the message starts with. */
+static sl_status damaged(sl_reader *r, const sl_error *why, sl_error *err)
+{
+    size_t n = strlen(r->name);
+    const char *reason = why->text;
+    if (strncmp(reason, r->name, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ')
+        reason += n + 2;
+    snprintf(r->bad_reason, sizeof r->bad_reason, "%s", reason);
+    r->bad_skippable = 1;
+    r->bad_line = 0;
+    r->done = 1;
+    if (err)
+        *err = *why;
+    return SL_EDATA;
 }
 
 sl_status sli_rd_office_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
@@ -80,6 +106,8 @@ sl_status sli_rd_office_next(sl_reader *r, sl_doc *doc, int *got, sl_error *err)
     if (!d)
         return sli_fail(err, SL_EUSAGE, "%s: an office file is read from a named file, not a "
                         "stream; give its path", r->name);
+    if (d->damaged.code != SL_OK)
+        return damaged(r, &d->damaged, err);
     if (d->pos == d->n) {
         r->done = 1;
         return SL_OK;

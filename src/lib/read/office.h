@@ -55,6 +55,9 @@ typedef struct sl_office_docs {
     size_t n, cap, pos;
     unsigned long empty_rows; /* sheets: rows with no value, skipped */
     unsigned long filled;     /* sheets: cells filled from a merged cell above */
+    sl_error damaged;         /* the file could not be read (SL_EDATA): given by the
+                               * first read, so --skip-invalid, set after the open,
+                               * can skip the file (office.c) */
 } sl_office_docs;
 
 /* Reads path as kind into out (empty on entry; on failure it may hold
@@ -170,5 +173,19 @@ sl_status sli_grid_stories(const sl_grid *g, const sl_office_opts *o, sl_office_
 void sli_grid_free(sl_grid *g);
 /* "A1" style reference -> 1-based row and 0-based column; -1 if bad. */
 int sli_cell_ref(const char *ref, unsigned long *row, unsigned long *col);
+
+/* ---- numfmt.c: a number as an .xlsx number format shows it --------------- */
+/* v as format code shows it (en-US: "1,234.50", "25%", "£3.00",
+ * "1.23E+04") into out[0..n); 0, or -1 when the code is not understood
+ * (a fraction, a condition, a date, text "@") or out is too small: the
+ * caller then writes v in General form. */
+int sli_numfmt(double v, const char *code, char *out, size_t n);
+/* Excel's General form: 15 significant digits at most, no trailing zeros,
+ * 1.5E+20 beyond (0.1, 1234.5, 3). */
+void sli_numfmt_general(double v, char *out, size_t n);
+/* The code of a built-in numFmtId that is no date ("0.00%" for 10), or
+ * NULL: dates are xlsx.c's, and 5-8 (the locale's currency) and the
+ * fractions are not applied. Static. */
+const char *sli_numfmt_builtin(long id);
 
 #endif

@@ -4,11 +4,14 @@
  *
  * A cell gives its value as text: shared and inline strings as written, a
  * formula its cached result, TRUE/FALSE, an error as Excel shows it
- * (#DIV/0!). A number is the stored value in Excel's General form (15
- * significant digits), not the cell's number format (so 25 % reads 0.25
- * and 1,234.50 reads 1234.5); a cell whose format is a date or time
- * format reads as ISO 8601 (2024-03-15, 2024-03-15 14:30:00, 14:30:00),
- * from the 1900 or 1904 date system the workbook names. A merged cell's
+ * (#DIV/0!). A number reads as its cell's number format shows it (25%,
+ * 1,234.50, £3.00: numfmt.c), through the cell's style (s=, an index into
+ * cellXfs) and that style's numFmtId, built in or a numFmt of styles.xml;
+ * a format numfmt.c does not understand gives Excel's General form (15
+ * significant digits). A cell whose format is a date or time format reads
+ * as ISO 8601 (2024-03-15, 2024-03-15 14:30:00, 14:30:00), not in the
+ * locale's order Excel shows (3/15/2024), from the 1900 or 1904 date
+ * system the workbook names. A merged cell's
  * value is repeated down its first column (sheet.c).
  */
 #include <math.h>
@@ -24,6 +27,11 @@
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define PR_NS "http://schemas.openxmlformats.org/package/2006/relationships"
 #define MAX_STYLES 65536
+/* Excel keeps 200-250 custom number formats per workbook and 255
+ * characters per code; beyond these a format is left out (General), so a
+ * hostile styles.xml cannot make every cell's lookup or rendering slow. */
+#define MAX_FMTS 1024
+#define MAX_FMT_CODE 255
 
 typedef struct rich {
     int in_t, skip; /* inside a t; inside phonetic runs (rPh), left out */
@@ -38,6 +46,11 @@ typedef struct cell {
     int in_v;
 } cell;
 
+typedef struct numfmt {
+    long id;
+    char *code; /* formatCode */
+} numfmt;
+
 typedef struct book {
     sl_zip *z;
     const sl_office_opts *o;
@@ -48,8 +61,10 @@ typedef struct book {
     size_t *str_off;
     size_t nstr, str_cap;
     unsigned char *xf_date; /* per cell style: 0 number, 1 date, 2 time */
-    size_t nxf, xf_cap;
-    sl_buf fmt_dates; /* custom number formats that are dates: "\nID:KIND" */
+    const char **xf_code;   /* per cell style: its number format's code, or NULL */
+    size_t nxf, xf_cap, xf_fmt_cap;
+    numfmt *fmts;           /* styles.xml's own number formats */
+    size_t nfmts, fmts_cap;
     int in_xfs;
     rich rs;
     cell c;
@@ -230,12 +245,36 @@ static int builtin_kind(long id)
     return 0;
 }
 
+/* The code of number format id: the workbook's own, else a built-in one. */
+static const char *fmt_code(const book *b, long id)
+{
+    for (size_t i = b->nfmts; i-- > 0;) /* the last definition wins */
+        if (b->fmts[i].id == id)
+            return b->fmts[i].code;
+    return sli_numfmt_builtin(id);
+}
+
 static int custom_kind(const book *b, long id)
 {
-    char key[32];
-    snprintf(key, sizeof key, "\n%ld:", id);
-    const char *p = b->fmt_dates.s ? strstr(b->fmt_dates.s, key) : NULL;
-    return p ? p[strlen(key)] - '0' : -1;
+    for (size_t i = b->nfmts; i-- > 0;)
+        if (b->fmts[i].id == id)
+            return code_kind(b->fmts[i].code);
+    return -1;
+}
+
+static sl_status add_fmt(book *b, sl_xml *x, long id, sl_error *err)
+{
+    char *code = sli_xml_attr(x, NULL, "formatCode");
+    if (!code || b->nfmts >= MAX_FMTS || strlen(code) > MAX_FMT_CODE) {
+        free(code); /* a format without a code is General */
+        return SL_OK;
+    }
+    if (SL_GROW(b->fmts, b->fmts_cap, b->nfmts + 1) != 0) {
+        free(code);
+        return sli_fail_nomem(err);
+    }
+    b->fmts[b->nfmts++] = (numfmt){id, code};
+    return SL_OK;
 }
 
 static sl_status on_styles(book *b, sl_xml *x, int e, sl_error *err)
@@ -247,18 +286,14 @@ static sl_status on_styles(book *b, sl_xml *x, int e, sl_error *err)
     char *id = sli_xml_attr(x, NULL, "numFmtId");
     long n = id ? strtol(id, NULL, 10) : 0;
     free(id);
-    if (sli_xml_is(x, S_NS, "numFmt")) {
-        char *code = sli_xml_attr(x, NULL, "formatCode");
-        int k = code ? code_kind(code) : 0;
-        free(code);
-        char item[40];
-        snprintf(item, sizeof item, "\n%ld:%d", n, k);
-        if (sli_buf_add(&b->fmt_dates, item, strlen(item)) != 0)
-            return sli_fail_nomem(err);
-    } else if (b->in_xfs && sli_xml_is(x, S_NS, "xf") && b->nxf < MAX_STYLES) {
-        if (SL_GROW(b->xf_date, b->xf_cap, b->nxf + 1) != 0)
+    if (sli_xml_is(x, S_NS, "numFmt"))
+        return add_fmt(b, x, n, err);
+    if (b->in_xfs && sli_xml_is(x, S_NS, "xf") && b->nxf < MAX_STYLES) {
+        if (SL_GROW(b->xf_date, b->xf_cap, b->nxf + 1) != 0 ||
+            SL_GROW(b->xf_code, b->xf_fmt_cap, b->nxf + 1) != 0)
             return sli_fail_nomem(err);
         int k = custom_kind(b, n);
+        b->xf_code[b->nxf] = fmt_code(b, n); /* the codes stay where they are */
         b->xf_date[b->nxf++] = (unsigned char)(k >= 0 ? k : builtin_kind(n));
     }
     return SL_OK;
@@ -309,7 +344,8 @@ static int serial_text(const book *b, double v, int kind, char *out, size_t n)
     return 1;
 }
 
-/* A number cell: a date or time if its style says so, else General. */
+/* A number cell: a date or time if its style says so, else as its number
+ * format shows it, else General. */
 static char *number_text(const book *b, const cell *c)
 {
     char *end = NULL;
@@ -317,11 +353,15 @@ static char *number_text(const book *b, const cell *c)
     double v = strtod(s, &end);
     if (!*s || !end || *end || !isfinite(v))
         return strdup(s); /* not a number after all: keep what is written */
-    int kind = c->style >= 0 && (size_t)c->style < b->nxf ? b->xf_date[c->style] : 0;
-    char out[64];
+    int styled = c->style >= 0 && (size_t)c->style < b->nxf;
+    int kind = styled ? b->xf_date[c->style] : 0;
+    char out[128];
     if (kind && serial_text(b, v, kind, out, sizeof out))
         return strdup(out);
-    snprintf(out, sizeof out, "%.15g", v);
+    const char *code = styled ? b->xf_code[c->style] : NULL;
+    if (!kind && code && sli_numfmt(v, code, out, sizeof out) == 0)
+        return strdup(out);
+    sli_numfmt_general(v, out, sizeof out);
     return strdup(out);
 }
 
@@ -446,7 +486,10 @@ static void book_free(book *b)
     sli_buf_free(&b->strings);
     free(b->str_off);
     free(b->xf_date);
-    sli_buf_free(&b->fmt_dates);
+    free(b->xf_code);
+    for (size_t i = 0; i < b->nfmts; i++)
+        free(b->fmts[i].code);
+    free(b->fmts);
     free(b->c.type);
     sli_buf_free(&b->c.v);
     sli_grid_free(&b->grid);

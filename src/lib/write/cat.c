@@ -50,8 +50,11 @@ static int skipped(const sl_options *opts, sl_reader *rd, sl_status s)
         return 0;
     if (opts->on_message) {
         char msg[SL_ERROR_TEXT + 512];
-        snprintf(msg, sizeof msg, "%s:%lu: %s; record skipped (--skip-invalid)",
-                 sli_reader_name(rd), line, reason);
+        if (line)
+            snprintf(msg, sizeof msg, "%s:%lu: %s; record skipped (--skip-invalid)",
+                     sli_reader_name(rd), line, reason);
+        else /* a damaged office file: the whole file */
+            snprintf(msg, sizeof msg, "%s: %s; file skipped", sli_reader_name(rd), reason);
         opts->on_message(opts->message_user, SL_SEVERITY_WARNING, msg);
     }
     return 1;

@@ -1,0 +1,3 @@
+[isolation]
+lonely
+isolated
