@@ -193,6 +193,14 @@ const char **sl_languages(void);
  * buf. Returns SL_ENOINPUT when none is found. */
 sl_status sl_default_lexicon_dir(char *buf, size_t size, const char *exe_path);
 
+/* Marks lex's files inside dir (the folder sl_default_lexicon_dir gave, from
+ * which lex was loaded) as bundled: the JSON output then records each by its
+ * path relative to dir ("themes.lex", "modifiers/negation.lex") with
+ * "bundled": true, so the output holds no folder of this machine and is the
+ * same from any install. Files outside dir keep the path they were loaded by;
+ * errors always name the path a file was opened by. */
+void sl_lexicon_mark_bundled(sl_lexicon *lex, const char *dir);
+
 /* ---- direction of change ---------------------------------------------- */
 
 /* Loads modifier lexicons: the same language as theme lexicons, one theme

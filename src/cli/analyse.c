@@ -372,6 +372,8 @@ int cli_load_lexicons(const char *const *paths, size_t n, const char *language, 
     }
     if (sl_lexicon_load(lex, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
+    if (paths == defaults) /* recorded relative to their folder: no machine path */
+        sl_lexicon_mark_bundled(*lex, dir);
     return EXIT_OK;
 }
 
@@ -411,6 +413,8 @@ int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
     }
     if (sl_modifiers_load(mods, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
+    if (paths == defaults) /* "modifiers/NAME.lex", as the lexicons above */
+        sl_lexicon_mark_bundled(*mods, dir);
     sl_options_set_modifiers(opts, *mods);
     return EXIT_OK;
 }
