@@ -85,7 +85,12 @@ sl_status sl_options_set_split_on(sl_options *opts, const char *unit);
  * sl_analysis_new refuses (SL_EUSAGE) a lexicon whose co-occurrence table
  * would pass 2,000,000 cells (themes x themes x units). */
 sl_status sl_options_set_cooccurrence(sl_options *opts, const char *units, sl_error *err);
-/* Adds a --by metadata field (repeatable; duplicates are ignored). */
+/* Adds a --by metadata field (repeatable; duplicates are ignored). The
+ * field SL_BY_INPUT ("@file") groups the stories by the input they were
+ * read from: the path given to sl_analysis_add_path (a folder as named, not
+ * the file in it) or the name given to sl_analysis_add_stream. A story
+ * with a metadata field of that name is then refused (SL_EDATA). */
+#define SL_BY_INPUT "@file"
 sl_status sl_options_add_by(sl_options *opts, const char *field);
 sl_status sl_options_set_per_document(sl_options *opts, int on);
 /* The format of standard input (AUTO means jsonl there). */

@@ -36,6 +36,7 @@ static const char analyse_help[] =
     "      --by FIELD          break every figure down by a metadata field (repeatable;\n"
     "                          each on its own). A field no story has is an error; one\n"
     "                          some stories lack is a warning, they form the group \"\"\n"
+    "                          @file: the INPUT each story was read from, as named\n"
     "      --per-document      add one record per story\n"
     "      --confidence LEVEL  of every interval on a share (default 0.95)\n"
     "      --adjust METHOD     p-values of the --by tests adjusted across themes by\n"
