@@ -45,7 +45,7 @@ static const char analyse_help[] =
     "                          measured by 'storylens eval' on a hand-coded sample\n"
     "                          (its JSON output)\n"
     "      --allow-different-lexicons  accept a calibration made with other lexicons\n"
-    "  -f, --format F          json (default), tsv, csv (tidy long tables) or table\n"
+    "  -f, --format F          json (default), tsv, csv (tidy long tables) or text\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
     "      --modifiers PATH    modifier lexicons for direction of change, a .lex file or\n"
@@ -337,6 +337,11 @@ int cli_push_arg(const char ***list, size_t *n, const char *arg)
     return EXIT_OK;
 }
 
+const char *cli_format_name(const char *s)
+{
+    return s && strcmp(s, "table") == 0 ? "text" : s;
+}
+
 int cli_parse_format(const char *s, sl_format *f)
 {
     if (!s || strcmp(s, "json") == 0)
@@ -345,7 +350,7 @@ int cli_parse_format(const char *s, sl_format *f)
         *f = SL_FORMAT_TSV;
     else if (strcmp(s, "csv") == 0)
         *f = SL_FORMAT_CSV;
-    else if (strcmp(s, "table") == 0)
+    else if (strcmp(cli_format_name(s), "text") == 0)
         *f = SL_FORMAT_TABLE;
     else
         return -1;
@@ -503,7 +508,7 @@ int cmd_analyse(int argc, char **argv)
     int rc = parse_args(&a, argc, argv, analyse_help);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
-        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or table", a.format);
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv or text", a.format);
     if (rc < 0 && a.no_direction && a.nmodifiers)
         rc = cli_usage_error(a.cmd, "--modifiers and --no-direction contradict each other; "
                                     "give one");
@@ -586,7 +591,7 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
         return EXIT_OSERR;
     c->opts = a->opts;
     int rc = parse_args(a, argc, argv, help);
-    c->format = a->format;
+    c->format = cli_format_name(a->format);
     c->output = a->output;
     c->language = a->language;
     c->id_field = a->id_field;

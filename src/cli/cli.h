@@ -91,8 +91,11 @@ int cli_output_fail(cli_output *out, const sl_error *err);
 /* Loads the lexicon files or directories (none: the default lexicons).
  * EXIT_OK, or the exit status after printing why. */
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
-/* json (also NULL), tsv, csv, table: 0, else -1. */
+/* json (also NULL), tsv, csv, text (for a person; "table" is its other
+ * name, which analyse, compare and merge once used): 0, else -1. */
 int cli_parse_format(const char *s, sl_format *f);
+/* s, with the alias "table" read as "text": every command takes both. */
+const char *cli_format_name(const char *s);
 
 /* Appends arg (borrowed from argv) to a repeatable option's list: EXIT_OK,
  * or EXIT_OSERR when out of memory. */

@@ -31,7 +31,7 @@ static const char merge_help[] =
     "      --confidence LEVEL  --adjust METHOD  --calibration EVAL\n"
     "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
     "                          corrected shares are derived when the merge is written\n"
-    "  -f, --format FORMAT     json (default), tsv, csv or table\n"
+    "  -f, --format FORMAT     json (default), tsv, csv or text\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
 
@@ -156,7 +156,7 @@ int cmd_merge(int argc, char **argv)
     int rc = parse(&a, stats, argc, argv);
     sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0)
-        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or table", a.format);
+        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv or text", a.format);
     if (rc < 0 && refuse_inputs(&a) != EXIT_OK)
         rc = EXIT_CANTCREAT;
     if (rc < 0 && sl_options_new(&opts) != SL_OK)
