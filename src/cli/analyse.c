@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "progress.h"
@@ -438,14 +439,31 @@ int cli_load_calibration(const char *path, int allow_other, const sl_lexicon *le
     return EXIT_OK;
 }
 
+/* A run with no INPUT, given a terminal as standard input, waits for
+ * stories typed there: said once, so it does not look like a hang. */
+static void note_terminal(const args *a)
+{
+    static int said;
+    if (!said && !a->quiet && isatty(STDIN_FILENO))
+        fputs("storylens: reading stories from the terminal; end with Ctrl-D, or name a file\n",
+              stderr);
+    said = 1;
+}
+
+static sl_status add_stdin(const args *a, sl_analysis *an, sl_error *err)
+{
+    note_terminal(a);
+    return sl_analysis_add_stream(an, stdin, "-", err);
+}
+
 static int add_inputs(const args *a, sl_analysis *an, cli_progress *progress)
 {
     sl_error err = {0};
     sl_status s = SL_OK;
     if (a->ninputs == 0)
-        s = sl_analysis_add_stream(an, stdin, "-", &err);
+        s = add_stdin(a, an, &err);
     for (size_t i = 0; s == SL_OK && i < a->ninputs; i++)
-        s = strcmp(a->inputs[i], "-") == 0 ? sl_analysis_add_stream(an, stdin, "-", &err)
+        s = strcmp(a->inputs[i], "-") == 0 ? add_stdin(a, an, &err)
                                            : sl_analysis_add_path(an, a->inputs[i], &err);
     if (s == SL_OK)
         return EXIT_OK;
@@ -552,10 +570,14 @@ int cmd_cat(int argc, char **argv)
     if (run && rc == EXIT_OK) {
         sl_error err = {0};
         sl_status s = SL_OK;
-        if (a.ninputs == 0)
+        if (a.ninputs == 0) {
+            note_terminal(&a);
             s = sl_cat_format(a.opts, NULL, stdin, out.f, fmt, 1, &err);
+        }
         for (size_t i = 0; s == SL_OK && i < a.ninputs; i++) {
             const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
+            if (!path)
+                note_terminal(&a);
             s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
         }
         if (s != SL_OK)
