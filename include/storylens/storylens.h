@@ -260,6 +260,12 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
  * too). For callers that only observe stories. */
 sl_status sl_analysis_flush(sl_analysis *an, sl_error *err);
 
+/* sl_analysis_flush, then the checks sl_analysis_write() makes before it
+ * writes: no story read is SL_EDATA unless sl_options_set_allow_empty (an
+ * empty answer must not pass for "nothing matched"), as is a --by field no
+ * story has. For callers that only observe stories, after the last input. */
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err);
+
 /* Writes the result. May be called after all inputs are added. */
 sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err);
 

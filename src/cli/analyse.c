@@ -172,7 +172,7 @@ static int parse_threads(const char *s, int *n)
 
 const char *const cli_figure_options[] = {"by", "per-document", "cooccurrence", "confidence",
                                           "adjust", "calibration", "allow-different-lexicons",
-                                          "allow-empty", NULL};
+                                          NULL};
 
 /* cat converts stories: it loads no lexicon and counts nothing. */
 static const char *const cat_refuses[] = {

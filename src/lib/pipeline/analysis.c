@@ -186,6 +186,12 @@ sl_status sl_analysis_flush(sl_analysis *an, sl_error *err)
     return finish_input(an, sli_batcher_flush(&an->run, err));
 }
 
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err)
+{
+    sl_result *res;
+    return sli_analysis_result(an, &res, err);
+}
+
 sl_status sli_analysis_result(sl_analysis *an, sl_result **res, sl_error *err)
 {
     *res = NULL;
