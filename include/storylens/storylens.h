@@ -99,7 +99,12 @@ sl_status sl_options_set_encoding(sl_options *opts, const char *name);
  * sl_analysis_new refuses (SL_EUSAGE) a lexicon whose co-occurrence table
  * would pass 2,000,000 cells (themes x themes x units). */
 sl_status sl_options_set_cooccurrence(sl_options *opts, const char *units, sl_error *err);
-/* Adds a --by metadata field (repeatable; duplicates are ignored). */
+/* Adds a --by metadata field (repeatable; duplicates are ignored). The
+ * field SL_BY_INPUT ("@file") groups the stories by the input they were
+ * read from: the path given to sl_analysis_add_path (a folder as named, not
+ * the file in it) or the name given to sl_analysis_add_stream. A story
+ * with a metadata field of that name is then refused (SL_EDATA). */
+#define SL_BY_INPUT "@file"
 sl_status sl_options_add_by(sl_options *opts, const char *field);
 sl_status sl_options_set_per_document(sl_options *opts, int on);
 /* The format of standard input (AUTO means jsonl there). */
@@ -213,6 +218,14 @@ const char **sl_languages(void);
  * buf. Returns SL_ENOINPUT when none is found. */
 sl_status sl_default_lexicon_dir(char *buf, size_t size, const char *exe_path);
 
+/* Marks lex's files inside dir (the folder sl_default_lexicon_dir gave, from
+ * which lex was loaded) as bundled: the JSON output then records each by its
+ * path relative to dir ("themes.lex", "modifiers/negation.lex") with
+ * "bundled": true, so the output holds no folder of this machine and is the
+ * same from any install. Files outside dir keep the path they were loaded by;
+ * errors always name the path a file was opened by. */
+void sl_lexicon_mark_bundled(sl_lexicon *lex, const char *dir);
+
 /* ---- direction of change ---------------------------------------------- */
 
 /* Loads modifier lexicons: the same language as theme lexicons, one theme
@@ -266,6 +279,12 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
  * handler has seen every story added so far (sl_analysis_write() does this
  * too). For callers that only observe stories. */
 sl_status sl_analysis_flush(sl_analysis *an, sl_error *err);
+
+/* sl_analysis_flush, then the checks sl_analysis_write() makes before it
+ * writes: no story read is SL_EDATA unless sl_options_set_allow_empty (an
+ * empty answer must not pass for "nothing matched"), as is a --by field no
+ * story has. For callers that only observe stories, after the last input. */
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err);
 
 /* Writes the result. May be called after all inputs are added. */
 sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error *err);

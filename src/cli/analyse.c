@@ -41,6 +41,7 @@ static const char analyse_help[] =
     "      --by FIELD          break every figure down by a metadata field (repeatable;\n"
     "                          each on its own). A field no story has is an error; one\n"
     "                          some stories lack is a warning, they form the group \"\"\n"
+    "                          @file: the INPUT each story was read from, as named\n"
     "      --per-document      add one record per story\n"
     "      --confidence LEVEL  of every interval on a share (default 0.95)\n"
     "      --adjust METHOD     p-values of the --by tests adjusted across themes by\n"
@@ -49,7 +50,7 @@ static const char analyse_help[] =
     "                          measured by 'storylens eval' on a hand-coded sample\n"
     "                          (its JSON output)\n"
     "      --allow-different-lexicons  accept a calibration made with other lexicons\n"
-    "  -f, --format F          json (default), tsv, csv (tidy long tables), table, or\n"
+    "  -f, --format F          json (default), tsv, csv (tidy long tables), text, or\n"
     "                          wide / wide-tsv (a row a story, a column a theme), or\n"
     "                          xlsx (a workbook of the figures and the story sheet)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
@@ -193,7 +194,7 @@ static int parse_threads(const char *s, int *n)
 
 const char *const cli_figure_options[] = {"by", "per-document", "cooccurrence", "confidence",
                                           "adjust", "calibration", "allow-different-lexicons",
-                                          "allow-empty", "bom", NULL};
+                                          "bom", NULL};
 
 /* cat converts stories: it loads no lexicon and counts nothing. */
 static const char *const cat_refuses[] = {
@@ -390,6 +391,11 @@ int cli_binary_output(const char *cmd, const char *output)
     return -1;
 }
 
+const char *cli_format_name(const char *s)
+{
+    return s && strcmp(s, "table") == 0 ? "text" : s;
+}
+
 int cli_parse_format(const char *s, sl_format *f)
 {
     if (!s || strcmp(s, "json") == 0)
@@ -398,7 +404,7 @@ int cli_parse_format(const char *s, sl_format *f)
         *f = SL_FORMAT_TSV;
     else if (strcmp(s, "csv") == 0)
         *f = SL_FORMAT_CSV;
-    else if (strcmp(s, "table") == 0)
+    else if (strcmp(cli_format_name(s), "text") == 0)
         *f = SL_FORMAT_TABLE;
     else
         return -1;
@@ -426,6 +432,8 @@ int cli_load_lexicons(const char *const *paths, size_t n, const char *language, 
     }
     if (sl_lexicon_load(lex, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
+    if (paths == defaults) /* recorded relative to their folder: no machine path */
+        sl_lexicon_mark_bundled(*lex, dir);
     return EXIT_OK;
 }
 
@@ -465,6 +473,8 @@ int cli_load_modifiers(const char *const *paths, size_t n, const char *language,
     }
     if (sl_modifiers_load(mods, paths, n, language, &err) != SL_OK)
         return cli_report(&err);
+    if (paths == defaults) /* "modifiers/NAME.lex", as the lexicons above */
+        sl_lexicon_mark_bundled(*mods, dir);
     sl_options_set_modifiers(opts, *mods);
     return EXIT_OK;
 }
@@ -482,14 +492,31 @@ int cli_load_calibration(const char *path, int allow_other, const sl_lexicon *le
     return EXIT_OK;
 }
 
+/* A run with no INPUT, given a terminal as standard input, waits for
+ * stories typed there: said once, so it does not look like a hang. */
+static void note_terminal(const args *a)
+{
+    static int said;
+    if (!said && !a->quiet && isatty(STDIN_FILENO))
+        fputs("storylens: reading stories from the terminal; end with Ctrl-D, or name a file\n",
+              stderr);
+    said = 1;
+}
+
+static sl_status add_stdin(const args *a, sl_analysis *an, sl_error *err)
+{
+    note_terminal(a);
+    return sl_analysis_add_stream(an, stdin, "-", err);
+}
+
 static int add_inputs(const args *a, sl_analysis *an, cli_progress *progress)
 {
     sl_error err = {0};
     sl_status s = SL_OK;
     if (a->ninputs == 0)
-        s = sl_analysis_add_stream(an, stdin, "-", &err);
+        s = add_stdin(a, an, &err);
     for (size_t i = 0; s == SL_OK && i < a->ninputs; i++)
-        s = strcmp(a->inputs[i], "-") == 0 ? sl_analysis_add_stream(an, stdin, "-", &err)
+        s = strcmp(a->inputs[i], "-") == 0 ? add_stdin(a, an, &err)
                                            : sl_analysis_add_path(an, a->inputs[i], &err);
     if (s == SL_OK)
         return EXIT_OK;
@@ -552,7 +579,7 @@ int cmd_analyse(int argc, char **argv)
     int rc = parse_args(&a, argc, argv, analyse_help);
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
-        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, table, wide, "
+        rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, text, wide, "
                                     "wide-tsv or xlsx", a.format);
     if (rc < 0 && fmt == SL_FORMAT_XLSX)
         rc = cli_binary_output(a.cmd, a.output);
@@ -609,10 +636,14 @@ int cmd_cat(int argc, char **argv)
     if (run && rc == EXIT_OK) {
         sl_error err = {0};
         sl_status s = SL_OK;
-        if (a.ninputs == 0)
+        if (a.ninputs == 0) {
+            note_terminal(&a);
             s = sl_cat_format(a.opts, NULL, stdin, out.f, fmt, 1, &err);
+        }
         for (size_t i = 0; s == SL_OK && i < a.ninputs; i++) {
             const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
+            if (!path)
+                note_terminal(&a);
             s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
         }
         if (s != SL_OK)
@@ -648,7 +679,7 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
         return EXIT_OSERR;
     c->opts = a->opts;
     int rc = parse_args(a, argc, argv, help);
-    c->format = a->format;
+    c->format = cli_format_name(a->format);
     c->output = a->output;
     c->language = a->language;
     c->id_field = a->id_field;

@@ -91,13 +91,16 @@ int cli_output_fail(cli_output *out, const sl_error *err);
 /* Loads the lexicon files or directories (none: the default lexicons).
  * EXIT_OK, or the exit status after printing why. */
 int cli_load_lexicons(const char *const *paths, size_t n, const char *language, sl_lexicon **lex);
-/* json (also NULL), tsv, csv, table: 0, else -1. */
+/* json (also NULL), tsv, csv, text (for a person; "table" is its other
+ * name, which analyse, compare and merge once used): 0, else -1. */
 int cli_parse_format(const char *s, sl_format *f);
 /* wide (CSV), wide-tsv (the sheet of a row a story) and xlsx: 0, else -1. */
 int cli_parse_wide(const char *s, sl_format *f);
 /* -1 to go on, or a usage error when a binary output would go to a
  * terminal (output NULL or "-" and standard output a tty). */
 int cli_binary_output(const char *cmd, const char *output);
+/* s, with the alias "table" read as "text": every command takes both. */
+const char *cli_format_name(const char *s);
 
 /* Appends arg (borrowed from argv) to a repeatable option's list: EXIT_OK,
  * or EXIT_OSERR when out of memory. */

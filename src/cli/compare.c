@@ -24,7 +24,7 @@ static const char compare_help[] =
     "      --adjust METHOD     holm (default) or bh (Benjamini-Hochberg)\n"
     "      --allow-different-lexicons  compare analyses made with other lexicons\n"
     "                          (themes in one only are shown without a test)\n"
-    "  -f, --format FORMAT     json (default), tsv, csv or table\n"
+    "  -f, --format FORMAT     json (default), tsv, csv or text\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n"
     "\n"
@@ -75,7 +75,7 @@ static int parse(compare_args *a, sl_options *opts, int argc, char **argv)
         }
     }
     if (cli_parse_format(a->format, &a->fmt) != 0)
-        return cli_usage_error("compare", "--format: \"%s\"; use json, tsv, csv or table",
+        return cli_usage_error("compare", "--format: \"%s\"; use json, tsv, csv or text",
                                a->format);
     if (argc - optind != 2)
         return cli_usage_error("compare", "give two analyses, A.json and B.json (%d given)",

@@ -43,10 +43,12 @@ static const char eval_help[] =
     "      --delimiter C       CSV field separator of the corpus: , ; tab or |\n"
     "      --encoding NAME     the corpus's encoding, e.g. windows-1252 (default UTF-8)\n"
     "      --input-format F    format of standard input: jsonl (default), csv, tsv, txt\n"
-    "  -f, --format F          json (default), tsv, csv or table\n"
+    "      --sheet NAME        --split-on UNIT   as for analyse\n"
+    "  -f, --format F          json (default), tsv, csv or text\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores)\n"
     "      --allow-duplicate-ids  count a story id met twice (default: an error)\n"
+    "      --allow-empty       score a corpus of no stories (default: an error, exit 65)\n"
     "      --modifiers PATH    modifier lexicons for the direction (repeatable; default:\n"
     "                          the bundled ones)\n"
     "      --no-direction      no direction of change (refused with direction columns)\n"
@@ -163,7 +165,7 @@ int cmd_eval(int argc, char **argv)
     if (rc < 0 && !e.gold)
         rc = cli_usage_error("eval", "--gold CODES.csv is required (or --tests)");
     if (rc < 0 && cli_parse_format(c.format, &fmt) != 0)
-        rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or table", c.format);
+        rc = cli_usage_error("eval", "--format: \"%s\"; use json, tsv, csv or text", c.format);
     if (rc < 0 && cli_output_refuse(c.output, &e.gold, 1, CLI_IN_FILE, "--gold file") != EXIT_OK)
         rc = EXIT_CANTCREAT;
     sl_gold *gold = NULL;

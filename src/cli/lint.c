@@ -165,7 +165,7 @@ int cmd_lint(int argc, char **argv)
         else if (c == OPT_LINT_LANGUAGE)
             language = optarg;
         else if (c == 'f')
-            format = optarg;
+            format = cli_format_name(optarg);
         else
             return cli_usage_error("lint", "bad option \"%s\"", argv[optind - 1]);
     }

@@ -31,7 +31,7 @@ static const char merge_help[] =
     "      --confidence LEVEL  --adjust METHOD  --calibration EVAL\n"
     "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
     "                          corrected shares are derived when the merge is written\n"
-    "  -f, --format FORMAT     json (default), tsv, csv, table, or wide / wide-tsv /\n"
+    "  -f, --format FORMAT     json (default), tsv, csv, text, or wide / wide-tsv /\n"
     "                          xlsx (with the story sheet: the parts need --per-document)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
@@ -161,7 +161,7 @@ int cmd_merge(int argc, char **argv)
     int rc = parse(&a, stats, argc, argv);
     sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
-        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, table, wide, "
+        rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, text, wide, "
                                       "wide-tsv or xlsx", a.format);
     if (rc < 0 && fmt == SL_FORMAT_XLSX)
         rc = cli_binary_output("merge", a.output);

@@ -13,7 +13,9 @@ int cli_corpus_run(const cli_corpus *c)
     if (sl_analysis_new(&an, c->lex, c->opts, &err) != SL_OK)
         return cli_report(&err);
     int rc = cli_corpus_add_inputs(c, an);
-    if (rc == EXIT_OK && sl_analysis_flush(an, &err) != SL_OK)
+    /* 0 stories is an error here too, as in analyse: an empty answer
+     * would read as "nothing matched" */
+    if (rc == EXIT_OK && sl_analysis_finish(an, &err) != SL_OK)
         rc = cli_report(&err);
     sl_analysis_free(an);
     return rc;

@@ -36,8 +36,11 @@ static const char suggest_help[] =
     "  -l, --lexicon PATH      a .lex file or a directory of them (repeatable)\n"
     "      --language NAME     --text-field NAME  --id-field NAME  --input-format F\n"
     "      --delimiter C       --encoding NAME    (as for analyse)\n"
+    "      --sheet NAME        --split-on UNIT   as for analyse\n"
     "  -j, --threads N         as for analyse\n"
     "      --allow-duplicate-ids  as for analyse\n"
+    "      --allow-empty       an empty answer for a corpus of no stories (default: an\n"
+    "                          error, exit 65)\n"
     "  -f, --format F          text (default, aligned), tsv (candidate, kind, count,\n"
     "                          reference_count, g2, example, ids; ids joined by\n"
     "                          commas), csv (the same columns) or json\n"
@@ -126,8 +129,11 @@ static int run_reference(const cli_corpus *c, const settings *s, feed *f)
     sl_status st = SL_OK;
     for (size_t i = 0; st == SL_OK && i < s->nrefs; i++)
         st = sl_analysis_add_path(an, s->refs[i], &err);
-    if (st == SL_OK)
-        st = sl_analysis_flush(an, &err);
+    if (st == SL_OK && (st = sl_analysis_finish(an, &err)) != SL_OK) {
+        char text[sizeof err.text]; /* say which corpus was empty */
+        snprintf(text, sizeof text, "--reference: %.1000s", err.text);
+        snprintf(err.text, sizeof err.text, "%s", text);
+    }
     sl_analysis_free(an);
     return st == SL_OK ? EXIT_OK : cli_report(&err);
 }

@@ -754,6 +754,46 @@ static void lexicon__directory_loads_lex_files_sorted(void **state)
     dir_remove(&d);
 }
 
+/* The bundled folder's files are named by their path inside it (with or
+ * without a final "/" on the folder); a file elsewhere, and one in a
+ * folder whose name merely begins with the folder's, keep their path. */
+static void lexicon__mark_bundled_names_files_inside_the_folder(void **state)
+{
+    (void)state;
+    tmpdir d, e;
+    dir_make(&d);
+    dir_make(&e);
+    put_file(&d, "a.lex", "[a]\ny\n", 6, NULL, 0);
+    char other[128], prefix[80];
+    put_file(&e, "b.lex", "[b]\nx\n", 6, other, sizeof other);
+    snprintf(prefix, sizeof prefix, "%.*s", (int)strlen(d.path) - 1, d.path);
+    char with_slash[80];
+    snprintf(with_slash, sizeof with_slash, "%s/", d.path);
+    const char *const marks[] = {d.path, with_slash, prefix};
+    for (size_t v = 0; v < 3; v++) {
+        const char *paths[] = {d.path, other};
+        sl_lexicon *lex = NULL;
+        sl_error err;
+        if (sl_lexicon_load(&lex, paths, 2, NULL, &err) != SL_OK)
+            fail_msg("%s", err.text);
+        assert_string_equal(sli_lexfile_name(&lex->files[0]), lex->files[0].path);
+        sl_lexicon_mark_bundled(lex, marks[v]);
+        if (v < 2) {
+            assert_string_equal(sli_lexfile_name(&lex->files[0]), "a.lex");
+        } else {
+            assert_null(lex->files[0].bundled);
+        }
+        char want[128];
+        snprintf(want, sizeof want, "%s/a.lex", d.path);
+        assert_string_equal(lex->files[0].path, want); /* errors still name it */
+        assert_null(lex->files[1].bundled);
+        assert_string_equal(sli_lexfile_name(&lex->files[1]), other);
+        sl_lexicon_free(lex);
+    }
+    dir_remove(&d);
+    dir_remove(&e);
+}
+
 static void lexicon__paths_load_in_given_order(void **state)
 {
     (void)state;
@@ -961,6 +1001,7 @@ int main(void)
         cmocka_unit_test(lexicon__regexes_listed_in_lexicon_order),
         cmocka_unit_test(lexicon__phrase_gaps_and_columns),
         cmocka_unit_test(lexicon__directory_loads_lex_files_sorted),
+        cmocka_unit_test(lexicon__mark_bundled_names_files_inside_the_folder),
         cmocka_unit_test(lexicon__paths_load_in_given_order),
         cmocka_unit_test(lexicon__missing_or_empty_input_is_noinput),
         cmocka_unit_test(lexicon__sha256_recorded_per_file),

@@ -60,6 +60,7 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
         return sli_fail_nomem(err);
     for (size_t i = 0; i < opts->nby; i++) {
         res->groups[i].field = opts->by[i];
+        res->groups[i].by_input = strcmp(opts->by[i], SL_BY_INPUT) == 0;
         sli_strmap_init(&res->groups[i].values);
     }
     return SL_OK;
@@ -164,6 +165,13 @@ sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error
     sli_accum_add(&res->total, &res->shape, r);
     for (size_t g = 0; g < res->opts->nby; g++) {
         const char *v = sli_doc_meta(d, res->groups[g].field);
+        if (res->groups[g].by_input && v) /* which would the group be? */
+            return sli_fail(err, SL_EDATA,
+                            "%s:%lu: the story has a field named \"%s\", which --by %s keeps "
+                            "for the input a story was read from; rename the field",
+                            d->source ? d->source : "-", d->line, SL_BY_INPUT, SL_BY_INPUT);
+        if (res->groups[g].by_input)
+            v = res->input ? res->input : "-";
         res->seen.missing[g] += v == NULL;
         sl_accum *a = sli_result_group(res, g, v ? v : "");
         if (!a)

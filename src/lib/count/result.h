@@ -24,6 +24,7 @@
 /* One --by field: its values, each with its totals. */
 typedef struct sl_group_field {
     const char *field;   /* borrowed from the options */
+    int by_input;        /* field is SL_BY_INPUT: the group is the story's input */
     sl_strmap values;    /* value -> index into accums */
     sl_accum *accums;
     size_t n, cap;
@@ -65,6 +66,8 @@ typedef struct sl_result {
     size_t cooc_cells;       /* co-occurrence cells a table holds (themes^2 x units) */
     int cooc_full;           /* a group was refused: SL_COOC_RESULT_CELLS reached */
     sl_seen seen;            /* ids and --by fields met (seen.h) */
+    const char *input;       /* the INPUT being read, as named (--by @file);
+                              * borrowed from report's file names */
 } sl_result;
 
 /* An empty result for lex and opts (both borrowed: they must outlive it).

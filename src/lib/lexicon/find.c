@@ -1,5 +1,5 @@
 /*
- * lexicon_find.c - where the default lexicons are.
+ * find.c - where the default lexicons are, and how the output names them.
  *
  * With no -l, storylens uses its default lexicons without any flag or
  * environment variable. They are looked for relative to the running
@@ -10,6 +10,13 @@
  *   BIN/../../lexicons                (source tree: build/FLAVOUR/storylens)
  *   BIN/../lexicons                   (source tree, one level down)
  *   SL_DATADIR/lexicons               (the configured install prefix)
+ *
+ * Those folders differ from machine to machine (a home folder, a build
+ * tree, an install prefix), so the output records a bundled lexicon by its
+ * path inside the folder: the same corpus then gives the same bytes from
+ * the build tree and from any install, and a published JSON names no
+ * folder of the machine that made it. The sha256 beside it says which
+ * lexicon it was.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -18,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "lexicon/lexicon.h"
 
 #ifndef SL_DATADIR
 #define SL_DATADIR "/usr/local/share/storylens"
@@ -57,4 +65,16 @@ sl_status sl_default_lexicon_dir(char *buf, size_t size, const char *exe_path)
         return SL_OK;
     }
     return SL_ENOINPUT;
+}
+
+void sl_lexicon_mark_bundled(sl_lexicon *lex, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    for (size_t i = 0; lex && n && i < lex->nfiles; i++) {
+        const char *p = lex->files[i].path;
+        if (strncmp(p, dir, n) == 0 && p[n] == '/' && p[n + 1])
+            lex->files[i].bundled = p + n + 1;
+    }
 }

@@ -94,9 +94,18 @@ typedef struct sl_theme {
 } sl_theme;
 
 typedef struct sl_lexfile {
-    char *path;
+    char *path;         /* as opened: errors and lint name the file by it */
     char sha256[65];    /* hex */
+    const char *bundled; /* NULL, or inside path: a bundled lexicon's path
+                          * relative to the bundled folder (find.c) */
 } sl_lexfile;
+
+/* What the output records for f: a bundled file's relative path, else
+ * the path as given. */
+static inline const char *sli_lexfile_name(const sl_lexfile *f)
+{
+    return f->bundled ? f->bundled : f->path;
+}
 
 /* One entry in the first-atom index: all that finding a token's
  * candidates needs, in 16 bytes. The matcher copies a word's records into

@@ -119,11 +119,39 @@ static sl_status add_file(sl_analysis *an, const sl_walk_entry *f, const sl_read
     return s;
 }
 
+static int by_input(const sl_analysis *an)
+{
+    for (size_t g = 0; g < an->res.opts->nby; g++)
+        if (an->res.groups[g].by_input)
+            return 1;
+    return 0;
+}
+
+/* With --by @file a story's group is the input being read when it is
+ * summed, so an input's stories are all summed before the next begins:
+ * one flush per INPUT named, which costs the overlap of one batch. */
+static sl_status begin_input(sl_analysis *an, const char *name, sl_error *err)
+{
+    if (!by_input(an))
+        return SL_OK;
+    an->res.input = sli_report_file(&an->res.report, name);
+    return an->res.input ? SL_OK : sli_fail_nomem(err);
+}
+
+static sl_status end_input(sl_analysis *an, sl_status s, sl_error *err)
+{
+    if (s == SL_OK && by_input(an))
+        s = sli_batcher_flush(&an->run, err);
+    return finish_input(an, s);
+}
+
 sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
 {
     sl_status s = start(an, err);
     if (s != SL_OK)
         return s;
+    if ((s = begin_input(an, path, err)) != SL_OK)
+        return finish_input(an, s);
     sl_walk_entry *files;
     size_t n;
     s = sli_walk(path, &files, &n, err);
@@ -133,7 +161,7 @@ sl_status sl_analysis_add_path(sl_analysis *an, const char *path, sl_error *err)
     for (size_t i = 0; s == SL_OK && i < n; i++)
         s = add_file(an, &files[i], &ro, err);
     sli_walk_free(files, n);
-    return finish_input(an, s);
+    return end_input(an, s, err);
 }
 
 sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl_error *err)
@@ -141,6 +169,8 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
     sl_status s = start(an, err);
     if (s != SL_OK)
         return s;
+    if ((s = begin_input(an, name ? name : "-", err)) != SL_OK)
+        return finish_input(an, s);
     sl_read_opts ro = read_opts(an);
     sl_reader *rd;
     s = sli_reader_open_stream(&rd, in, name, an->res.opts->stdin_format, &ro, err);
@@ -148,7 +178,7 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
         s = sli_batcher_read(&an->run, rd, err);
         sli_reader_free(rd);
     }
-    return finish_input(an, s);
+    return end_input(an, s, err);
 }
 
 sl_status sl_analysis_flush(sl_analysis *an, sl_error *err)
@@ -156,6 +186,12 @@ sl_status sl_analysis_flush(sl_analysis *an, sl_error *err)
     if (an->failed)
         return sli_fail(err, SL_EUSAGE, "this analysis has already failed");
     return finish_input(an, sli_batcher_flush(&an->run, err));
+}
+
+sl_status sl_analysis_finish(sl_analysis *an, sl_error *err)
+{
+    sl_result *res;
+    return sli_analysis_result(an, &res, err);
 }
 
 sl_status sli_analysis_result(sl_analysis *an, sl_result **res, sl_error *err)

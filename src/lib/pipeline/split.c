@@ -271,6 +271,7 @@ static int make_parts(split_run *run, split_part *parts, int n)
             sli_batcher_init(&p->run, &p->res, &w->workers[i], 1, 1, NULL) != SL_OK)
             return -1;
         p->res.seen.in_pieces = 1;
+        p->res.input = w->res->input; /* --by @file: the whole run's INPUT */
     }
     return 0;
 }

@@ -222,8 +222,9 @@ static sl_status write_json(const sl_eval *ev, const eval_sums *s, FILE *out, sl
     json_t *lexs = json_array();
     for (size_t i = 0; i < ev->lex->nfiles; i++) {
         json_t *f = json_object();
-        sli_jb_set(&b, f, "path", sli_json_text(ev->lex->files[i].path));
+        sli_jb_set(&b, f, "path", sli_json_text(sli_lexfile_name(&ev->lex->files[i])));
         sli_jb_set(&b, f, "sha256", sli_json_text(ev->lex->files[i].sha256));
+        sli_jb_set(&b, f, "bundled", json_boolean(ev->lex->files[i].bundled != NULL));
         sli_jb_push(&b, lexs, f);
     }
     sli_jb_set(&b, root, "lexicons", lexs);

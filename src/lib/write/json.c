@@ -239,8 +239,9 @@ static json_t *lexicons(sl_jb *b, const sl_lexicon *lex)
     json_t *arr = json_array();
     for (size_t i = 0; i < lex->nfiles; i++) {
         json_t *f = json_object();
-        sli_jb_set(b, f, "path", sli_json_text(lex->files[i].path));
+        sli_jb_set(b, f, "path", sli_json_text(sli_lexfile_name(&lex->files[i])));
         sli_jb_set(b, f, "sha256", sli_json_text(lex->files[i].sha256));
+        sli_jb_set(b, f, "bundled", json_boolean(lex->files[i].bundled != NULL));
         sli_jb_push(b, arr, f);
     }
     return arr;

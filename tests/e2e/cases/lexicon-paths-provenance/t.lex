@@ -1,0 +1,2 @@
+[lonely]
+lonely
