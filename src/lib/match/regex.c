@@ -108,12 +108,12 @@ static int push_key(sl_matcher *m, uint64_t key)
 static int collect_keys(sl_matcher *m, const sl_tokens *toks)
 {
     const sl_lexicon *lex = m->lex;
-    const uint32_t *ann = m->tok_ann.p;
     m->rx_keys.n = 0;
     for (size_t h = 0; h < m->tok_hot.n; h++) { /* the wanted tokens with atoms */
         size_t i = ((const uint32_t *)m->tok_hot.p)[h];
-        uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
-        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+        const uint32_t *ann = token_ann(m, i);
+        uint32_t s = toks->tok[i].sentence, cnt = ann[1];
+        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[0];
         for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
             size_t r = atoms[k] - lex->natoms;
             if (r < lex->nregexes) {
@@ -150,7 +150,9 @@ static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint
             return (long)(uint32_t)key[(*k)++];
         return -1;
     }
-    while (++*s < (long)toks->nsent)
+    if (*s < (long)m->s_lo - 1)
+        *s = (long)m->s_lo - 1;
+    while (++*s < (long)m->s_hi)
         if (wanted(mask, (uint32_t)*s))
             return *s;
     return -1;

@@ -33,6 +33,19 @@ typedef struct sl_worker {
                             * match was dropped (lexicon language v2) */
     sl_hit_dir *counted_dirs;
     size_t counted_cap;
+    /* A huge story matched and judged a stretch of sentences at a time
+     * (worker.c): its hits, their directions and (with a story handler)
+     * the triggers gathered from the stretches, then put in theme order
+     * through the second set of arrays. */
+    sl_hits story;
+    sl_hit_dir *story_dirs;
+    size_t story_dirs_cap;
+    sl_trigger *story_trig;
+    size_t story_ntrig, story_trig_cap;
+    sl_hit *order_hits;
+    sl_hit_dir *order_dirs;
+    size_t order_hits_cap, order_dirs_cap;
+    size_t *theme_at;      /* per theme: its next slot (order_by_theme) */
 } sl_worker;
 
 /* A story's counted hits, kept only when a story handler is set. */

@@ -304,7 +304,7 @@ static int end_sentence(scanner *sc, size_t end)
         .end = end,
         .first_token = (uint32_t)sc->sent_first,
         .ntokens = (uint32_t)(t->n - sc->sent_first),
-        .paragraph = t->tok[sc->sent_first].paragraph,
+        .paragraph = (uint32_t)t->nparagraphs, /* a break ends the sentence first */
     };
     return 0;
 }
@@ -392,12 +392,10 @@ static inline void push_token(scanner *sc, size_t start, size_t end, size_t flen
     touch(sc, start, end);
     t->fold[t->fold_len + flen] = '\0';
     t->tok[t->n++] = (sl_token){
-        .start = start,
-        .end = end,
+        .start = (uint32_t)start, /* < SL_TEXT_MAX: sli_tokenize checked */
+        .end = (uint32_t)end,
         .fold_off = (uint32_t)t->fold_len,
-        .fold_len = (uint32_t)flen,
         .sentence = (uint32_t)t->nsent, /* the sentence being built */
-        .paragraph = (uint32_t)t->nparagraphs,
     };
     t->fold_len += flen + 1;
     sc->para_has_tokens = true;
@@ -529,7 +527,7 @@ static bool dot_is_abbreviation(const scanner *sc, size_t dot)
     const sl_token *tk = &t->tok[t->n - 1];
     if (tk->end != dot)
         return false;
-    if (is_abbreviation(t->fold + tk->fold_off, tk->fold_len))
+    if (is_abbreviation(t->fold + tk->fold_off, sli_token_fold_len(t, t->n - 1)))
         return true;
     /* A single letter: "J. Smith", and the "g" of "e.g.". */
     utf8proc_int32_t cp;
@@ -578,6 +576,8 @@ int sli_tokenize(sl_tokens *t, const char *text, size_t len)
 {
     scanner sc = {.t = t, .s = (const unsigned char *)text, .len = len};
     t->n = t->fold_len = t->nsent = t->nparagraphs = t->invalid_utf8 = 0;
+    if (len > SL_TEXT_MAX)
+        return -2;
 
     size_t i = 0;
     while (i < len) {
