@@ -138,9 +138,10 @@ static int collect_keys(sl_matcher *m, const sl_tokens *toks)
 }
 
 /* The next sentence regex r runs in, or -1: from the keys (*k walks them)
- * when r is filtered, else every wanted sentence after *s. */
-static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint8_t *mask,
-                          int filtered, size_t r, size_t *k, long *s)
+ * when r is filtered, else every wanted sentence of the call's range
+ * after *s. */
+static long next_sentence(const sl_matcher *m, const uint8_t *mask, int filtered, size_t r,
+                          size_t *k, long *s)
 {
     if (filtered) {
         const uint64_t *key = m->rx_keys.p;
@@ -173,7 +174,7 @@ sl_status sli_match_regexes(sl_matcher *m, const char *text, const sl_tokens *to
         size_t mark = into->n;
         int filtered = prefilter && sli_regex_index_filtered(m->rx, r);
         long s = -1, at;
-        while ((at = next_sentence(m, toks, mask, filtered, r, &k, &s)) >= 0) {
+        while ((at = next_sentence(m, mask, filtered, r, &k, &s)) >= 0) {
             sl_status st =
                 regex_in_sentence(m, text, toks, &toks->sent[at], lex->regexes[r], doc_id, err);
             if (st == SL_EDATA && m->skip_failures) {

@@ -51,8 +51,6 @@ void sli_workers_free(sl_worker *ws, int n)
         free(ws[i].story.h);
         free(ws[i].story_dirs);
         free(ws[i].story_trig);
-        free(ws[i].order_hits);
-        free(ws[i].order_dirs);
         free(ws[i].theme_at);
     }
     free(ws);
@@ -128,24 +126,47 @@ static int keep_drops(const sl_matcher *m, sl_regex_drops *out)
  * hits and their directions are the ones the whole story gives. */
 #define STRETCH_TOKENS ((size_t)1 << 16)
 
-/* The end (exclusive) of the stretch of sentences starting at s. */
-static size_t stretch_end(const sl_tokens *toks, size_t s)
+void sli_worker_set_stretch(sl_worker *w, size_t tokens)
 {
-    size_t first = toks->sent[s].first_token;
-    while (s < toks->nsent && toks->sent[s].first_token - first < STRETCH_TOKENS)
+    w->stretch = tokens;
+}
+
+static size_t stretch_tokens(const sl_worker *w)
+{
+    return w->stretch ? w->stretch : STRETCH_TOKENS;
+}
+
+/* The end (exclusive) of the stretch of sentences starting at s. */
+static size_t stretch_end(const sl_worker *w, size_t s)
+{
+    const sl_tokens *toks = &w->toks;
+    size_t first = toks->sent[s].first_token, want = stretch_tokens(w);
+    while (s < toks->nsent && toks->sent[s].first_token - first < want)
         s++;
     return s;
 }
 
-/* Appends a stretch's hits, their directions (when judged) and, with a
- * story handler, its triggers, the hits' trigger indices moved along. */
-static int append_stretch(sl_worker *w, const sl_hits *h, const sl_hit_dir *dirs,
-                          const sl_trigger *trig, size_t ntrig)
+/* The room to grow a story's lists to for need entries after the
+ * stretches up to sentence at of nsent: what the share judged so far says
+ * the story needs, a sixteenth more; exactly need after the last. Doubling
+ * would leave up to half of them unused (issue 18). */
+static size_t story_want(size_t need, size_t at, size_t nsent)
 {
-    size_t n = w->story.n, t0 = w->story_ntrig;
-    if (SL_GROW(w->story.h, w->story.cap, n + h->n) != 0 ||
-        (dirs && SL_GROW(w->story_dirs, w->story_dirs_cap, n + h->n) != 0) ||
-        (trig && SL_GROW(w->story_trig, w->story_trig_cap, t0 + ntrig) != 0))
+    return at < nsent ? (size_t)((double)need * ((double)nsent / (double)at) * 1.0625) + 64
+                      : need;
+}
+
+/* Appends a stretch's hits, their directions (when judged) and, with a
+ * story handler, its triggers, the hits' trigger indices moved along. The
+ * stretch ends at sentence at of nsent. */
+static int append_stretch(sl_worker *w, const sl_hits *h, const sl_hit_dir *dirs,
+                          const sl_trigger *trig, size_t ntrig, size_t at, size_t nsent)
+{
+    size_t n = w->story.n, t0 = w->story_ntrig, want = story_want(n + h->n, at, nsent);
+    if (SL_GROW_TO(w->story.h, w->story.cap, n + h->n, want) != 0 ||
+        (dirs && SL_GROW_TO(w->story_dirs, w->story_dirs_cap, n + h->n, want) != 0) ||
+        (trig && SL_GROW_TO(w->story_trig, w->story_trig_cap, t0 + ntrig,
+                            story_want(t0 + ntrig, at, nsent)) != 0))
         return -1;
     if (h->n)
         memcpy(w->story.h + n, h->h, h->n * sizeof *h->h);
@@ -162,45 +183,51 @@ static int append_stretch(sl_worker *w, const sl_hits *h, const sl_hit_dir *dirs
     return 0;
 }
 
-/* Puts the story's hits in theme order, as sli_match gives them: each
- * stretch's come by theme and start, and the stretches in text order, so
- * a stable placement by theme (a count per theme) gives theme and start
- * order with no comparison sort. */
+/* Puts the story's hits (and directions) in theme order, as sli_match
+ * gives them: each stretch's come by theme and start, and the stretches
+ * in text order, so a stable placement by theme (a count per theme) gives
+ * theme and start order with no comparison sort. In place, by following
+ * the cycles of the placement: 4 bytes a hit of scratch where a second
+ * copy of the lists took 24. Nothing to do when they are in order
+ * already (one theme has all the hits). */
 static int order_by_theme(sl_worker *w, size_t nthemes, int with_dirs)
 {
     size_t n = w->story.n;
-    if (SL_GROW(w->order_hits, w->order_hits_cap, n) != 0 ||
-        (with_dirs && SL_GROW(w->order_dirs, w->order_dirs_cap, n) != 0))
-        return -1;
+    sl_hit *h = w->story.h;
+    sl_hit_dir *d = w->story_dirs;
+    size_t i = 1;
+    while (i < n && h[i - 1].theme <= h[i].theme)
+        i++;
+    if (i >= n)
+        return 0;
     if (!w->theme_at && !(w->theme_at = malloc((nthemes + 1) * sizeof *w->theme_at)))
+        return -1;
+    uint32_t *dest = malloc(n * sizeof *dest); /* n <= tokens < 2^32 */
+    if (!dest)
         return -1;
     size_t *at = w->theme_at;
     memset(at, 0, (nthemes + 1) * sizeof *at);
-    const sl_hit *h = w->story.h;
-    for (size_t i = 0; i < n; i++)
+    for (i = 0; i < n; i++)
         at[h[i].theme + 1]++;
     for (size_t t = 0; t < nthemes; t++)
         at[t + 1] += at[t];
-    for (size_t i = 0; i < n; i++) {
-        size_t k = at[h[i].theme]++;
-        w->order_hits[k] = h[i];
-        if (with_dirs)
-            w->order_dirs[k] = w->story_dirs[i];
-    }
-    sl_hit *th = w->story.h; /* swap: the ordered arrays become the story's */
-    w->story.h = w->order_hits;
-    w->order_hits = th;
-    size_t tc = w->story.cap;
-    w->story.cap = w->order_hits_cap;
-    w->order_hits_cap = tc;
-    if (with_dirs) {
-        sl_hit_dir *td = w->story_dirs;
-        w->story_dirs = w->order_dirs;
-        w->order_dirs = td;
-        tc = w->story_dirs_cap;
-        w->story_dirs_cap = w->order_dirs_cap;
-        w->order_dirs_cap = tc;
-    }
+    for (i = 0; i < n; i++)
+        dest[i] = (uint32_t)at[h[i].theme]++;
+    for (i = 0; i < n; i++)
+        while (dest[i] != i) { /* each swap puts one hit where it belongs */
+            uint32_t k = dest[i];
+            sl_hit th = h[i];
+            h[i] = h[k];
+            h[k] = th;
+            if (with_dirs) {
+                sl_hit_dir td = d[i];
+                d[i] = d[k];
+                d[k] = td;
+            }
+            dest[i] = dest[k];
+            dest[k] = k;
+        }
+    free(dest);
     return 0;
 }
 
@@ -215,7 +242,7 @@ static sl_status match_stretches(sl_worker *w, const sl_lexicon *lex, const sl_o
     w->story.n = w->story_ntrig = 0;
     *whole = 0;
     for (size_t lo = 0, hi; lo < toks->nsent; lo = hi) {
-        hi = stretch_end(toks, lo);
+        hi = stretch_end(w, lo);
         const sl_hits *h;
         const uint32_t *fe;
         const int *fc;
@@ -239,7 +266,7 @@ static sl_status match_stretches(sl_worker *w, const sl_lexicon *lex, const sl_o
             if (s != SL_OK)
                 return s;
         }
-        if (append_stretch(w, h, dirs, opts->on_story ? trig : NULL, ntrig) != 0)
+        if (append_stretch(w, h, dirs, opts->on_story ? trig : NULL, ntrig, hi, toks->nsent) != 0)
             return sli_fail_nomem(err);
     }
     if (order_by_theme(w, lex->nthemes, w->director != NULL) != 0)
@@ -261,21 +288,18 @@ static sl_status contexts_found(sl_worker *w, const sl_lexicon *lex, const sl_do
         return SL_OK;
     const sl_hits *ch;
     const sl_tokens *toks = &w->toks;
-    if (toks->n > STRETCH_TOKENS) /* a huge story: a stretch at a time */
-        for (size_t lo = 0, hi; lo < toks->nsent; lo = hi) {
-            hi = stretch_end(toks, lo);
-            sl_status s = sli_match_range(w->contexts, d->text, toks, NULL, lo, hi, d->id, &ch, err);
-            if (s == SL_EDATA) { /* reported as for the whole story */
-                *found = 0;
-                break;
-            }
-            if (s != SL_OK)
-                return s;
-            for (size_t k = 0; k < ch->n; k++)
+    if (toks->n > stretch_tokens(w)) { /* a huge story: a stretch at a time */
+        sl_status s = SL_OK;
+        for (size_t lo = 0, hi; s == SL_OK && lo < toks->nsent; lo = hi) {
+            hi = stretch_end(w, lo);
+            s = sli_match_range(w->contexts, d->text, toks, NULL, lo, hi, d->id, &ch, err);
+            for (size_t k = 0; s == SL_OK && k < ch->n; k++)
                 *found |= (uint64_t)1 << (ch->h[k].theme & 63);
-            if (lo + 1 >= toks->nsent || hi == toks->nsent)
-                return SL_OK;
         }
+        if (s != SL_EDATA) /* a failing regex is reported as for the whole story */
+            return s;
+        *found = 0;
+    }
     sl_status s = sli_match(w->contexts, d->text, toks, d->id, &ch, err);
     for (size_t k = 0; s == SL_OK && k < ch->n; k++)
         *found |= (uint64_t)1 << (ch->h[k].theme & 63);
@@ -375,7 +399,7 @@ sl_status sli_worker_analyse(sl_worker *w, const sl_lexicon *lex, const sl_optio
     const sl_trigger *trig;
     sl_status s = SL_OK;
     int whole = 1;
-    if (w->toks.n > STRETCH_TOKENS && (s = match_stretches(w, lex, opts, d, &whole, err)) == SL_OK &&
+    if (w->toks.n > stretch_tokens(w) && (s = match_stretches(w, lex, opts, d, &whole, err)) == SL_OK &&
         !whole) {
         hits = &w->story;
         dirs = w->director ? w->story_dirs : NULL;

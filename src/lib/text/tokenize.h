@@ -41,8 +41,8 @@ typedef struct sl_token {
     uint32_t sentence;   /* index into toks->sent */
 } sl_token;
 
-typedef struct sl_sentence {
-    size_t start, end;    /* byte range of the sentence text, trimmed of white space */
+typedef struct sl_sentence { /* 20 bytes */
+    uint32_t start, end;  /* byte range of the sentence text, trimmed of white space */
     uint32_t first_token; /* index of its first token */
     uint32_t ntokens;     /* may be 0 (a sentence of punctuation only) */
     uint32_t paragraph;
