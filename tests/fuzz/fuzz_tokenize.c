@@ -23,7 +23,7 @@ static int ascii_fold_ok(const sl_tokens *t, const sl_token *k, const char *text
             return 1;
     size_t n = k->end - k->start < SL_FOLD_CAP ? k->end - k->start : SL_FOLD_CAP;
     const char *f = t->fold + k->fold_off;
-    if (k->fold_len != n || f[n] != '\0')
+    if (sli_token_fold_len(t, (size_t)(k - t->tok)) != n || f[n] != '\0')
         return 0;
     for (size_t j = 0; j < n; j++)
         if (f[j] != (char)tolower((unsigned char)text[k->start + j]))

@@ -319,7 +319,7 @@ static void aggregate__unit_pairs_match_a_brute_force_count(void **state)
                 int in[4] = {0};
                 for (size_t i = 0; i < hits->n; i++) {
                     const sl_token *t = &f.toks.tok[hits->h[i].start];
-                    if ((by_para ? t->paragraph : t->sentence) == un)
+                    if ((by_para ? f.toks.sent[t->sentence].paragraph : t->sentence) == un)
                         in[hits->h[i].theme] = 1;
                 }
                 for (size_t a = 0; a < nt; a++)

@@ -46,4 +46,33 @@ static inline int sli_grow(void *pp, size_t *cap, size_t need, size_t elem)
 
 #define SL_GROW(p, cap, need) sli_grow(&(p), &(cap), (need), sizeof *(p))
 
+/* As sli_grow, but to want elements (at least need, and an eighth more
+ * than cap, so growing stays geometric) instead of a doubling: for an
+ * array whose final size can be estimated, such as a huge story's tokens
+ * from the share of its bytes read so far. Doubling would leave up to
+ * half of a large block unused, and under an address-space cap (ulimit
+ * -v) that half is what fails. */
+static inline int sli_grow_to(void *pp, size_t *cap, size_t need, size_t want, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t floor = *cap + *cap / 8;
+    if (want < floor)
+        want = floor;
+    if (want < need)
+        want = need;
+    if (elem && want > SIZE_MAX / elem)
+        return sli_grow(pp, cap, need, elem);
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    void *p = realloc(old, want * elem);
+    if (!p)
+        return -1;
+    memcpy(pp, &p, sizeof p);
+    *cap = want;
+    return 0;
+}
+
+#define SL_GROW_TO(p, cap, need, want) sli_grow_to(&(p), &(cap), (need), (want), sizeof *(p))
+
 #endif

@@ -123,7 +123,7 @@ static span hit_span(const sl_unit *u, const sl_tokens *toks, const sl_hit *h, u
     const sl_token *a = &toks->tok[h->start], *b = &toks->tok[h->end - 1];
     switch (u->kind) {
     case SL_UNIT_PARAGRAPH:
-        return (span){a->paragraph, b->paragraph};
+        return (span){toks->sent[a->sentence].paragraph, toks->sent[b->sentence].paragraph};
     case SL_UNIT_SENTENCE:
         return (span){a->sentence, b->sentence};
     case SL_UNIT_WINDOW: {
@@ -227,13 +227,13 @@ static int disjoint_unit_pairs(sl_docres *r, sl_agg_scratch *s, const sl_unit *u
     memset(s->ufirst, 0, (nunits + 1) * sizeof *s->ufirst);
     for (size_t i = 0; i < hits->n; i++) {
         const sl_token *t = &toks->tok[hits->h[i].start];
-        s->ufirst[(by_sentence ? t->sentence : t->paragraph) + 1]++;
+        s->ufirst[(by_sentence ? t->sentence : toks->sent[t->sentence].paragraph) + 1]++;
     }
     for (uint64_t k = 0; k < nunits; k++)
         s->ufirst[k + 1] += s->ufirst[k];
     for (size_t i = 0; i < hits->n; i++) {
         const sl_token *t = &toks->tok[hits->h[i].start];
-        uint64_t unit_no = by_sentence ? t->sentence : t->paragraph;
+        uint64_t unit_no = by_sentence ? t->sentence : toks->sent[t->sentence].paragraph;
         s->keys[s->ufirst[unit_no]++] = unit_no << 32 | hits->h[i].theme;
     }
     size_t nt = s->nthemes, ntouched = 0, n = 0;

@@ -36,17 +36,19 @@ struct sl_director {
     sl_matcher *matcher;
     int8_t *kind_of;      /* per modifier theme: its sl_mod_kind, -1 for none */
     trig_vec all, kept;   /* candidates across kinds, then the resolved ones */
-    uint32_t *taken;      /* per token: 1 when a kept trigger covers it */
+    size_t s_lo, s_hi;    /* the sentences of the current call */
+    size_t base;          /* the first token of sentence s_lo */
+    uint32_t *taken;      /* per token from base: 1 when a kept trigger covers it */
     size_t taken_cap;
     sl_hit_dir *dirs;
     size_t dirs_cap;
     uint8_t *sent_mask;   /* per sentence: 1 when it holds a theme hit */
     size_t sent_cap;
-    size_t *sent_trig;    /* per sentence s: the kept triggers starting in it
-                           * are v[sent_trig[2s]] up to v[sent_trig[2s + 1]]
-                           * (index_triggers) */
+    size_t *sent_trig;    /* per sentence s from s_lo: the kept triggers starting
+                           * in it are v[sent_trig[2(s - s_lo)]] up to
+                           * v[sent_trig[2(s - s_lo) + 1]] (index_triggers) */
     size_t sent_trig_cap;
-    uint8_t *sent_kinds;  /* per sentence: a bit (1 << kind) for each kind
+    uint8_t *sent_kinds;  /* per sentence from s_lo: a bit (1 << kind) for each kind
                            * among its kept triggers (index_triggers) */
     size_t sent_kinds_cap;
     sl_trigger *sort_tmp; /* scratch of the per-story sorts (sort.h) */
@@ -205,7 +207,7 @@ static sl_trigger make_trigger(const sl_director *d, const sl_hit *h)
  * earlier start, then kind order), as within one theme, so that "no
  * longer" is a decrease and the "not" of "does not need to" is part of an
  * avoidance, not a negation of its own. */
-static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits *mh)
+static int resolve_triggers(sl_director *d, size_t ntok, const sl_hits *mh)
 {
     d->all.n = d->kept.n = 0;
     for (size_t i = 0; i < mh->n; i++)
@@ -213,27 +215,28 @@ static int resolve_triggers(sl_director *d, const sl_tokens *toks, const sl_hits
             return -1;
     if (sort_longest(d->all.v, d->all.n, &d->sort_tmp, &d->sort_tmp_cap) != 0)
         return -1;
-    if (toks->n + 1 > d->taken_cap) { /* the new part zeroed: stamps start unused */
+    if (ntok + 1 > d->taken_cap) { /* the new part zeroed: stamps start unused */
         size_t old = d->taken_cap;
-        if (SL_GROW(d->taken, d->taken_cap, toks->n + 1) != 0)
+        if (SL_GROW(d->taken, d->taken_cap, ntok + 1) != 0)
             return -1;
         memset(d->taken + old, 0, (d->taken_cap - old) * sizeof *d->taken);
     }
+    uint32_t *taken = d->taken, base = (uint32_t)d->base;
     for (size_t i = 0; i < d->all.n; i++) {
         const sl_trigger *t = &d->all.v[i];
         int free_span = 1;
         for (uint32_t k = t->start; k < t->end && free_span; k++)
-            free_span = d->taken[k] == 0;
+            free_span = taken[k - base] == 0;
         if (!free_span)
             continue;
         for (uint32_t k = t->start; k < t->end; k++)
-            d->taken[k] = 1;
+            taken[k - base] = 1;
         if (push_trig(&d->kept, *t) != 0)
             return -1;
     }
     for (size_t i = 0; i < d->kept.n; i++) /* leave taken all zero for the next story */
         for (uint32_t k = d->kept.v[i].start; k < d->kept.v[i].end; k++)
-            d->taken[k] = 0;
+            taken[k - base] = 0;
     return sort_start(d->kept.v, d->kept.n, &d->sort_tmp, &d->sort_tmp_cap);
 }
 
@@ -297,12 +300,13 @@ static uint32_t reach(const trig_run *run, const sl_trigger *t, uint32_t hs, uin
  * (callgrind, 5,000-entry bench lexicon). */
 static int index_triggers(sl_director *d, const sl_tokens *toks)
 {
-    if (SL_GROW(d->sent_trig, d->sent_trig_cap, 2 * toks->nsent) != 0 ||
-        SL_GROW(d->sent_kinds, d->sent_kinds_cap, toks->nsent) != 0)
+    size_t nsent = d->s_hi - d->s_lo;
+    if (SL_GROW(d->sent_trig, d->sent_trig_cap, 2 * nsent) != 0 ||
+        SL_GROW(d->sent_kinds, d->sent_kinds_cap, nsent) != 0)
         return -1;
     const trig_vec *tv = &d->kept;
     size_t from = 0, to = 0;
-    for (size_t s = 0; s < toks->nsent; s++) {
+    for (size_t s = d->s_lo; s < d->s_hi; s++) {
         const sl_sentence *sn = &toks->sent[s];
         while (from < tv->n && tv->v[from].start < sn->first_token)
             from++;
@@ -311,9 +315,9 @@ static int index_triggers(sl_director *d, const sl_tokens *toks)
         unsigned kinds = 0;
         while (to < tv->n && tv->v[to].start < sn->first_token + sn->ntokens)
             kinds |= KIND(tv->v[to++].kind);
-        d->sent_trig[2 * s] = from;
-        d->sent_trig[2 * s + 1] = to;
-        d->sent_kinds[s] = (uint8_t)kinds;
+        d->sent_trig[2 * (s - d->s_lo)] = from;
+        d->sent_trig[2 * (s - d->s_lo) + 1] = to;
+        d->sent_kinds[s - d->s_lo] = (uint8_t)kinds;
     }
     return 0;
 }
@@ -437,7 +441,7 @@ static sl_hit_dir judge(const sl_director *d, const sl_lexicon *lex, const char 
      * between it and its change trigger: a run of the sorted triggers.
      * The kinds the run holds say which of the passes below can find
      * anything; most sentences hold no negation and no breaker. */
-    uint32_t sn = toks->tok[h->start].sentence;
+    size_t sn = toks->tok[h->start].sentence - d->s_lo;
     size_t from = d->sent_trig[2 * sn], to = d->sent_trig[2 * sn + 1];
     trig_run run = {tv->v + from, to - from, d->sent_kinds[sn]};
     /* nearest change trigger and nearest time cue in scope (ties: the earlier) */
@@ -514,9 +518,21 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
                                const sl_tokens *toks, const sl_hits *hits, const char *doc_id,
                                const sl_hit_dir **dirs, const sl_trigger **trig, sl_error *err)
 {
+    size_t ntrig;
+    return sli_direction_range(d, lex, text, toks, hits, 0, toks->nsent, doc_id, dirs, trig,
+                               &ntrig, err);
+}
+
+sl_status sli_direction_range(sl_director *d, const sl_lexicon *lex, const char *text,
+                              const sl_tokens *toks, const sl_hits *hits, size_t s_lo,
+                              size_t s_hi, const char *doc_id, const sl_hit_dir **dirs,
+                              const sl_trigger **trig, size_t *ntrig, sl_error *err)
+{
     *dirs = d->dirs;
     *trig = d->kept.v;
-    d->kept.n = 0;
+    *ntrig = d->kept.n = 0;
+    d->s_lo = s_lo;
+    d->s_hi = s_hi;
     if (hits->n == 0)
         return SL_OK; /* nothing to judge: skip the modifier pass */
     if (SL_GROW(d->dirs, d->dirs_cap, hits->n) != 0)
@@ -525,21 +541,30 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
      * sentences holding a theme hit need the modifier pass. */
     if (SL_GROW(d->sent_mask, d->sent_cap, toks->nsent) != 0)
         return sli_fail_nomem(err);
-    memset(d->sent_mask, 0, toks->nsent);
+    memset(d->sent_mask + s_lo, 0, s_hi - s_lo); /* the matcher reads only these */
     for (size_t i = 0; i < hits->n; i++) { /* a hit lies in one sentence */
         d->sent_mask[toks->tok[hits->h[i].start].sentence] = 1;
         d->sent_mask[toks->tok[hits->h[i].end - 1].sentence] = 1;
     }
     const sl_hits *mh;
-    sl_status s = sli_match_sentences(d->matcher, text, toks, d->sent_mask, doc_id, &mh, err);
+    sl_status s =
+        sli_match_range(d->matcher, text, toks, d->sent_mask, s_lo, s_hi, doc_id, &mh, err);
     if (s != SL_OK)
         return s;
-    if (resolve_triggers(d, toks, mh) != 0 || index_triggers(d, toks) != 0)
+    size_t ntok = 0;
+    d->base = 0;
+    if (s_lo < s_hi) {
+        const sl_sentence *last = &toks->sent[s_hi - 1];
+        d->base = toks->sent[s_lo].first_token;
+        ntok = last->first_token + last->ntokens - d->base;
+    }
+    if (resolve_triggers(d, ntok, mh) != 0 || index_triggers(d, toks) != 0)
         return sli_fail_nomem(err);
     for (size_t i = 0; i < hits->n; i++)
         d->dirs[i] = judge(d, lex, text, toks, hits, &hits->h[i]);
     *dirs = d->dirs;
     *trig = d->kept.v;
+    *ntrig = d->kept.n;
     return SL_OK;
 }
 

@@ -71,6 +71,17 @@ sl_status sli_direction_compute(sl_director *d, const sl_lexicon *lex, const cha
                                const sl_tokens *toks, const sl_hits *hits, const char *doc_id,
                                const sl_hit_dir **dirs, const sl_trigger **trig, sl_error *err);
 
+/* As sli_direction_compute for the hits of the sentences [s_lo, s_hi)
+ * only (hits from sli_match_range over that range): a trigger reaches no
+ * further than its sentence, so each hit's direction is what the whole
+ * story would give it, and the stage's scratch grows with the range. A
+ * huge story is judged a stretch at a time this way (worker.c). *ntrig is
+ * the number of triggers in *trig. */
+sl_status sli_direction_range(sl_director *d, const sl_lexicon *lex, const char *text,
+                              const sl_tokens *toks, const sl_hits *hits, size_t s_lo,
+                              size_t s_hi, const char *doc_id, const sl_hit_dir **dirs,
+                              const sl_trigger **trig, size_t *ntrig, sl_error *err);
+
 /* Per-theme counters: SL_DIR_FIGURES hit counts a theme in the sums
  * (sl_accum.dir_hits); a story's record (sl_docres.dir) has SL_DIR_STORY
  * a theme, the hit counts and then SL_DIR_NET, the story's end state: the

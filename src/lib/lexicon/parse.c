@@ -620,13 +620,14 @@ static int parse_element(line_ctx *c, const char *w, size_t n, uint32_t *id)
         return -1;
     }
     const sl_token *t = &c->toks.tok[0];
+    uint32_t flen = sli_token_fold_len(&c->toks, 0);
     /* The tokeniser caps folded forms at SL_MAX_PREFIX bytes, so a longer
      * prefix shows in its written length, not in its (cut) fold. */
-    if (kind == SL_ATOM_PREFIX && (bn > SL_MAX_PREFIX || t->fold_len > SL_MAX_PREFIX)) {
+    if (kind == SL_ATOM_PREFIX && (bn > SL_MAX_PREFIX || flen > SL_MAX_PREFIX)) {
         report(c, SL_ELEXICON, w, "wildcard prefix longer than %d bytes", SL_MAX_PREFIX);
         return -1;
     }
-    if (push_element(c, kind, c->toks.fold + t->fold_off, t->fold_len, id) != 0) {
+    if (push_element(c, kind, c->toks.fold + t->fold_off, flen, id) != 0) {
         report(c, SL_ENOMEM, w, "out of memory");
         return -1;
     }

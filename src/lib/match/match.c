@@ -190,20 +190,21 @@ static int annotate(sl_matcher *m, sl_word *w, const char *fold, size_t len)
 static sl_word *token_word(sl_matcher *m, const sl_tokens *toks, size_t i, int reuse)
 {
     if (reuse)
-        return ((sl_word *const *)m->leader->tok_word.p)[i];
-    const sl_token *t = &toks->tok[i];
-    sl_word *w = sli_stem_lookup_padded(m->cache, toks->fold + t->fold_off, t->fold_len);
-    ((sl_word **)m->tok_word.p)[i] = w;
+        return ((sl_word *const *)m->leader->tok_word.p)[i - m->base];
+    sl_word *w = sli_stem_lookup_padded(m->cache, toks->fold + toks->tok[i].fold_off,
+                                        sli_token_fold_len(toks, i));
+    ((sl_word **)m->tok_word.p)[i - m->base] = w;
     return w;
 }
 
 /* Whether the leader's records are for this story's tokens and still valid:
- * it matched them last, every token, and the cache has not moved since. */
+ * it matched them last, every token of this range, and the cache has not
+ * moved since. */
 static int can_reuse(const sl_matcher *m, const char *text, const sl_tokens *toks)
 {
     const sl_matcher *l = m->leader;
-    return l && l->refs_text == text && l->refs_toks == toks && l->refs_n == toks->n &&
-           l->refs_epoch == sli_stem_cache_epoch(m->cache);
+    return l && l->refs_text == text && l->refs_toks == toks && l->refs_base == m->base &&
+           l->refs_n == m->ntok && l->refs_epoch == sli_stem_cache_epoch(m->cache);
 }
 
 /* Fills tok_ann with each wanted token's atoms; the others' entries are
@@ -219,24 +220,24 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
         m->trims_seen = trims;
     }
     int reuse = can_reuse(m, text, toks);
-    if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), toks->n + 1) != 0 ||
-        vec_reserve(&m->tok_word, sizeof(sl_word *), toks->n + 1) != 0 ||
-        vec_reserve(&m->tok_hot, sizeof(uint32_t), toks->n + 1) != 0)
+    if (vec_reserve(&m->tok_ann, 2 * sizeof(uint32_t), m->ntok + 1) != 0 ||
+        vec_reserve(&m->tok_word, sizeof(sl_word *), m->ntok + 1) != 0 ||
+        vec_reserve(&m->tok_hot, sizeof(uint32_t), m->ntok + 1) != 0)
         return -1;
     m->refs_text = NULL;
     uint64_t epoch = sli_stem_cache_epoch(m->cache);
     uint32_t *ann = m->tok_ann.p, *hot = m->tok_hot.p;
-    size_t nhot = 0;
-    for (size_t s = 0, lo, hi; wanted_tokens(toks, mask, &s, &lo, &hi);)
+    size_t nhot = 0, base = m->base;
+    for (size_t s = 0, lo, hi; wanted_tokens(m, toks, mask, &s, &lo, &hi);)
         for (size_t i = lo; i < hi; i++) {
             const sl_token *t = &toks->tok[i];
             sl_word *w = token_word(m, toks, i, reuse);
             if (!w || (!w->ann[m->slot] &&
-                       annotate(m, w, toks->fold + t->fold_off, t->fold_len) != 0))
+                       annotate(m, w, toks->fold + t->fold_off, sli_token_fold_len(toks, i)) != 0))
                 return -1;
             uint32_t h = w->ann[m->slot];
-            ann[2 * i] = h; /* the atoms follow the count */
-            ann[2 * i + 1] = 0;
+            ann[2 * (i - base)] = h; /* the atoms follow the count */
+            ann[2 * (i - base) + 1] = 0;
             /* listed without a branch: whether a token has atoms follows no
              * pattern, and the passes after this one walk the list instead
              * of testing every token (a mispredicted test each time). Only
@@ -251,11 +252,12 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
      * 5,000-entry lexicon the pool outgrows the first-level cache) */
     const uint32_t *pool = m->pool.p;
     for (size_t k = 0; k < nhot; k++)
-        ann[2 * hot[k] + 1] = pool[ann[2 * hot[k]] - 1];
+        ann[2 * (hot[k] - base) + 1] = pool[ann[2 * (hot[k] - base)] - 1];
     if (!mask && !reuse && sli_stem_cache_epoch(m->cache) == epoch) {
         m->refs_text = text; /* every token has its record, none moved */
         m->refs_toks = toks;
-        m->refs_n = toks->n;
+        m->refs_base = base;
+        m->refs_n = m->ntok;
         m->refs_epoch = epoch;
     }
     return 0;
@@ -263,9 +265,9 @@ static int lookup_tokens(sl_matcher *m, const char *text, const sl_tokens *toks,
 
 static int token_has(const sl_matcher *m, size_t tok, uint32_t atom)
 {
-    const uint32_t *ann = m->tok_ann.p;
-    const uint32_t *a = (const uint32_t *)m->pool.p + ann[2 * tok];
-    for (uint32_t k = 0; k < ann[2 * tok + 1]; k++)
+    const uint32_t *ann = token_ann(m, tok);
+    const uint32_t *a = (const uint32_t *)m->pool.p + ann[0];
+    for (uint32_t k = 0; k < ann[1]; k++)
         if (a[k] == atom)
             return 1;
     return 0;
@@ -338,13 +340,13 @@ static int note_reachable_atoms(sl_matcher *m, const sl_tokens *toks, size_t i)
         memset(m->atom_seen, 0, n * sizeof *m->atom_seen);
         m->atom_gen = 1;
     }
-    const uint32_t *ann = m->tok_ann.p;
     uint32_t sent = toks->tok[i].sentence;
     for (size_t j = i + 1; j <= i + 1 + SL_MAX_GAP && j < toks->n; j++) {
         if (toks->tok[j].sentence != sent)
-            break;
-        const uint32_t *a = (const uint32_t *)m->pool.p + ann[2 * j];
-        for (uint32_t k = 0; k < ann[2 * j + 1]; k++)
+            break; /* so j stays in the call's range */
+        const uint32_t *ann = token_ann(m, j);
+        const uint32_t *a = (const uint32_t *)m->pool.p + ann[0];
+        for (uint32_t k = 0; k < ann[1]; k++)
             m->atom_seen[a[k]] = m->atom_gen;
     }
     return 0;
@@ -354,8 +356,8 @@ static int note_reachable_atoms(sl_matcher *m, const sl_tokens *toks, size_t i)
  * annotation holds after its atoms; exclusions apart from the rest. */
 static int token_candidates_at(sl_matcher *m, const sl_tokens *toks, size_t i)
 {
-    const uint32_t *ann = m->tok_ann.p;
-    const uint32_t *recs = (const uint32_t *)m->pool.p + ann[2 * i] + ann[2 * i + 1];
+    const uint32_t *ann = token_ann(m, i);
+    const uint32_t *recs = (const uint32_t *)m->pool.p + ann[0] + ann[1];
     const sl_first *f = (const sl_first *)(recs + 1);
     int filter = recs[0] >= NEXT_FILTER_MIN && !m->next_filter_off;
     if (filter && note_reachable_atoms(m, toks, i) != 0)
@@ -510,7 +512,8 @@ static int reserve_stamps(sl_matcher *m, size_t ntokens)
  * is a hit unless it overlaps one taken before it. */
 static int resolve_theme(sl_matcher *m, const cand *c, size_t n)
 {
-    uint32_t *stamp = m->stamp.p;
+    uint32_t *stamp = m->stamp.p; /* indexed from base */
+    size_t base = m->base;
     uint32_t gen = ++m->stamp_gen;
     const uint8_t *weak = m->lex->entry_weak;
     /* with() and also() candidates (weak) come after the rest: the story
@@ -520,12 +523,12 @@ static int resolve_theme(sl_matcher *m, const cand *c, size_t n)
         if (weak && weak[c[i].entry] != pass)
             continue;
         uint32_t k = c[i].start;
-        while (k < c[i].end && stamp[k] != gen)
+        while (k < c[i].end && stamp[k - base] != gen)
             k++;
         if (k < c[i].end)
             continue; /* overlaps a longer (or earlier) match of this theme */
         for (k = c[i].start; k < c[i].end; k++)
-            stamp[k] = gen;
+            stamp[k - base] = gen;
         if (push_hit(&m->hits, &c[i], m->lex->entry_report) != 0)
             return -1;
     }
@@ -625,10 +628,10 @@ static int resolve_by_theme(sl_matcher *m)
     return 0;
 }
 
-static int resolve(sl_matcher *m, size_t ntokens)
+static int resolve(sl_matcher *m)
 {
     m->hits.n = 0;
-    if (reserve_stamps(m, ntokens) != 0)
+    if (reserve_stamps(m, m->ntok) != 0)
         return -1;
     return m->resolve_ref ? resolve_sorted(m) : resolve_by_theme(m);
 }
@@ -653,6 +656,32 @@ sl_status sli_match_sentences(sl_matcher *m, const char *text, const sl_tokens *
                              const uint8_t *mask, const char *doc_id, const sl_hits **out,
                              sl_error *err)
 {
+    return sli_match_range(m, text, toks, mask, 0, toks->nsent, doc_id, out, err);
+}
+
+/* Sets the call's range: sentences [s_lo, s_hi) and their tokens. The
+ * whole story is every token, as before ranges. */
+static void set_range(sl_matcher *m, const sl_tokens *toks, size_t s_lo, size_t s_hi)
+{
+    m->s_lo = s_lo;
+    m->s_hi = s_hi;
+    if (s_lo == 0 && s_hi == toks->nsent) {
+        m->base = 0;
+        m->ntok = toks->n;
+    } else if (s_lo < s_hi) {
+        const sl_sentence *last = &toks->sent[s_hi - 1];
+        m->base = toks->sent[s_lo].first_token;
+        m->ntok = last->first_token + last->ntokens - m->base;
+    } else {
+        m->base = m->ntok = 0;
+    }
+}
+
+sl_status sli_match_range(sl_matcher *m, const char *text, const sl_tokens *toks,
+                          const uint8_t *mask, size_t s_lo, size_t s_hi, const char *doc_id,
+                          const sl_hits **out, sl_error *err)
+{
+    set_range(m, toks, s_lo, s_hi);
     m->cands.n = m->excl.n = 0;
     m->fail_entry.n = m->fail_code.n = 0;
     if (toks->n > UINT32_MAX - 1)
@@ -662,7 +691,7 @@ sl_status sli_match_sentences(sl_matcher *m, const char *text, const sl_tokens *
     sl_status s = sli_match_regexes(m, text, toks, mask, doc_id, err);
     if (s != SL_OK)
         return s;
-    if (sort_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m, toks->n) != 0)
+    if (sort_exclusions(m) != 0 || spread_to_ancestors(m) != 0 || resolve(m) != 0)
         return sli_fail_nomem(err);
     *out = &m->hits;
     return SL_OK;

@@ -72,6 +72,15 @@ sl_status sli_match_sentences(sl_matcher *m, const char *text, const sl_tokens *
                              const uint8_t *mask, const char *doc_id, const sl_hits **out,
                              sl_error *err);
 
+/* As sli_match_sentences, over only the sentences [s_lo, s_hi) (s_lo <=
+ * s_hi <= toks->nsent): the hits are sli_match_sentences' hits in those
+ * sentences, and the matcher's scratch grows with their tokens, not the
+ * story's. A huge story is matched a stretch of sentences at a time this
+ * way (worker.c). */
+sl_status sli_match_range(sl_matcher *m, const char *text, const sl_tokens *toks,
+                          const uint8_t *mask, size_t s_lo, size_t s_hi, const char *doc_id,
+                          const sl_hits **out, sl_error *err);
+
 /* Whether a and b are the same hits in the same order. */
 int sli_hits_equal(const sl_hits *a, const sl_hits *b);
 

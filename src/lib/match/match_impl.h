@@ -26,6 +26,10 @@ typedef struct vec {
 
 struct sl_matcher {
     const sl_lexicon *lex;
+    /* The sentences [s_lo, s_hi) of the current call (sli_match_range):
+     * its tokens are [base, base + ntok), and every per-token array below
+     * is indexed from base, so it grows with the stretch, not the story. */
+    size_t s_lo, s_hi, base, ntok;
     sl_stem_cache *cache;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -35,9 +39,9 @@ struct sl_matcher {
                     * the entries its atoms start (4 uint32 each); pool[0] = 0
                     * is every atomless word's list. A word's annotation
                     * handle is its count's index + 1 */
-    vec tok_ann;   /* per token: uint32 pairs (offset, count) into pool */
-    vec tok_word;  /* per token: sl_word *, its record in the word cache */
-    vec tok_hot;   /* uint32: the wanted tokens holding atoms, ascending;
+    vec tok_ann;   /* per token from base: uint32 pairs (offset, count) into pool */
+    vec tok_word;  /* per token from base: sl_word *, its record in the word cache */
+    vec tok_hot;   /* uint32: the wanted tokens holding atoms (story indices), ascending;
                     * tok_hot.n of them (lookup_tokens) */
     /* Sharing the word cache (sli_matcher_follow): a follower borrows its
      * leader's cache and writes annotation slot 1; when it matches the
@@ -49,7 +53,7 @@ struct sl_matcher {
     uint64_t trims_seen; /* the cache's trim count the pool belongs to */
     const char *refs_text; /* tok_word holds valid records for this story, or NULL */
     const sl_tokens *refs_toks;
-    size_t refs_n;
+    size_t refs_base, refs_n; /* the range of tokens they are for */
     uint64_t refs_epoch;
     vec cands;     /* cand: matches of entries other than exclusions */
     vec excl;      /* cand: exclusion matches, then sorted by theme and start */
@@ -61,7 +65,7 @@ struct sl_matcher {
     uint32_t *atom_seen;  /* per atom: the window generation it was last seen in */
     uint32_t atom_gen;    /* the current window's generation */
     int next_filter_off;  /* 1: try every phrase record (the reference, for tests) */
-    vec stamp;     /* uint32 per token */
+    vec stamp;     /* uint32 per token from base */
     struct sl_regex_index *rx; /* the regexes' literal prefilter; NULL: no regexes */
     int rx_off;            /* 1: run every regex everywhere (the reference, for tests) */
     vec rx_keys;           /* uint64 (regex << 32 | sentence) to run, per story */
@@ -101,27 +105,36 @@ static inline vec *cand_list(sl_matcher *m, const sl_entry *e)
     return e->exclusion ? &m->excl : &m->cands;
 }
 
+/* Token i's pair (offset, count) in tok_ann. */
+static inline uint32_t *token_ann(const sl_matcher *m, size_t i)
+{
+    return (uint32_t *)m->tok_ann.p + 2 * (i - m->base);
+}
+
 /* Whether sentence s is to be matched (mask NULL: every sentence). */
 static inline int wanted(const uint8_t *mask, uint32_t s)
 {
     return !mask || mask[s];
 }
 
-/* The tokens of the wanted sentences as ranges [*lo, *hi), in order: start
- * with *s = 0; 0 when there are none left. Without a mask, one range of
- * every token. Every token lies in a listed sentence (tokenize.h), so a
- * pass over the ranges meets each wanted token once and no other: the
- * modifier matcher, whose mask holds only the sentences with theme hits,
- * then never touches the rest of the story. */
-static inline int wanted_tokens(const sl_tokens *toks, const uint8_t *mask, size_t *s,
-                                size_t *lo, size_t *hi)
+/* The tokens of the wanted sentences of the call's range as ranges
+ * [*lo, *hi), in order: start with *s = 0; 0 when there are none left.
+ * Without a mask, one range of every token of the range. Every token lies
+ * in a listed sentence (tokenize.h), so a pass over the ranges meets each
+ * wanted token once and no other: the modifier matcher, whose mask holds
+ * only the sentences with theme hits, then never touches the rest of the
+ * story. */
+static inline int wanted_tokens(const sl_matcher *m, const sl_tokens *toks, const uint8_t *mask,
+                                size_t *s, size_t *lo, size_t *hi)
 {
+    if (*s < m->s_lo)
+        *s = m->s_lo;
     if (!mask) {
-        *lo = 0;
-        *hi = toks->n;
-        return (*s)++ == 0;
+        *lo = m->base;
+        *hi = m->base + m->ntok;
+        return (*s)++ == m->s_lo;
     }
-    for (; *s < toks->nsent; (*s)++)
+    for (; *s < m->s_hi; (*s)++)
         if (mask[*s]) {
             *lo = toks->sent[*s].first_token;
             *hi = *lo + toks->sent[*s].ntokens;

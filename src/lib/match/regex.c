@@ -108,12 +108,12 @@ static int push_key(sl_matcher *m, uint64_t key)
 static int collect_keys(sl_matcher *m, const sl_tokens *toks)
 {
     const sl_lexicon *lex = m->lex;
-    const uint32_t *ann = m->tok_ann.p;
     m->rx_keys.n = 0;
     for (size_t h = 0; h < m->tok_hot.n; h++) { /* the wanted tokens with atoms */
         size_t i = ((const uint32_t *)m->tok_hot.p)[h];
-        uint32_t s = toks->tok[i].sentence, cnt = ann[2 * i + 1];
-        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[2 * i];
+        const uint32_t *ann = token_ann(m, i);
+        uint32_t s = toks->tok[i].sentence, cnt = ann[1];
+        const uint32_t *atoms = (const uint32_t *)m->pool.p + ann[0];
         for (uint32_t k = cnt; k-- > 0 && atoms[k] >= lex->natoms;) {
             size_t r = atoms[k] - lex->natoms;
             if (r < lex->nregexes) {
@@ -138,9 +138,10 @@ static int collect_keys(sl_matcher *m, const sl_tokens *toks)
 }
 
 /* The next sentence regex r runs in, or -1: from the keys (*k walks them)
- * when r is filtered, else every wanted sentence after *s. */
-static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint8_t *mask,
-                          int filtered, size_t r, size_t *k, long *s)
+ * when r is filtered, else every wanted sentence of the call's range
+ * after *s. */
+static long next_sentence(const sl_matcher *m, const uint8_t *mask, int filtered, size_t r,
+                          size_t *k, long *s)
 {
     if (filtered) {
         const uint64_t *key = m->rx_keys.p;
@@ -150,7 +151,9 @@ static long next_sentence(const sl_matcher *m, const sl_tokens *toks, const uint
             return (long)(uint32_t)key[(*k)++];
         return -1;
     }
-    while (++*s < (long)toks->nsent)
+    if (*s < (long)m->s_lo - 1)
+        *s = (long)m->s_lo - 1;
+    while (++*s < (long)m->s_hi)
         if (wanted(mask, (uint32_t)*s))
             return *s;
     return -1;
@@ -171,7 +174,7 @@ sl_status sli_match_regexes(sl_matcher *m, const char *text, const sl_tokens *to
         size_t mark = into->n;
         int filtered = prefilter && sli_regex_index_filtered(m->rx, r);
         long s = -1, at;
-        while ((at = next_sentence(m, toks, mask, filtered, r, &k, &s)) >= 0) {
+        while ((at = next_sentence(m, mask, filtered, r, &k, &s)) >= 0) {
             sl_status st =
                 regex_in_sentence(m, text, toks, &toks->sent[at], lex->regexes[r], doc_id, err);
             if (st == SL_EDATA && m->skip_failures) {

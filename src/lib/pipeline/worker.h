@@ -33,6 +33,16 @@ typedef struct sl_worker {
                             * match was dropped (lexicon language v2) */
     sl_hit_dir *counted_dirs;
     size_t counted_cap;
+    /* A huge story matched and judged a stretch of sentences at a time
+     * (worker.c): its hits, their directions and (with a story handler)
+     * the triggers gathered from the stretches, then put in theme order. */
+    sl_hits story;
+    sl_hit_dir *story_dirs;
+    size_t story_dirs_cap;
+    sl_trigger *story_trig;
+    size_t story_ntrig, story_trig_cap;
+    size_t *theme_at;      /* per theme: its next slot (order_by_theme) */
+    size_t stretch;        /* tokens a stretch holds at least; 0: the default */
 } sl_worker;
 
 /* A story's counted hits, kept only when a story handler is set. */
@@ -53,6 +63,12 @@ typedef struct sl_regex_drops {
 sl_status sli_workers_new(sl_worker **out, int n, const sl_lexicon *lex, const sl_options *opts,
                           const sl_shape *shape, sl_error *err);
 void sli_workers_free(sl_worker *w, int n);
+
+/* A story of more than tokens tokens is then matched and judged in
+ * stretches of whole sentences of at least that many (0: the default,
+ * 65,536; SIZE_MAX: never): the tests compare stretches of a few tokens
+ * with the whole story. */
+void sli_worker_set_stretch(sl_worker *w, size_t tokens);
 
 /* Analyses d on w into r (whose buffers are reused from story to story);
  * with a story handler the hits go to kept, and regex entries dropped on

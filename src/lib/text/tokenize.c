@@ -162,6 +162,31 @@ static bool is_closer(utf8proc_int32_t cp)
 
 /* ---- buffers ----------------------------------------------------------- */
 
+/* From this many bytes into a text, its arrays grow to what the share
+ * read so far says the whole text needs (extrapolate), not by doubling. */
+#define EXTRAPOLATE_FROM ((size_t)1 << 20)
+
+/* The capacity to grow an array of cap elements of elem bytes to, for
+ * need of them when at of the text's len bytes are read: from
+ * EXTRAPOLATE_FROM bytes on, what the share read so far says the whole
+ * text needs, and a sixteenth more for variation; before, a doubling. A
+ * 20 MB story's folded forms took a 32 MB block for 19 MB of them, and
+ * under an address-space cap (ulimit -v) the unused part is what
+ * fails (issue 18). */
+static size_t grow_want(size_t cap, size_t need, size_t at, size_t len, size_t elem)
+{
+    if (at >= EXTRAPOLATE_FROM && at < len) {
+        double est = (double)need * ((double)len / (double)at) * 1.0625 + 1024;
+        if (est < (double)(SIZE_MAX / 2))
+            return (size_t)est;
+    }
+    return sli_grow_cap(cap, need, elem);
+}
+
+#define GROW_FOR(p, cap, need, at, len)                                                      \
+    sli_grow_to(&(p), &(cap), (need), grow_want((cap), (need), (at), (len), sizeof *(p)),    \
+                sizeof *(p))
+
 void sli_tokens_init(sl_tokens *t)
 {
     memset(t, 0, sizeof *t);
@@ -297,14 +322,14 @@ static int end_sentence(scanner *sc, size_t end)
     sc->sent_open = false;
     if (t->n == sc->sent_first)
         return 0; /* no token: not a sentence worth reporting */
-    if (SL_GROW(t->sent, t->sent_cap, t->nsent + 1) != 0)
+    if (GROW_FOR(t->sent, t->sent_cap, t->nsent + 1, end, sc->len) != 0)
         return -1;
     t->sent[t->nsent++] = (sl_sentence){
-        .start = sc->sent_start,
-        .end = end,
+        .start = (uint32_t)sc->sent_start, /* < SL_TEXT_MAX, as tokens' */
+        .end = (uint32_t)end,
         .first_token = (uint32_t)sc->sent_first,
         .ntokens = (uint32_t)(t->n - sc->sent_first),
-        .paragraph = t->tok[sc->sent_first].paragraph,
+        .paragraph = (uint32_t)t->nparagraphs, /* a break ends the sentence first */
     };
     return 0;
 }
@@ -392,12 +417,10 @@ static inline void push_token(scanner *sc, size_t start, size_t end, size_t flen
     touch(sc, start, end);
     t->fold[t->fold_len + flen] = '\0';
     t->tok[t->n++] = (sl_token){
-        .start = start,
-        .end = end,
+        .start = (uint32_t)start, /* < SL_TEXT_MAX: sli_tokenize checked */
+        .end = (uint32_t)end,
         .fold_off = (uint32_t)t->fold_len,
-        .fold_len = (uint32_t)flen,
         .sentence = (uint32_t)t->nsent, /* the sentence being built */
-        .paragraph = (uint32_t)t->nparagraphs,
     };
     t->fold_len += flen + 1;
     sc->para_has_tokens = true;
@@ -406,13 +429,13 @@ static inline void push_token(scanner *sc, size_t start, size_t end, size_t flen
 /* Room for one more token and its folded form, and the limits below which
  * reserve_token may take that room for granted: both buffers' capacities,
  * and the 32-bit indices and fold offsets of the contract. */
-static int reserve_more(scanner *sc)
+static int reserve_more(scanner *sc, size_t at)
 {
     sl_tokens *t = sc->t;
     const size_t fold_room = FOLD_CAP + 1 + SL_FOLD_PAD, fold_max = UINT32_MAX - (FOLD_CAP + 1);
     if (t->n >= UINT32_MAX || t->fold_len > fold_max ||
-        SL_GROW(t->tok, t->cap, t->n + 1) != 0 ||
-        SL_GROW(t->fold, t->fold_cap, t->fold_len + fold_room) != 0)
+        GROW_FOR(t->tok, t->cap, t->n + 1, at, sc->len) != 0 ||
+        GROW_FOR(t->fold, t->fold_cap, t->fold_len + fold_room, at, sc->len) != 0)
         return -1;
     sc->tok_limit = t->cap < UINT32_MAX ? t->cap : UINT32_MAX;
     size_t f = t->fold_cap - fold_room; /* fold_len may go up to this */
@@ -420,12 +443,13 @@ static int reserve_more(scanner *sc)
     return 0;
 }
 
-/* Once per token: one test while the buffers have room. */
-static inline int reserve_token(scanner *sc)
+/* Once per token (starting at byte at): one test while the buffers have
+ * room. */
+static inline int reserve_token(scanner *sc, size_t at)
 {
     if (sc->t->n < sc->tok_limit && sc->t->fold_len < sc->fold_limit)
         return 0;
-    return reserve_more(sc);
+    return reserve_more(sc, at);
 }
 
 /* The general scan of the token starting at i: any script, joiners and
@@ -471,7 +495,7 @@ static size_t scan_token_slow(scanner *sc, size_t i)
  * joiner may continue, so it is scanned again by the general path. */
 static size_t scan_token(scanner *sc, size_t i)
 {
-    if (reserve_token(sc) != 0)
+    if (reserve_token(sc, i) != 0)
         return SIZE_MAX;
     const unsigned char *s = sc->s;
     size_t len = sc->len, j = i;
@@ -529,7 +553,7 @@ static bool dot_is_abbreviation(const scanner *sc, size_t dot)
     const sl_token *tk = &t->tok[t->n - 1];
     if (tk->end != dot)
         return false;
-    if (is_abbreviation(t->fold + tk->fold_off, tk->fold_len))
+    if (is_abbreviation(t->fold + tk->fold_off, sli_token_fold_len(t, t->n - 1)))
         return true;
     /* A single letter: "J. Smith", and the "g" of "e.g.". */
     utf8proc_int32_t cp;
@@ -578,6 +602,8 @@ int sli_tokenize(sl_tokens *t, const char *text, size_t len)
 {
     scanner sc = {.t = t, .s = (const unsigned char *)text, .len = len};
     t->n = t->fold_len = t->nsent = t->nparagraphs = t->invalid_utf8 = 0;
+    if (len > SL_TEXT_MAX)
+        return -2;
 
     size_t i = 0;
     while (i < len) {

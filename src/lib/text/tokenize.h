@@ -30,16 +30,19 @@
  * length. */
 #define SL_FOLD_PAD 16
 
+/* 16 bytes: a huge story's tokens are most of what it costs to analyse
+ * (a 50 MB record of dense text has 10 million), so a token keeps only
+ * what cannot be derived. Its folded form's length and its paragraph are
+ * read through sli_token_fold_len() and sli_token_paragraph(); offsets
+ * are 32-bit, so a story of 4 GiB or more is refused (sli_tokenize). */
 typedef struct sl_token {
-    size_t start, end;  /* byte offsets into the original text: [start, end) */
-    uint32_t fold_off;  /* the folded form: toks->fold + fold_off, NUL-terminated */
-    uint32_t fold_len;
-    uint32_t sentence;  /* index into toks->sent */
-    uint32_t paragraph; /* 0-based paragraph number */
+    uint32_t start, end; /* byte offsets into the original text: [start, end) */
+    uint32_t fold_off;   /* the folded form: toks->fold + fold_off, NUL-terminated */
+    uint32_t sentence;   /* index into toks->sent */
 } sl_token;
 
-typedef struct sl_sentence {
-    size_t start, end;    /* byte range of the sentence text, trimmed of white space */
+typedef struct sl_sentence { /* 20 bytes */
+    uint32_t start, end;  /* byte range of the sentence text, trimmed of white space */
     uint32_t first_token; /* index of its first token */
     uint32_t ntokens;     /* may be 0 (a sentence of punctuation only) */
     uint32_t paragraph;
@@ -60,9 +63,28 @@ typedef struct sl_tokens {
 void sli_tokens_init(sl_tokens *t);
 void sli_tokens_free(sl_tokens *t);
 
+/* The longest text sli_tokenize takes: token offsets are 32-bit. */
+#define SL_TEXT_MAX ((size_t)UINT32_MAX)
+
 /* Tokenises text[0..len) into t, replacing its previous contents (buffers
- * are reused). Returns 0, or -1 when out of memory. Never fails on content:
- * any bytes are accepted. */
+ * are reused). Returns 0, -1 when out of memory, or -2 when len exceeds
+ * SL_TEXT_MAX (t is then empty). Never fails on content: any bytes are
+ * accepted. */
 int sli_tokenize(sl_tokens *t, const char *text, size_t len);
+
+/* The length in bytes of token i's folded form: the forms lie end to end,
+ * each followed by its NUL, so it is where the next one starts. */
+static inline uint32_t sli_token_fold_len(const sl_tokens *t, size_t i)
+{
+    uint32_t next = i + 1 < t->n ? t->tok[i + 1].fold_off : (uint32_t)t->fold_len;
+    return next - t->tok[i].fold_off - 1;
+}
+
+/* The 0-based paragraph of token i: its sentence's (a paragraph break
+ * always ends the sentence). */
+static inline uint32_t sli_token_paragraph(const sl_tokens *t, size_t i)
+{
+    return t->sent[t->tok[i].sentence].paragraph;
+}
 
 #endif

@@ -326,11 +326,12 @@ static size_t candidate_stem(sl_suggest *sg, size_t i, char *buf, size_t size)
 {
     const sl_token *tk = &sg->toks.tok[i];
     const char *fold = sg->toks.fold + tk->fold_off;
-    if (sg->covered[i] || tk->fold_len > MAX_CAND_WORD || !has_letter(fold, tk->fold_len))
+    uint32_t flen = sli_token_fold_len(&sg->toks, i);
+    if (sg->covered[i] || flen > MAX_CAND_WORD || !has_letter(fold, flen))
         return 0;
-    if (sg->stop_words && sli_english_stop_word(fold, tk->fold_len))
+    if (sg->stop_words && sli_english_stop_word(fold, flen))
         return 0;
-    sl_word *w = sli_stem_lookup(sg->stems, fold, tk->fold_len);
+    sl_word *w = sli_stem_lookup(sg->stems, fold, flen);
     if (!w)
         return (size_t)-1;
     size_t n = sli_word_stem_len(sg->stems, w);
@@ -352,15 +353,17 @@ static int count_tokens(sl_suggest *sg, size_t story)
             return -1;
         const sl_token *tk = &t->tok[i];
         const char *fold = t->fold + tk->fold_off;
-        if (n > 0 && count_cand(sg, cur, n, 0, fold, tk->fold_len, story) != 0)
+        uint32_t flen = sli_token_fold_len(t, i);
+        if (n > 0 && count_cand(sg, cur, n, 0, fold, flen, story) != 0)
             return -1;
         if (n > 0 && prev_len > 0 && t->tok[i - 1].sentence == tk->sentence) {
             const sl_token *pk = &t->tok[i - 1];
             char surface[2 * MAX_CAND_WORD * 4 + 2];
-            size_t slen = pk->fold_len + 1 + tk->fold_len;
-            memcpy(surface, t->fold + pk->fold_off, pk->fold_len);
-            surface[pk->fold_len] = ' ';
-            memcpy(surface + pk->fold_len + 1, fold, tk->fold_len);
+            uint32_t plen = sli_token_fold_len(t, i - 1);
+            size_t slen = plen + 1 + flen;
+            memcpy(surface, t->fold + pk->fold_off, plen);
+            surface[plen] = ' ';
+            memcpy(surface + plen + 1, fold, flen);
             size_t klen;
             const char *key = compose(sg, prev, prev_len, ' ', cur, n, &klen);
             if (!key || count_cand(sg, key, klen, 1, surface, slen, story) != 0)

@@ -1,0 +1,5 @@
+[a]
+lonely
+
+[b]
+"manager helped"
