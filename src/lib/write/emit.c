@@ -105,6 +105,10 @@ void sli_jb_set(sl_jb *b, json_t *obj, const char *key, json_t *v)
         b->oom = 1;
         return;
     }
+    if (fixed && json_object_get(obj, key) && !b->clash) {
+        b->clash = 1;
+        snprintf(b->clash_key, sizeof b->clash_key, "%s", key);
+    }
     if (json_object_set_new(obj, key, v) != 0)
         b->oom = 1; /* jansson released v */
     free(fixed);
@@ -187,12 +191,23 @@ json_t *sli_json_story(const char *id, const char *text, size_t text_len, const 
     return o;
 }
 
+sl_status sli_jb_failed(const sl_jb *b, sl_error *err)
+{
+    if (b->oom)
+        return sli_fail_nomem(err);
+    if (b->clash)
+        return sli_fail(err, SL_EDATA,
+                        "two names (--by values, ids or metadata fields) differ only in bytes "
+                        "that are not UTF-8, and would both be written \"%s\": one would hide "
+                        "the other. Give --encoding (e.g. windows-1252) or save the file as "
+                        "UTF-8", b->clash_key);
+    return SL_OK;
+}
+
 sl_status sli_jb_finish(const sl_jb *b, json_t *root, FILE *out, size_t flags, sl_error *err)
 {
-    sl_status s = SL_OK;
-    if (b->oom)
-        s = sli_fail_nomem(err);
-    else if (sli_json_write(root, out, flags) != 0)
+    sl_status s = sli_jb_failed(b, err);
+    if (s == SL_OK && sli_json_write(root, out, flags) != 0)
         s = sli_fail(err, SL_EIO, "cannot write the output");
     json_decref(root);
     return s;

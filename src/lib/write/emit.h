@@ -21,10 +21,19 @@
 #include "core/doc.h"
 #include "core/error.h"
 
-/* Building goes on after a failure; one check of oom at the end reports it. */
+/* Building goes on after a failure; one check of oom at the end reports it.
+ * clash: two keys of one object differ only in bytes that are not UTF-8,
+ * so their repaired forms are the same key and one would overwrite the
+ * other (two --by groups "S\xFCd" and "S\xE4d" written as one): the
+ * document must not be written (sli_jb_failed says why). */
 typedef struct sl_jb {
     int oom;
+    int clash;
+    char clash_key[128]; /* the repaired key, cut to fit */
 } sl_jb;
+
+/* SL_OK, or the error of a failed build: out of memory, or a clash. */
+sl_status sli_jb_failed(const sl_jb *b, sl_error *err);
 
 /* obj[key] = v. Steals v (NULL counts as a failed allocation); a key that
  * is not UTF-8 is repaired. */

@@ -371,7 +371,7 @@ sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
 {
     json_t *root = sli_json_root(res, err);
     if (!root)
-        return SL_ENOMEM;
+        return err ? err->code : SL_ENOMEM;
     sl_status s = SL_OK;
     if (sli_json_write(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
                                       JSON_REAL_PRECISION(15)) != 0)
@@ -403,9 +403,10 @@ json_t *sli_json_root(const sl_result *res, sl_error *err)
     }
     if (res->opts->per_document)
         sli_jb_set(&b, root, "documents", documents(&b, res));
-    if (b.oom || !root) {
+    if (!root)
+        b.oom = 1;
+    if (sli_jb_failed(&b, err) != SL_OK) {
         json_decref(root);
-        sli_fail_nomem(err);
         return NULL;
     }
     return root;

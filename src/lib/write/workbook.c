@@ -337,7 +337,7 @@ sl_status sli_write_workbook(const sl_result *res, FILE *out, sl_error *err)
 {
     json_t *root = sli_json_root(res, err);
     if (!root)
-        return SL_ENOMEM;
+        return err ? err->code : SL_ENOMEM;
     const char *tmp = getenv("TMPDIR");
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/storylens-xlsx-XXXXXX", tmp && *tmp ? tmp : "/tmp");
