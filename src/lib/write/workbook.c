@@ -10,6 +10,11 @@
  * numbers, an undefined figure an empty cell; each header row is bold and
  * frozen so it stays in view.
  *
+ * Rows are written in order with constant_memory on, so libxlsxwriter
+ * keeps one row in memory and the rest in its temporary files: a sheet of
+ * a million stories costs disk, not RAM. Excel's limits (1,048,576 rows,
+ * 16,384 columns) are errors that say which format to use instead.
+ *
  * libxlsxwriter writes to a file name, not a stream: the workbook is made
  * in a private temporary directory and copied to out, so -o stays atomic
  * and standard output works. Its creation time is fixed (the zip epoch,
@@ -32,22 +37,35 @@ typedef struct book {
     lxw_worksheet *ws; /* the sheet being written */
     lxw_row_t row;
     lxw_col_t col;
-    int failed;
+    int failed;  /* 1: a write failed; 2: past Excel's rows or columns */
 } book;
+
+static void check(book *b, lxw_error e)
+{
+    if (e == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+        b->failed = 2;
+    else if (e != LXW_NO_ERROR && !b->failed)
+        b->failed = 1;
+}
 
 /* ---- cells ------------------------------------------------------------ */
 
+/* Row 0 is the header: bold. */
+static lxw_format *style(const book *b)
+{
+    return b->row == 0 ? b->bold : NULL;
+}
+
 static void put_text(book *b, const char *v)
 {
-    if (v && *v && worksheet_write_string(b->ws, b->row, b->col, v, NULL) != LXW_NO_ERROR)
-        b->failed = 1;
+    if (v && *v)
+        check(b, worksheet_write_string(b->ws, b->row, b->col, v, style(b)));
     b->col++;
 }
 
 static void put_number(book *b, double v)
 {
-    if (worksheet_write_number(b->ws, b->row, b->col, v, NULL) != LXW_NO_ERROR)
-        b->failed = 1;
+    check(b, worksheet_write_number(b->ws, b->row, b->col, v, style(b)));
     b->col++;
 }
 
@@ -71,6 +89,12 @@ static void end_row(book *b)
 }
 
 /* A new sheet with its header row, bold and frozen. */
+static sl_status past_limits(sl_error *err)
+{
+    return sli_fail(err, SL_EDATA, "a sheet would pass Excel's 1,048,576 rows or 16,384 "
+                                   "columns; use --format wide, tsv or json");
+}
+
 static void sheet(book *b, const char *name, const char *const *head)
 {
     b->ws = workbook_add_worksheet(b->wb, name);
@@ -80,11 +104,12 @@ static void sheet(book *b, const char *name, const char *const *head)
         b->failed = 1;
         return;
     }
-    for (size_t i = 0; head[i]; i++)
-        if (worksheet_write_string(b->ws, 0, (lxw_col_t)i, head[i], b->bold) != LXW_NO_ERROR)
-            b->failed = 1;
     worksheet_freeze_panes(b->ws, 1, 0);
     worksheet_set_column(b->ws, 0, 0, 28, NULL);
+    if (!head[0])
+        return; /* the caller writes its own header row */
+    for (size_t i = 0; head[i]; i++)
+        put_text(b, head[i]);
     end_row(b);
 }
 
@@ -219,12 +244,9 @@ static sl_status stories_sheet(book *b, const sl_result *res, sl_error *err)
 {
     static const char *const none[] = {NULL};
     sheet(b, "stories", none); /* wide.c writes its own header row */
-    b->row = 0;
     sli_cells cells = {cell_text, cell_count, cell_end, b};
     sl_status s = sli_wide_rows(res, &cells, err);
-    if (b->ws) /* the header row wide.c wrote: bold like the others */
-        worksheet_set_row(b->ws, 0, LXW_DEF_ROW_HEIGHT, b->bold);
-    return s;
+    return b->failed == 2 ? past_limits(err) : s;
 }
 
 /* ---- provenance ------------------------------------------------------- */
@@ -255,7 +277,6 @@ static void provenance_sheet(book *b, const json_t *root)
 {
     static const char *const head[] = {"key", "value", "sha256", NULL};
     sheet(b, "provenance", head);
-    worksheet_set_column(b->ws, 1, 1, 40, NULL);
     pair(b, "storylens", json_object_get(root, "storylens"));
     pair(b, "schema", json_object_get(root, "schema"));
     const char *k;
@@ -294,7 +315,7 @@ static void provenance_sheet(book *b, const json_t *root)
 static sl_status build(const char *path, const sl_result *res, const json_t *root,
                        const char *tmpdir, sl_error *err)
 {
-    lxw_workbook_options o = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir};
+    lxw_workbook_options o = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir};
     book b = {.wb = workbook_new_opt(path, &o)};
     if (!b.wb)
         return sli_fail(err, SL_EIO, "cannot make the workbook in %s", tmpdir);
@@ -312,7 +333,9 @@ static sl_status build(const char *path, const sl_result *res, const json_t *roo
     cooccurrence_sheet(&b, root);
     provenance_sheet(&b, root);
     lxw_error e = workbook_close(b.wb);
-    if (s == SL_OK && (b.failed || e != LXW_NO_ERROR))
+    if (s == SL_OK && b.failed == 2)
+        s = past_limits(err);
+    else if (s == SL_OK && (b.failed || e != LXW_NO_ERROR))
         s = sli_fail(err, SL_EIO, "cannot write the workbook: %s", lxw_strerror(e));
     return s;
 }
