@@ -111,15 +111,6 @@ void sli_report_field_utf8(sl_report *rp, const sl_options *opts, const char *fi
     if (rp->meta_warned && file && strcmp(rp->meta_warned, file) == 0)
         return;
     rp->meta_warned = file;
-    if (cp1252 < 0) {
-        sli_warn(opts,
-                 "%s:%lu: story %s: field \"%s\" held bytes that are not UTF-8, read as U+FFFD, "
-                 "so values that differ only in them count as one (only the first such story "
-                 "of a file is reported); give --encoding (e.g. windows-1252) or save the file "
-                 "as UTF-8",
-                 file ? file : "-", line, story ? story : "?", field);
-        return;
-    }
     sli_warn(opts,
              "%s:%lu: story %s: field \"%s\" is not UTF-8 and is written with U+FFFD for "
              "each bad byte (only the first such story of a file is reported); %s",

@@ -59,9 +59,7 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
 
 /* Warns once per file that a story's field (its name or value; "id" for
  * the id) is not UTF-8, so it is written with U+FFFD for each bad byte;
- * cp1252 as for sli_report_invalid_utf8, or -1: the reader already read
- * the bad bytes as U+FFFD (JSONL), so values differing only in them were
- * taken as one. */
+ * cp1252 as for sli_report_invalid_utf8. */
 void sli_report_field_utf8(sl_report *rp, const sl_options *opts, const char *file,
                            unsigned long line, const char *story, const char *field,
                            int cp1252);

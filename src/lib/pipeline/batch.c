@@ -154,23 +154,6 @@ static const char *field_not_utf8(const sl_doc *d, const char **bytes)
     return NULL;
 }
 
-/* A field of d that the reader repaired: a JSONL line's bad bytes become
- * U+FFFD before it is parsed (d->invalid_utf8 counts them), so values
- * that differ only in them are one value from then on ("S\xFCd" and
- * "S\xE4d" one --by group). NULL when none is. */
-static const char *field_repaired(const sl_doc *d)
-{
-    static const char fffd[] = "\xEF\xBF\xBD";
-    if (!d->invalid_utf8)
-        return NULL;
-    if (strstr(d->id, fffd))
-        return "id";
-    for (size_t k = 0; k < d->nmeta; k++)
-        if (strstr(d->meta[k].key, fffd) || strstr(d->meta[k].value, fffd))
-            return d->meta[k].key;
-    return NULL;
-}
-
 /* Warns of a story's invalid UTF-8 (once per file), or in a part of a
  * split file notes the first such story for the whole to warn of. Bad
  * bytes in a field are warned about apart from the text's: they do not
@@ -184,9 +167,6 @@ static sl_status note_invalid_utf8(sl_batcher *bt, const sl_doc *d, uint64_t n, 
         if (field)
             sli_report_field_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id,
                                   field, sli_looks_cp1252(bytes, strlen(bytes)));
-        else if ((field = field_repaired(d)))
-            sli_report_field_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id,
-                                  field, -1);
         return SL_OK;
     }
     if (!n || bt->bad_utf8.seen)
