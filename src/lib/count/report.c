@@ -104,22 +104,6 @@ void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *
                 : "save the file as UTF-8");
 }
 
-void sli_report_field_utf8(sl_report *rp, const sl_options *opts, const char *file,
-                           unsigned long line, const char *story, const char *field,
-                           int cp1252)
-{
-    if (rp->meta_warned && file && strcmp(rp->meta_warned, file) == 0)
-        return;
-    rp->meta_warned = file;
-    sli_warn(opts,
-             "%s:%lu: story %s: field \"%s\" is not UTF-8 and is written with U+FFFD for "
-             "each bad byte (only the first such story of a file is reported); %s",
-             file ? file : "-", line, story ? story : "?", field,
-             cp1252 ? "it looks like Windows-1252; give --encoding windows-1252 (or save the "
-                      "file as UTF-8)"
-                    : "save the file as UTF-8");
-}
-
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,
                           const char *entry, const char *reason, sl_error *err)
 {

@@ -38,7 +38,6 @@ typedef struct sl_report {
     char **files;             /* names of the sources read, for doc->source */
     size_t nfiles, files_cap;
     const char *utf8_warned;  /* the last file warned about invalid UTF-8 */
-    const char *meta_warned;  /* the last file warned about a non-UTF-8 field */
 } sl_report;
 
 void sli_report_free(sl_report *rp);
@@ -56,13 +55,6 @@ sl_status sli_report_skip(sl_report *rp, const sl_options *opts, const char *fil
  * says which --encoding to give. */
 void sli_report_invalid_utf8(sl_report *rp, const sl_options *opts, const char *file,
                             unsigned long line, const char *story, uint64_t n, int cp1252);
-
-/* Warns once per file that a story's field (its name or value; "id" for
- * the id) is not UTF-8, so it is written with U+FFFD for each bad byte;
- * cp1252 as for sli_report_invalid_utf8. */
-void sli_report_field_utf8(sl_report *rp, const sl_options *opts, const char *file,
-                           unsigned long line, const char *story, const char *field,
-                           int cp1252);
 
 /* Lists a regex entry that hit a PCRE2 limit on a story, and warns. */
 sl_status sli_report_regex(sl_report *rp, const sl_options *opts, const char *story,

@@ -138,35 +138,13 @@ static sl_status report_story(const sl_batcher *bt, const sl_doc *d, const sl_do
     return SL_OK;
 }
 
-/* A field of d whose name or value is not UTF-8 ("id" for the id), with
- * the bad string in *bytes; NULL when every one is. */
-static const char *field_not_utf8(const sl_doc *d, const char **bytes)
-{
-    if (!sli_utf8_valid(d->id, strlen(d->id)))
-        return *bytes = d->id, "id";
-    for (size_t k = 0; k < d->nmeta; k++) {
-        const sl_meta *m = &d->meta[k];
-        if (!sli_utf8_valid(m->key, strlen(m->key)))
-            return *bytes = m->key, m->key;
-        if (!sli_utf8_valid(m->value, strlen(m->value)))
-            return *bytes = m->value, m->key;
-    }
-    return NULL;
-}
-
 /* Warns of a story's invalid UTF-8 (once per file), or in a part of a
- * split file notes the first such story for the whole to warn of. Bad
- * bytes in a field are warned about apart from the text's: they do not
- * break words, but they are written as U+FFFD. */
+ * split file notes the first such story for the whole to warn of. */
 static sl_status note_invalid_utf8(sl_batcher *bt, const sl_doc *d, uint64_t n, sl_error *err)
 {
     if (!bt->part) {
         sli_report_invalid_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id, n,
                                 n && sli_looks_cp1252(d->text, d->text_len));
-        const char *bytes, *field = field_not_utf8(d, &bytes);
-        if (field)
-            sli_report_field_utf8(&bt->res->report, bt->opts, d->source, d->line, d->id,
-                                  field, sli_looks_cp1252(bytes, strlen(bytes)));
         return SL_OK;
     }
     if (!n || bt->bad_utf8.seen)

@@ -96,8 +96,6 @@ sl_sniffed sli_sniff_head(const unsigned char *head, size_t n);
  * one (M\xFCller) or a typographic quote, dash, ellipsis or euro sign.
  * Advice only: nothing is converted without --encoding. */
 int sli_looks_cp1252(const char *s, size_t n);
-/* 1 when s[0..n) is well-formed UTF-8 (as jansson judges it). */
-int sli_utf8_valid(const char *s, size_t n);
 
 void sli_reader_free(sl_reader *r);
 

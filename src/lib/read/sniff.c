@@ -447,15 +447,6 @@ static int cp1252_kind(unsigned c)
     return c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xFF ? 2 : 0;
 }
 
-int sli_utf8_valid(const char *text, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    for (size_t i = 0, k; i < n; i += k)
-        if (!(k = sl_rd_utf8_seq(s + i, n - i)))
-            return 0;
-    return 1;
-}
-
 int sli_looks_cp1252(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
