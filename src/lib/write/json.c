@@ -369,7 +369,7 @@ static json_t *documents(sl_jb *b, const sl_result *res)
 
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
 {
-    json_t *root = sli_json_root(res, err);
+    json_t *root = sli_json_root(res, 1, err);
     if (!root)
         return err ? err->code : SL_ENOMEM;
     sl_status s = SL_OK;
@@ -380,7 +380,7 @@ sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
     return s;
 }
 
-json_t *sli_json_root(const sl_result *res, sl_error *err)
+json_t *sli_json_root(const sl_result *res, int want_documents, sl_error *err)
 {
     sl_jb b = {0};
     json_t *root = json_object();
@@ -401,7 +401,7 @@ json_t *sli_json_root(const sl_result *res, sl_error *err)
         sli_jb_set(&b, root, "groups", groups(&b, res));
         sli_jb_set(&b, root, "group_tests", group_tests(&b, res));
     }
-    if (res->opts->per_document)
+    if (res->opts->per_document && want_documents)
         sli_jb_set(&b, root, "documents", documents(&b, res));
     if (!root)
         b.oom = 1;
