@@ -61,7 +61,7 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
     if (!in)
         return sli_fail(err, SL_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
     /* fopen() accepts a directory on Linux and only reads fail; say so now. */
-    struct stat st;
+    struct stat st = {0};
     if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(in);
         return sli_fail(err, SL_ENOINPUT, "%s: cannot open: %s", path, strerror(EISDIR));
@@ -80,6 +80,8 @@ static sl_status open_file(sl_reader **out, const char *path, const char *id_bas
     }
     (*out)->in = in;
     (*out)->owns_in = 1;
+    (*out)->fresh = S_ISREG(st.st_mode);
+    (*out)->size = st.st_size;
     if (((*out)->inbuf = malloc(SL_RD_BUFFER)))
         setvbuf(in, (*out)->inbuf, _IOFBF, SL_RD_BUFFER); /* before any read */
     /* An office file is a zip archive: binary by the sniff, read whole. */

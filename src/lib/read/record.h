@@ -75,6 +75,9 @@ struct sl_reader {
 
     /* Sniffing (read_sniff.c) and skipping. */
     FILE *orig;         /* the source when in was replaced by a wrapper */
+    int fresh;          /* in is a regular file opened here, still at offset 0:
+                         * the sniff reads its head with pread (sniff.c) */
+    off_t size;         /* when fresh: its size at open */
     int skip_invalid;   /* sli_reader_set_skip_invalid */
     int binary;         /* the open failed because the file looks binary */
     int bad_skippable;  /* the last SL_EDATA was one record, moved past */

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "core/error.h"
 
@@ -381,22 +382,71 @@ static sl_status sniff_named(sl_reader *r, unsigned char *head, size_t n, sl_err
     return transcode(r, head, n, 0, enc, 1, err);
 }
 
+/* A regular file this reader opened is still at offset 0: its head is read
+ * with pread, which leaves the offset there, so nothing is rewound (ftello
+ * and fseeko cost a folder of small stories two lseeks and a second read
+ * a file), and a file that ends within the head is served from it, with no
+ * read of the file after the sniff. Returns the bytes read, or -1 with
+ * errno on a read error. */
+static ssize_t pread_head(sl_reader *r, unsigned char *head, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap) {
+        ssize_t k = pread(fileno(r->in), head + n, cap - n, (off_t)n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        if (k == 0)
+            break;
+        n += (size_t)k;
+        if ((off_t)n == r->size) /* the end, as fstat saw it: no read to find it */
+            break;
+    }
+    return (ssize_t)n;
+}
+
+/* The head of r->in: *after is set when r->in now stands after it (a
+ * stream read with fread), clear when it is still at 0 (pread). */
+static sl_status read_head(sl_reader *r, unsigned char *head, size_t *n, int *after,
+                           off_t *start, sl_error *err)
+{
+    errno = 0;
+    *start = -1;
+    *after = !r->fresh;
+    if (r->fresh) {
+        ssize_t k = pread_head(r, head, SL_SNIFF_BYTES);
+        if (k < 0)
+            return sli_rd_read_error(r, errno, err);
+        *n = (size_t)k;
+        return SL_OK;
+    }
+    *start = ftello(r->in);
+    *n = fread(head, 1, SL_SNIFF_BYTES, r->in);
+    return ferror(r->in) ? sli_rd_read_error(r, errno, err) : SL_OK;
+}
+
 sl_status sli_rd_sniff(sl_reader *r, sl_error *err)
 {
-    size_t cap = SL_SNIFF_BYTES;
-    unsigned char *head = malloc(cap);
+    unsigned char *head = malloc(SL_SNIFF_BYTES);
     if (!head)
         return sli_fail_nomem(err);
-    off_t start = ftello(r->in);
-    errno = 0;
-    size_t n = fread(head, 1, SL_SNIFF_BYTES, r->in);
-    if (ferror(r->in)) {
+    size_t n = 0;
+    int after;
+    off_t start;
+    sl_status rc = read_head(r, head, &n, &after, &start, err);
+    if (rc != SL_OK) {
+        free(head);
+        return rc;
+    }
+    sl_sniffed kind = sli_sniff_head(head, n);
+    if ((r->encoding || kind == SL_SNIFF_UTF16) && !after &&
+        fseeko(r->in, (off_t)n, SEEK_SET) != 0) { /* the transcoders read on after head */
         free(head);
         return sli_rd_read_error(r, errno, err);
     }
     if (r->encoding)
         return sniff_named(r, head, n, err);
-    sl_sniffed kind = sli_sniff_head(head, n);
     if (kind == SL_SNIFF_UTF16) {
         int big = head[0] == 0xFE;
         unicode_text_guess(r, head + 2, n - 2, big);
@@ -411,7 +461,9 @@ sl_status sli_rd_sniff(sl_reader *r, sl_error *err)
                        "text, CSV or JSONL",
                        r->name, SL_SNIFF_BYTES / 1024);
     }
-    if (start >= 0 && fseeko(r->in, start, SEEK_SET) == 0) {
+    if (!after && n < SL_SNIFF_BYTES) /* the whole file */
+        return wrap(r, head, n, NULL, err);
+    if (!after || (start >= 0 && fseeko(r->in, start, SEEK_SET) == 0)) {
         free(head);
         return SL_OK;
     }
