@@ -154,6 +154,68 @@ static int dump_piece(const char *piece, size_t size, void *data)
     return 0;
 }
 
+/* A dump that holds back its last `hold` bytes (the closing brace of an
+ * object written open) and puts `indent` spaces at the start of every
+ * line (a value written at a depth of its own). */
+typedef struct dump_shaped {
+    dump_buf *d;
+    size_t indent;
+    int line_start;
+    char held[4];
+    size_t nheld, hold;
+} dump_shaped;
+
+static int shaped_byte(dump_shaped *s, char c)
+{
+    static const char spaces[16] = "                ";
+    if (s->line_start && s->indent && dump_piece(spaces, s->indent, s->d) != 0)
+        return -1;
+    s->line_start = c == '\n';
+    return dump_piece(&c, 1, s->d);
+}
+
+static int shaped_piece(const char *piece, size_t size, void *data)
+{
+    dump_shaped *s = data;
+    if (!s->hold && !s->indent)
+        return dump_piece(piece, size, s->d);
+    for (size_t i = 0; i < size; i++) {
+        char c = piece[i];
+        if (s->hold) { /* a queue of the last hold bytes */
+            if (s->nheld < s->hold) {
+                s->held[s->nheld++] = c;
+                continue;
+            }
+            char first = s->held[0];
+            memmove(s->held, s->held + 1, s->hold - 1);
+            s->held[s->hold - 1] = c;
+            c = first;
+        }
+        if (shaped_byte(s, c) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int sli_json_write_shaped(const json_t *v, FILE *out, size_t flags, size_t indent, size_t hold)
+{
+    dump_buf *d = malloc(sizeof *d);
+    if (!d || indent > 16 || hold > sizeof ((dump_shaped *)0)->held) {
+        free(d);
+        return -1;
+    }
+    d->out = out;
+    d->n = 0;
+    d->failed = 0;
+    dump_shaped s = {d, indent, 1, {0}, 0, hold};
+    int rc = json_dump_callback(v, shaped_piece, &s, flags) != 0 || s.nheld != hold ||
+                     dump_flush(d) != 0
+                 ? -1
+                 : 0;
+    free(d);
+    return rc;
+}
+
 int sli_json_write(const json_t *root, FILE *out, size_t flags)
 {
     dump_buf *d = malloc(sizeof *d);

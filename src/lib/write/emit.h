@@ -55,6 +55,13 @@ json_t *sli_json_count(uint64_t n);
  * tenth of a run's fixed cost. 0, or -1 when a write fails. */
 int sli_json_write(const json_t *root, FILE *out, size_t flags);
 
+/* v dumped in a shape one dump of a larger document would give it: every
+ * line indented by indent spaces (at most 16), and the last hold bytes
+ * (at most 4) left out, e.g. the "\n}" of an object the caller goes on to
+ * add members to. No final newline. 0, or -1 when a write fails (or v's
+ * dump is shorter than hold). */
+int sli_json_write_shaped(const json_t *v, FILE *out, size_t flags, size_t indent, size_t hold);
+
 /* The end of every JSON writer: releases root, after writing it with
  * sli_json_write unless building ran out of memory. SL_ENOMEM, SL_EIO
  * ("cannot write the output") or SL_OK. */
