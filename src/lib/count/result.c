@@ -47,6 +47,7 @@ sl_status sli_result_init(sl_result *res, const sl_lexicon *lex, const sl_option
     res->shape.nunits = opts->nunits;
     memcpy(res->shape.units, opts->units, sizeof res->shape.units);
     res->shape.direction = opts->modifiers != NULL && !opts->no_direction_figures;
+    sli_rows_init(&res->rows, lex->nthemes, res->shape.direction ? SL_DIR_STORY : 0);
     sl_status s = check_cooc_size(res, err);
     if (s != SL_OK)
         return s;
@@ -77,14 +78,7 @@ void sli_result_clear(sl_result *res)
         sli_strmap_free(&res->groups[g].values);
     }
     free(res->groups);
-    for (size_t i = 0; i < res->nrows; i++) {
-        sl_docrow *r = &res->rows[i];
-        sl_doc d = {.id = r->id, .meta = r->meta, .nmeta = r->nmeta};
-        sli_doc_clear(&d);
-        free(r->theme_hits);
-        free(r->dir);
-    }
-    free(res->rows);
+    sli_rows_free(&res->rows);
     sli_accum_free(&res->total);
     sli_report_free(&res->report);
     sli_seen_free(&res->seen);
@@ -133,30 +127,6 @@ sl_status sli_result_group_fail(const sl_result *res, size_t g, sl_error *err)
                     res->groups[g].field, tables - 1, res->cooc_cells, SL_COOC_RESULT_CELLS);
 }
 
-sl_docrow *sli_result_new_row(sl_result *res)
-{
-    if (SL_GROW(res->rows, res->rows_cap, res->nrows + 1) != 0)
-        return NULL;
-    sl_docrow *r = &res->rows[res->nrows++];
-    memset(r, 0, sizeof *r);
-    return r;
-}
-
-/* Moves the story's id, metadata and theme hits into a --per-document row. */
-static int keep_row(sl_result *res, sl_doc *d, sl_docres *r)
-{
-    sl_docrow *row = sli_result_new_row(res);
-    if (!row)
-        return -1;
-    *row = (sl_docrow){d->id, r->tokens, d->meta, d->nmeta, r->theme_hits, r->dir};
-    r->dir = NULL;
-    d->id = NULL;
-    d->meta = NULL;
-    d->nmeta = 0;
-    r->theme_hits = NULL;
-    return 0;
-}
-
 sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error *err)
 {
     sl_status s = sli_seen_story(&res->seen, d, err);
@@ -178,9 +148,10 @@ sl_status sli_result_add_story(sl_result *res, sl_doc *d, sl_docres *r, sl_error
             return sli_result_group_fail(res, g, err);
         sli_accum_add(a, &res->shape, r);
     }
-    if (res->opts->per_document && keep_row(res, d, r) != 0)
-        return sli_fail_nomem(err);
-    return SL_OK;
+    if (!res->opts->per_document)
+        return SL_OK;
+    sl_docrow row = {d->id, r->tokens, d->meta, d->nmeta, r->theme_hits, r->dir};
+    return sli_rows_add(&res->rows, &row, err);
 }
 
 sl_status sli_result_add(sl_result *res, const sl_result *part, sl_error *err)

@@ -18,6 +18,7 @@
 #include "core/strmap.h"
 #include "count/aggregate.h"
 #include "count/report.h"
+#include "count/rows.h"
 #include "count/seen.h"
 #include "lexicon/lexicon.h"
 
@@ -29,16 +30,6 @@ typedef struct sl_group_field {
     sl_accum *accums;
     size_t n, cap;
 } sl_group_field;
-
-/* One --per-document row, kept in input order. */
-typedef struct sl_docrow {
-    char *id;
-    uint64_t tokens;
-    sl_meta *meta;
-    size_t nmeta;
-    uint32_t *theme_hits;
-    uint32_t *dir;       /* with direction: the story's direction counts (sl_docres.dir) */
-} sl_docrow;
 
 /* Co-occurrence grows with the square of the theme count, in the counts
  * of every table (the corpus's and each --by group's: 8 bytes a cell), in
@@ -60,8 +51,7 @@ typedef struct sl_result {
     sl_shape shape;
     sl_accum total;
     sl_group_field *groups;  /* opts->nby */
-    sl_docrow *rows;
-    size_t nrows, rows_cap;
+    sl_rows rows;            /* --per-document, in input order */
     sl_report report;        /* skipped records and files, regex failures */
     size_t cooc_cells;       /* co-occurrence cells a table holds (themes^2 x units) */
     int cooc_full;           /* a group was refused: SL_COOC_RESULT_CELLS reached */
@@ -94,10 +84,6 @@ sl_accum *sli_result_group(sl_result *res, size_t g, const char *value);
 /* The error for a NULL from sli_result_group: out of memory, or (SL_EDATA)
  * too many groups for the co-occurrence tables, with what to do. */
 sl_status sli_result_group_fail(const sl_result *res, size_t g, sl_error *err);
-
-/* A new --per-document row at the end, zeroed, counted at once so that
- * sli_result_clear releases what is put in it. NULL when out of memory. */
-sl_docrow *sli_result_new_row(sl_result *res);
 
 /* One value of a --by field, for writing groups in byte order of value. */
 typedef struct sl_group_value {

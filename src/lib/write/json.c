@@ -374,19 +374,27 @@ static sl_status write_documents(const sl_result *res, FILE *out, sl_error *err)
 {
     if (fputs(",\n  \"documents\": [", out) == EOF)
         return sli_fail(err, SL_EIO, "cannot write the output");
-    for (size_t i = 0; i < res->nrows; i++) {
+    sl_rows_cursor c;
+    sli_rows_cursor_init(&c, &res->rows);
+    sl_status s = SL_OK;
+    int bad = 0;
+    const sl_docrow *r;
+    for (size_t i = 0; !bad && (r = sli_rows_next(&c)) != NULL; i++) {
         sl_jb b = {0};
-        json_t *d = document(&b, res, &res->rows[i]);
-        sl_status s = sli_jb_failed(&b, err);
-        int bad = s == SL_OK && (fputs(i ? ",\n" : "\n", out) == EOF ||
-                                 sli_json_write_shaped(d, out, JSON_FLAGS, 4, 0) != 0);
+        json_t *d = document(&b, res, r);
+        if ((s = sli_jb_failed(&b, err)) != SL_OK)
+            bad = 1;
+        else
+            bad = fputs(i ? ",\n" : "\n", out) == EOF ||
+                  sli_json_write_shaped(d, out, JSON_FLAGS, 4, 0) != 0;
         json_decref(d);
-        if (s != SL_OK)
-            return s;
-        if (bad)
-            return sli_fail(err, SL_EIO, "cannot write the output");
     }
-    if (fputs(res->nrows ? "\n  ]\n}\n" : "]\n}\n", out) == EOF)
+    if (s == SL_OK)
+        s = sli_rows_cursor_status(&c, err);
+    sli_rows_cursor_free(&c);
+    if (s != SL_OK)
+        return s;
+    if (bad || fputs(res->rows.n ? "\n  ]\n}\n" : "]\n}\n", out) == EOF)
         return sli_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;
 }
@@ -428,8 +436,12 @@ json_t *sli_json_root(const sl_result *res, int want_documents, sl_error *err)
     }
     if (res->opts->per_document && want_documents) {
         json_t *docs = json_array();
-        for (size_t i = 0; docs && i < res->nrows; i++)
-            sli_jb_push(&b, docs, document(&b, res, &res->rows[i]));
+        sl_rows_cursor c;
+        sli_rows_cursor_init(&c, &res->rows);
+        for (const sl_docrow *r; docs && (r = sli_rows_next(&c)) != NULL;)
+            sli_jb_push(&b, docs, document(&b, res, r));
+        b.oom |= c.failed != 0; /* a read error counts as one: rare, and said as trouble */
+        sli_rows_cursor_free(&c);
         sli_jb_set(&b, root, "documents", docs);
     }
     if (!root)

@@ -348,14 +348,9 @@ static void row_direction(part *p, const sl_result *res, sl_docrow *r, const jso
     }
 }
 
-static void add_row(part *p, sl_result *res, const json_t *d)
+/* A part's row read into r, whose buffers the caller frees. */
+static void read_row(part *p, const sl_result *res, sl_docrow *r, const json_t *d)
 {
-    /* counted at once, so sli_result_clear() releases it on any failure */
-    sl_docrow *r = sli_result_new_row(res);
-    if (!r) {
-        p->status = sli_fail_nomem(p->err);
-        return;
-    }
     json_t *id = json_object_get(d, "id"), *meta = object_at(p, d, "metadata");
     json_t *themes = object_at(p, d, "themes");
     r->tokens = count_at(p, d, "tokens");
@@ -380,6 +375,18 @@ static void add_row(part *p, sl_result *res, const json_t *d)
             r->theme_hits[t] = (uint32_t)count_at(p, themes, res->lex->themes[t].name);
     if (p->status == SL_OK && res->shape.direction)
         row_direction(p, res, r, object_at(p, d, "direction"));
+}
+
+static void add_row(part *p, sl_result *res, const json_t *d)
+{
+    sl_docrow r = {0};
+    read_row(p, res, &r, d);
+    if (p->status == SL_OK)
+        p->status = sli_rows_add(&res->rows, &r, p->err);
+    sl_doc doc = {.id = r.id, .meta = r.meta, .nmeta = r.nmeta}; /* freed as a story's are */
+    sli_doc_clear(&doc);
+    free(r.theme_hits);
+    free(r.dir);
 }
 
 static void add_rows(part *p, sl_result *res, const json_t *root)

@@ -244,10 +244,11 @@ static sl_status group_rows(row_ctx *c, const sl_result *res, sl_error *err)
     return SL_OK;
 }
 
-static void document_rows(row_ctx *c, const sl_result *res)
+static sl_status document_rows(row_ctx *c, const sl_result *res, sl_error *err)
 {
-    for (size_t i = 0; i < res->nrows; i++) {
-        const sl_docrow *r = &res->rows[i];
+    sl_rows_cursor rc;
+    sli_rows_cursor_init(&rc, &res->rows);
+    for (const sl_docrow *r; (r = sli_rows_next(&rc)) != NULL;) {
         c->document = r->id;
         row_count(c, "document", NULL, NULL, NULL, "tokens", r->tokens);
         for (size_t t = 0; t < res->lex->nthemes; t++)
@@ -261,6 +262,9 @@ static void document_rows(row_ctx *c, const sl_result *res)
         }
     }
     c->document = NULL;
+    sl_status s = sli_rows_cursor_status(&rc, err);
+    sli_rows_cursor_free(&rc);
+    return s;
 }
 
 /* Section statistics: how the intervals, tests and corrections were made. */
@@ -312,7 +316,8 @@ sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *e
     sl_status s = group_rows(&c, res, err);
     if (s != SL_OK)
         return s;
-    document_rows(&c, res);
+    if ((s = document_rows(&c, res, err)) != SL_OK)
+        return s;
     if (ferror(out))
         return sli_fail(err, SL_EIO, "cannot write the output");
     return SL_OK;

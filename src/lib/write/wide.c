@@ -24,7 +24,7 @@
 typedef struct sheet {
     const sli_cells *out;
     sl_strmap cols;     /* metadata field -> its column */
-    const char **keys;  /* the metadata columns, in order (borrowed from the rows) */
+    const char **keys;  /* the metadata columns, in order (copies: rows are read back one at a time) */
     size_t nkeys, cap;
     const char **cell;  /* one row's metadata values by column (scratch) */
 } sheet;
@@ -58,7 +58,9 @@ static int add_key(sheet *s, const char *key)
         s->keys = p;
         s->cap = ncap;
     }
-    s->keys[s->nkeys++] = key;
+    if (!(s->keys[s->nkeys] = strdup(key))) /* the row it came from is gone by the header */
+        return -1;
+    s->nkeys++;
     return 0;
 }
 
@@ -124,18 +126,29 @@ sl_status sli_wide_rows(const sl_result *res, const sli_cells *out, sl_error *er
     sheet s = {.out = out};
     sli_strmap_init(&s.cols);
     sl_status st = SL_OK;
-    for (size_t i = 0; i < res->nrows && st == SL_OK; i++)
-        for (size_t k = 0; k < res->rows[i].nmeta && st == SL_OK; k++)
-            if (add_key(&s, res->rows[i].meta[k].key) != 0)
+    sl_rows_cursor c; /* read twice: the metadata columns are known only at the end */
+    sli_rows_cursor_init(&c, &res->rows);
+    for (const sl_docrow *r; st == SL_OK && (r = sli_rows_next(&c)) != NULL;)
+        for (size_t k = 0; k < r->nmeta && st == SL_OK; k++)
+            if (add_key(&s, r->meta[k].key) != 0)
                 st = sli_fail_nomem(err);
+    if (st == SL_OK)
+        st = sli_rows_cursor_status(&c, err);
+    sli_rows_cursor_free(&c);
     if (st == SL_OK && s.nkeys && !(s.cell = malloc(s.nkeys * sizeof *s.cell)))
         st = sli_fail_nomem(err);
     int rc = st == SL_OK ? header(&s, res) : 0;
-    for (size_t i = 0; i < res->nrows && st == SL_OK && rc == 0; i++)
-        rc = row(&s, res, &res->rows[i]);
+    sli_rows_cursor_init(&c, &res->rows);
+    for (const sl_docrow *r; st == SL_OK && rc == 0 && (r = sli_rows_next(&c)) != NULL;)
+        rc = row(&s, res, r);
+    if (st == SL_OK)
+        st = sli_rows_cursor_status(&c, err);
+    sli_rows_cursor_free(&c);
     if (st == SL_OK && rc != 0)
         st = sli_fail(err, SL_EIO, "cannot write the story sheet");
     sli_strmap_free(&s.cols);
+    for (size_t k = 0; k < s.nkeys; k++)
+        free((char *)s.keys[k]);
     free(s.keys);
     free(s.cell);
     return st;
