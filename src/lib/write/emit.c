@@ -79,7 +79,7 @@ json_t *sli_json_count(uint64_t n)
 
 /* Whether jansson takes key as it is: ASCII always; otherwise its own
  * check decides (rare: a group value or metadata key in another script). */
-static int key_ok(const char *key)
+int sli_json_key_ok(const char *key)
 {
     const unsigned char *p = (const unsigned char *)key;
     while (*p && *p < 0x80)
@@ -100,7 +100,7 @@ void sli_jb_set(sl_jb *b, json_t *obj, const char *key, json_t *v)
     }
     char *fixed = NULL;
     size_t len;
-    if (!key_ok(key) && !(key = fixed = repair(key, strlen(key), &len))) {
+    if (!sli_json_key_ok(key) && !(key = fixed = repair(key, strlen(key), &len))) {
         json_decref(v);
         b->oom = 1;
         return;
@@ -207,7 +207,7 @@ int sli_json_write_shaped(const json_t *v, FILE *out, size_t flags, size_t inden
     d->out = out;
     d->n = 0;
     d->failed = 0;
-    dump_shaped s = {d, indent, 1, {0}, 0, hold};
+    dump_shaped s = {d, indent, 0, {0}, 0, hold}; /* the first line follows its key */
     int rc = json_dump_callback(v, shaped_piece, &s, flags) != 0 || s.nheld != hold ||
                      dump_flush(d) != 0
                  ? -1

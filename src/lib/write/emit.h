@@ -41,6 +41,9 @@ void sli_jb_set(sl_jb *b, json_t *obj, const char *key, json_t *v);
 /* Appends v to arr. Steals v. */
 void sli_jb_push(sl_jb *b, json_t *arr, json_t *v);
 
+/* Whether key is valid UTF-8, so it is written as it is (not repaired). */
+int sli_json_key_ok(const char *key);
+
 /* A JSON string of s with invalid UTF-8 replaced by U+FFFD. New
  * reference; NULL only when out of memory. */
 json_t *sli_json_text(const char *s);
@@ -56,7 +59,8 @@ json_t *sli_json_count(uint64_t n);
 int sli_json_write(const json_t *root, FILE *out, size_t flags);
 
 /* v dumped in a shape one dump of a larger document would give it: every
- * line indented by indent spaces (at most 16), and the last hold bytes
+ * line but the first (which follows its key) indented by indent spaces
+ * (at most 16), and the last hold bytes
  * (at most 4) left out, e.g. the "\n}" of an object the caller goes on to
  * add members to. No final newline. 0, or -1 when a write fails (or v's
  * dump is shorter than hold). */

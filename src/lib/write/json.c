@@ -365,14 +365,104 @@ static json_t *document(sl_jb *b, const sl_result *res, const sl_docrow *r)
 
 #define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
-/* .documents, the last member of the document: each row is built, written
- * and released in turn, indented as one dump of the whole tree would
- * indent it, so the bytes are the same and the rows never stand in memory
- * as jansson objects at once (about 4 KB a story: 46 MB for 12,000
- * stories, more than the rest of the run). */
+/* The writer below gives the bytes one dump of the whole tree would give,
+ * but holds only one group or one row as jansson objects at a time: as one
+ * tree, 4,000 --by groups took 690 MB (a group's themes are some 30 objects
+ * each) and 12,000 --per-document rows 46 MB. Large members are written
+ * member by member, in jansson's layout: "{", then for each member ","
+ * (after the first), a newline, the depth's indent, the key, ": " and the
+ * value; then a newline, the parent's indent and "}". */
+static int put_member(FILE *out, size_t i, size_t depth, const char *key)
+{
+    json_t *k = sli_json_text(key); /* escaped as jansson escapes a key */
+    char *text = k ? json_dumps(k, JSON_ENCODE_ANY) : NULL;
+    int rc = !text || fprintf(out, "%s\n%*s%s: ", i ? "," : "", (int)(2 * depth), "", text) < 0;
+    free(text);
+    json_decref(k);
+    return rc ? -1 : 0;
+}
+
+static int put_close(FILE *out, size_t n, size_t depth, char closing)
+{
+    return (n ? fprintf(out, "\n%*s%c", (int)(2 * depth - 2), "", closing)
+              : fprintf(out, "%c", closing)) < 0 ? -1 : 0;
+}
+
+/* v at depth (its first line after its key), released. */
+static int put_value(FILE *out, json_t *v, size_t depth)
+{
+    int rc = sli_json_write_shaped(v, out, JSON_FLAGS, 2 * depth, 0);
+    json_decref(v);
+    return rc;
+}
+
+/* The keys of a --by field's groups, as the object of them would hold
+ * them: two values that differ only in bytes that are not UTF-8 are one
+ * key, which sli_jb_failed reports. */
+static sl_status check_keys(const sl_group_value *vals, size_t n, sl_error *err)
+{
+    sl_jb b = {0};
+    json_t *keys = json_object();
+    for (size_t i = 0; i < n; i++)
+        sli_jb_set(&b, keys, vals[i].value, json_null());
+    b.oom |= keys == NULL;
+    json_decref(keys);
+    return sli_jb_failed(&b, err);
+}
+
+static sl_status write_field(const sl_result *res, const sl_group_field *gf, FILE *out,
+                             sl_error *err)
+{
+    sl_group_value *vals = sli_group_sorted(gf);
+    if (!vals)
+        return sli_fail_nomem(err);
+    sl_status s = check_keys(vals, gf->n, err);
+    int bad = s != SL_OK || fputc('{', out) == EOF;
+    for (size_t i = 0; !bad && i < gf->n; i++) {
+        sl_jb b = {0};
+        json_t *v = group_figures(&b, res, vals[i].accum);
+        if ((s = sli_jb_failed(&b, err)) != SL_OK) {
+            json_decref(v);
+            break;
+        }
+        bad = put_member(out, i, 3, vals[i].value) != 0 || put_value(out, v, 3) != 0;
+    }
+    free(vals);
+    if (s != SL_OK)
+        return s;
+    return bad || put_close(out, gf->n, 3, '}') != 0 ? sli_fail(err, SL_EIO, "cannot write the output")
+                                                       : SL_OK;
+}
+
+static sl_status write_groups(const sl_result *res, FILE *out, sl_error *err)
+{
+    if (put_member(out, 1, 1, "groups") != 0 || fputc('{', out) == EOF)
+        return sli_fail(err, SL_EIO, "cannot write the output");
+    for (size_t g = 0; g < res->opts->nby; g++) {
+        if (put_member(out, g, 2, res->groups[g].field) != 0)
+            return sli_fail(err, SL_EIO, "cannot write the output");
+        sl_status s = write_field(res, &res->groups[g], out, err);
+        if (s != SL_OK)
+            return s;
+    }
+    if (put_close(out, res->opts->nby, 2, '}') != 0)
+        return sli_fail(err, SL_EIO, "cannot write the output");
+    sl_jb b = {0};
+    json_t *tests = group_tests(&b, res);
+    sl_status s = sli_jb_failed(&b, err);
+    if (s != SL_OK) {
+        json_decref(tests);
+        return s;
+    }
+    return put_member(out, 1, 1, "group_tests") != 0 || put_value(out, tests, 1) != 0
+               ? sli_fail(err, SL_EIO, "cannot write the output")
+               : SL_OK;
+}
+
+/* .documents, a --per-document row at a time. */
 static sl_status write_documents(const sl_result *res, FILE *out, sl_error *err)
 {
-    if (fputs(",\n  \"documents\": [", out) == EOF)
+    if (put_member(out, 1, 1, "documents") != 0 || fputc('[', out) == EOF)
         return sli_fail(err, SL_EIO, "cannot write the output");
     sl_rows_cursor c;
     sli_rows_cursor_init(&c, &res->rows);
@@ -382,70 +472,110 @@ static sl_status write_documents(const sl_result *res, FILE *out, sl_error *err)
     for (size_t i = 0; !bad && (r = sli_rows_next(&c)) != NULL; i++) {
         sl_jb b = {0};
         json_t *d = document(&b, res, r);
-        if ((s = sli_jb_failed(&b, err)) != SL_OK)
-            bad = 1;
-        else
-            bad = fputs(i ? ",\n" : "\n", out) == EOF ||
-                  sli_json_write_shaped(d, out, JSON_FLAGS, 4, 0) != 0;
-        json_decref(d);
+        if ((s = sli_jb_failed(&b, err)) != SL_OK) {
+            json_decref(d);
+            break;
+        }
+        bad = fprintf(out, "%s\n    ", i ? "," : "") < 0 || put_value(out, d, 2) != 0;
     }
     if (s == SL_OK)
         s = sli_rows_cursor_status(&c, err);
     sli_rows_cursor_free(&c);
     if (s != SL_OK)
         return s;
-    if (bad || fputs(res->rows.n ? "\n  ]\n}\n" : "]\n}\n", out) == EOF)
-        return sli_fail(err, SL_EIO, "cannot write the output");
-    return SL_OK;
+    return bad || put_close(out, res->rows.n, 2, ']') != 0
+               ? sli_fail(err, SL_EIO, "cannot write the output")
+               : SL_OK;
+}
+
+/* The names of the members written one at a time, checked before a byte
+ * is written: a clash found half way would leave half a document on
+ * standard output. Group values a field at a time; a row's metadata keys
+ * only when one of them is not UTF-8 (the only way two can clash). */
+static sl_status check_names(const sl_result *res, sl_error *err)
+{
+    sl_status s = SL_OK;
+    for (size_t g = 0; s == SL_OK && g < res->opts->nby; g++) {
+        sl_group_value *vals = sli_group_sorted(&res->groups[g]);
+        s = vals ? check_keys(vals, res->groups[g].n, err) : sli_fail_nomem(err);
+        free(vals);
+    }
+    if (s != SL_OK || !res->opts->per_document)
+        return s;
+    sl_rows_cursor c;
+    sli_rows_cursor_init(&c, &res->rows);
+    for (const sl_docrow *r; s == SL_OK && (r = sli_rows_next(&c)) != NULL;) {
+        size_t k = 0;
+        while (k < r->nmeta && sli_json_key_ok(r->meta[k].key))
+            k++;
+        if (k == r->nmeta)
+            continue;
+        sl_jb b = {0};
+        json_t *meta = json_object();
+        for (k = 0; k < r->nmeta; k++)
+            sli_jb_set(&b, meta, r->meta[k].key, json_null());
+        b.oom |= meta == NULL;
+        json_decref(meta);
+        s = sli_jb_failed(&b, err);
+    }
+    if (s == SL_OK)
+        s = sli_rows_cursor_status(&c, err);
+    sli_rows_cursor_free(&c);
+    return s;
+}
+
+/* Everything but .groups, .group_tests and .documents. */
+static json_t *root_head(sl_jb *b, const sl_result *res)
+{
+    json_t *root = json_object();
+    sli_jb_set(b, root, "schema", json_integer(SL_SCHEMA));
+    sli_jb_set(b, root, "storylens", sli_json_text(SL_VERSION));
+    sli_jb_set(b, root, "settings", settings(b, res));
+    sli_jb_set(b, root, "lexicons", lexicons(b, res->lex));
+    if (res->opts->modifiers)
+        sli_jb_set(b, root, "modifiers", lexicons(b, res->opts->modifiers));
+    sli_jb_set(b, root, "statistics", statistics(b, res));
+    json_t *corpus = corpus_figures(b, &res->total);
+    if (corpus)
+        corpus_reports(b, corpus, &res->report);
+    sli_jb_set(b, root, "corpus", corpus);
+    sli_jb_set(b, root, "themes", themes_object(b, res, &res->total, 1));
+    sli_jb_set(b, root, "cooccurrence", cooccurrence(b, res, &res->total));
+    if (!root)
+        b->oom = 1;
+    return root;
 }
 
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err)
 {
-    int rows = res->opts->per_document;
-    json_t *root = sli_json_root(res, 0, err);
-    if (!root)
-        return err ? err->code : SL_ENOMEM;
-    int bad = rows ? sli_json_write_shaped(root, out, JSON_FLAGS, 0, 2) != 0
-                   : sli_json_write(root, out, JSON_FLAGS) != 0;
+    sl_status s = check_names(res, err);
+    if (s != SL_OK)
+        return s;
+    sl_jb b = {0};
+    json_t *root = root_head(&b, res);
+    if ((s = sli_jb_failed(&b, err)) != SL_OK) {
+        json_decref(root);
+        return s;
+    }
+    int bad = sli_json_write_shaped(root, out, JSON_FLAGS, 0, 2) != 0; /* open: no "\n}" */
     json_decref(root);
     if (bad)
         return sli_fail(err, SL_EIO, "cannot write the output");
-    return rows ? write_documents(res, out, err) : SL_OK;
+    if (res->opts->nby && (s = write_groups(res, out, err)) != SL_OK)
+        return s;
+    if (res->opts->per_document && (s = write_documents(res, out, err)) != SL_OK)
+        return s;
+    return fputs("\n}\n", out) == EOF ? sli_fail(err, SL_EIO, "cannot write the output") : SL_OK;
 }
 
-json_t *sli_json_root(const sl_result *res, int want_documents, sl_error *err)
+json_t *sli_json_root(const sl_result *res, sl_error *err)
 {
     sl_jb b = {0};
-    json_t *root = json_object();
-    sli_jb_set(&b, root, "schema", json_integer(SL_SCHEMA));
-    sli_jb_set(&b, root, "storylens", sli_json_text(SL_VERSION));
-    sli_jb_set(&b, root, "settings", settings(&b, res));
-    sli_jb_set(&b, root, "lexicons", lexicons(&b, res->lex));
-    if (res->opts->modifiers)
-        sli_jb_set(&b, root, "modifiers", lexicons(&b, res->opts->modifiers));
-    sli_jb_set(&b, root, "statistics", statistics(&b, res));
-    json_t *corpus = corpus_figures(&b, &res->total);
-    if (corpus)
-        corpus_reports(&b, corpus, &res->report);
-    sli_jb_set(&b, root, "corpus", corpus);
-    sli_jb_set(&b, root, "themes", themes_object(&b, res, &res->total, 1));
-    sli_jb_set(&b, root, "cooccurrence", cooccurrence(&b, res, &res->total));
+    json_t *root = root_head(&b, res);
     if (res->opts->nby) {
         sli_jb_set(&b, root, "groups", groups(&b, res));
         sli_jb_set(&b, root, "group_tests", group_tests(&b, res));
     }
-    if (res->opts->per_document && want_documents) {
-        json_t *docs = json_array();
-        sl_rows_cursor c;
-        sli_rows_cursor_init(&c, &res->rows);
-        for (const sl_docrow *r; docs && (r = sli_rows_next(&c)) != NULL;)
-            sli_jb_push(&b, docs, document(&b, res, r));
-        b.oom |= c.failed != 0; /* a read error counts as one: rare, and said as trouble */
-        sli_rows_cursor_free(&c);
-        sli_jb_set(&b, root, "documents", docs);
-    }
-    if (!root)
-        b.oom = 1;
     if (sli_jb_failed(&b, err) != SL_OK) {
         json_decref(root);
         return NULL;

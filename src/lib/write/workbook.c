@@ -358,7 +358,7 @@ static sl_status copy_out(const char *path, FILE *out, sl_error *err)
 
 sl_status sli_write_workbook(const sl_result *res, FILE *out, sl_error *err)
 {
-    json_t *root = sli_json_root(res, 0, err);
+    json_t *root = sli_json_root(res, err);
     if (!root)
         return err ? err->code : SL_ENOMEM;
     const char *tmp = getenv("TMPDIR");

@@ -12,11 +12,10 @@
 
 /* Schema 1 JSON (json.c). */
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err);
-/* The same document as a tree, for writers that lay it out otherwise
- * (workbook.c); without .documents unless want_documents (the workbook
- * reads the per-story rows from res, not a second copy of them). New
+/* The same document as a tree, without .documents, for writers that lay
+ * it out otherwise (workbook.c reads the per-story rows from res). New
  * reference; NULL (err set) when out of memory or a key clash. */
-json_t *sli_json_root(const sl_result *res, int want_documents, sl_error *err);
+json_t *sli_json_root(const sl_result *res, sl_error *err);
 /* The tidy long table, TSV (sep '\t') or CSV (table.c). */
 sl_status sli_write_table(const sl_result *res, FILE *out, char sep, sl_error *err);
 /* Where a sheet's cells go, row by row: text, a count, the row's end.
