@@ -55,7 +55,8 @@ typedef struct sl_options sl_options;
 typedef enum sl_format {
     SL_FORMAT_JSON = 0, SL_FORMAT_TSV, SL_FORMAT_CSV, SL_FORMAT_TABLE,
     SL_FORMAT_WIDE_CSV, SL_FORMAT_WIDE_TSV, /* a row a story, a column a theme (wide.c) */
-    SL_FORMAT_XLSX /* an Excel workbook of the figures and the story sheet (workbook.c) */
+    SL_FORMAT_XLSX, /* an Excel workbook of the figures and the story sheet (workbook.c) */
+    SL_FORMAT_JSONL /* a JSON object a story, a line each: .documents[] as lines (json.c) */
 } sl_format;
 
 /* Input formats: AUTO picks by file extension (.txt .md .jsonl .ndjson .csv .tsv). */

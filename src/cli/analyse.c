@@ -52,7 +52,8 @@ static const char analyse_help[] =
     "      --allow-different-lexicons  accept a calibration made with other lexicons\n"
     "  -f, --format F          json (default), tsv, csv (tidy long tables), text, or\n"
     "                          wide / wide-tsv (a row a story, a column a theme), or\n"
-    "                          xlsx (a workbook of the figures and the story sheet)\n"
+    "                          xlsx (a workbook of the figures and the story sheet), or\n"
+    "                          jsonl (a JSON object a story, a line each)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write to FILE atomically (default standard output)\n"
     "  -j, --threads N         worker threads (default: all cores); output is identical\n"
@@ -378,6 +379,8 @@ int cli_parse_wide(const char *s, sl_format *f)
         *f = SL_FORMAT_WIDE_TSV;
     else if (s && strcmp(s, "xlsx") == 0)
         *f = SL_FORMAT_XLSX;
+    else if (s && strcmp(s, "jsonl") == 0)
+        *f = SL_FORMAT_JSONL;
     else
         return -1;
     return 0;
@@ -580,14 +583,14 @@ int cmd_analyse(int argc, char **argv)
     sl_format fmt = SL_FORMAT_JSON;
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
         rc = cli_usage_error(a.cmd, "--format: \"%s\"; use json, tsv, csv, text, wide, "
-                                    "wide-tsv or xlsx", a.format);
+                                    "wide-tsv, xlsx or jsonl", a.format);
     if (rc < 0 && fmt == SL_FORMAT_XLSX)
         rc = cli_binary_output(a.cmd, a.output);
     if (rc < 0 && (fmt == SL_FORMAT_WIDE_CSV || fmt == SL_FORMAT_WIDE_TSV ||
-                   fmt == SL_FORMAT_XLSX))
+                   fmt == SL_FORMAT_XLSX || fmt == SL_FORMAT_JSONL))
         sl_options_set_per_document(a.opts, 1); /* the sheet is the per-story rows */
     if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE ||
-                            fmt == SL_FORMAT_XLSX))
+                            fmt == SL_FORMAT_XLSX || fmt == SL_FORMAT_JSONL))
         rc = cli_usage_error(a.cmd, "--bom: a byte order mark is for a CSV or TSV (JSON must not "
                                     "start with one); give -f csv, tsv, wide or wide-tsv");
     if (rc < 0 && a.no_direction && a.nmodifiers)

@@ -32,7 +32,8 @@ static const char merge_help[] =
     "      --allow-different-lexicons   as for analyse: the intervals, tests and\n"
     "                          corrected shares are derived when the merge is written\n"
     "  -f, --format FORMAT     json (default), tsv, csv, text, or wide / wide-tsv /\n"
-    "                          xlsx (with the story sheet: the parts need --per-document)\n"
+    "                          xlsx / jsonl (a row or line a story: the parts need\n"
+    "                          --per-document)\n"
     "      --bom               start a CSV/TSV with a UTF-8 byte order mark (Excel)\n"
     "  -o, --output FILE       write here (atomically) instead of standard output\n"
     "  -h, --help              this help\n";
@@ -162,11 +163,11 @@ int cmd_merge(int argc, char **argv)
     sl_options_free(stats);
     if (rc < 0 && cli_parse_format(a.format, &fmt) != 0 && cli_parse_wide(a.format, &fmt) != 0)
         rc = cli_usage_error("merge", "--format: \"%s\"; use json, tsv, csv, text, wide, "
-                                      "wide-tsv or xlsx", a.format);
+                                      "wide-tsv, xlsx or jsonl", a.format);
     if (rc < 0 && fmt == SL_FORMAT_XLSX)
         rc = cli_binary_output("merge", a.output);
     if (rc < 0 && a.bom && (fmt == SL_FORMAT_JSON || fmt == SL_FORMAT_TABLE ||
-                            fmt == SL_FORMAT_XLSX))
+                            fmt == SL_FORMAT_XLSX || fmt == SL_FORMAT_JSONL))
         rc = cli_usage_error("merge", "--bom: a byte order mark is for a CSV or TSV; give -f "
                                       "csv, tsv, wide or wide-tsv");
     if (rc < 0 && refuse_inputs(&a) != EXIT_OK)

@@ -19,7 +19,7 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
         return s;
     /* only now, when the run has ended well: a failed run writes nothing */
     if (res->opts->bom && fmt != SL_FORMAT_JSON && fmt != SL_FORMAT_TABLE &&
-        fmt != SL_FORMAT_XLSX)
+        fmt != SL_FORMAT_XLSX && fmt != SL_FORMAT_JSONL)
         fputs("\xEF\xBB\xBF", out);
     switch (fmt) {
     case SL_FORMAT_JSON:
@@ -36,6 +36,8 @@ sl_status sl_analysis_write(sl_analysis *an, FILE *out, sl_format fmt, sl_error 
         return sli_write_wide(res, out, '\t', err);
     case SL_FORMAT_XLSX:
         return sli_write_workbook(res, out, err);
+    case SL_FORMAT_JSONL:
+        return sli_write_stories(res, out, err);
     }
     return sli_fail(err, SL_EUSAGE, "unknown output format");
 }

@@ -524,6 +524,32 @@ static sl_status check_names(const sl_result *res, sl_error *err)
     return s;
 }
 
+sl_status sli_write_stories(const sl_result *res, FILE *out, sl_error *err)
+{
+    if (!res->opts->per_document)
+        return sli_fail(err, SL_EUSAGE, "a line a story needs the per-story rows "
+                                        "(--per-document)");
+    sl_status s = check_names(res, err);
+    sl_rows_cursor c;
+    sli_rows_cursor_init(&c, &res->rows);
+    int bad = 0;
+    for (const sl_docrow *r; s == SL_OK && !bad && (r = sli_rows_next(&c)) != NULL;) {
+        sl_jb b = {0};
+        json_t *d = document(&b, res, r);
+        if ((s = sli_jb_failed(&b, err)) == SL_OK)
+            bad = json_dumpf(d, out, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                         JSON_REAL_PRECISION(15)) != 0 ||
+                  fputc('\n', out) == EOF;
+        json_decref(d);
+    }
+    if (s == SL_OK)
+        s = sli_rows_cursor_status(&c, err);
+    sli_rows_cursor_free(&c);
+    if (s == SL_OK && bad)
+        s = sli_fail(err, SL_EIO, "cannot write the output");
+    return s;
+}
+
 /* Everything but .groups, .group_tests and .documents. */
 static json_t *root_head(sl_jb *b, const sl_result *res)
 {

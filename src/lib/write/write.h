@@ -12,6 +12,9 @@
 
 /* Schema 1 JSON (json.c). */
 sl_status sli_write_json(const sl_result *res, FILE *out, sl_error *err);
+/* The --per-document rows alone, one compact JSON object a line (each as
+ * in .documents[]), for pipelines (json.c). */
+sl_status sli_write_stories(const sl_result *res, FILE *out, sl_error *err);
 /* The same document as a tree, without .documents, for writers that lay
  * it out otherwise (workbook.c reads the per-story rows from res). New
  * reference; NULL (err set) when out of memory or a key clash. */
