@@ -171,6 +171,47 @@ static void emit__every_allocation_failure_releases_each_value_once(void **state
     json_set_alloc_funcs(malloc, free);
 }
 
+/* What sli_json_write_shaped writes into a memory stream. */
+static char *shaped(const json_t *v, size_t indent, size_t hold, int *rc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    *rc = sli_json_write_shaped(v, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER, indent, hold);
+    fclose(f);
+    return buf;
+}
+
+/* Worked by hand from jansson's layout with JSON_INDENT(2):
+ * {"a": [1, 2], "b": {"c": "x\ny"}} dumps as
+ *   {\n  "a": [\n    1,\n    2\n  ],\n  "b": {\n    "c": "x\ny"\n  }\n}
+ * (the newline inside the string is the escape \n, two bytes, so it gets
+ * no indent). Shaped with indent 4: four spaces after every real newline,
+ * none before the first line; hold 2 leaves out the final "\n}". */
+static void emit__shaped_dump_indents_lines_and_holds_back_the_end(void **state)
+{
+    (void)state;
+    json_t *v = json_pack("{s:[i,i],s:{s:s}}", "a", 1, 2, "b", "c", "x\ny");
+    assert_non_null(v);
+    int rc;
+    char *got = shaped(v, 4, 0, &rc);
+    assert_int_equal(rc, 0);
+    assert_string_equal(got, "{\n      \"a\": [\n        1,\n        2\n      ],\n"
+                             "      \"b\": {\n        \"c\": \"x\\ny\"\n      }\n    }");
+    free(got);
+    got = shaped(v, 0, 2, &rc);
+    assert_int_equal(rc, 0);
+    assert_string_equal(got, "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": \"x\\ny\"\n  }");
+    free(got);
+    json_t *one = json_integer(7); /* "7": shorter than what is to be held */
+    got = shaped(one, 0, 2, &rc);
+    assert_int_equal(rc, -1);
+    free(got);
+    json_decref(one);
+    json_decref(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +220,7 @@ int main(void)
         cmocka_unit_test(emit__invalid_utf8_key_is_repaired_not_out_of_memory),
         cmocka_unit_test(emit__null_value_or_container_counts_as_out_of_memory),
         cmocka_unit_test(emit__every_allocation_failure_releases_each_value_once),
+        cmocka_unit_test(emit__shaped_dump_indents_lines_and_holds_back_the_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
