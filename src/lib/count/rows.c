@@ -199,7 +199,8 @@ static ssize_t copy_from(sl_rows_cursor *c, unsigned char *dst, size_t n)
     if (done < n && c->at >= rs->spilled) {
         size_t off = (size_t)(c->at - rs->spilled);
         size_t k = rs->len - off < n - done ? rs->len - off : n - done;
-        memcpy(dst + done, rs->buf + off, k);
+        if (k) /* rs->buf is NULL while no row was added */
+            memcpy(dst + done, rs->buf + off, k);
         done += k;
         c->at += k;
     }
@@ -212,7 +213,8 @@ static int ensure(sl_rows_cursor *c, size_t need)
 {
     if (c->len - c->pos >= need)
         return 1;
-    memmove(c->buf, c->buf + c->pos, c->len - c->pos);
+    if (c->len > c->pos) /* c->buf is NULL before the first read */
+        memmove(c->buf, c->buf + c->pos, c->len - c->pos);
     c->len -= c->pos;
     c->pos = 0;
     size_t want = need > (size_t)1 << 16 ? need : (size_t)1 << 16;
