@@ -198,6 +198,7 @@ install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/storylens \
 	           $(DESTDIR)$(DATADIR)/lexicons
 	install -m 755 $(IB)/storylens $(DESTDIR)$(BINDIR)/storylens
+	install -m 755 scripts/chart $(DESTDIR)$(BINDIR)/storylens-chart
 	install -m 644 $(IB)/libstorylens.a $(DESTDIR)$(LIBDIR)/libstorylens.a
 	install -m 644 include/storylens/storylens.h $(DESTDIR)$(INCDIR)/storylens/
 	cd lexicons && find . -type f -name '*.lex' | LC_ALL=C sort | while IFS= read -r f; do \
@@ -208,7 +209,8 @@ install: $(BIN) $(LIBA)
 	    storylens.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/storylens $(DESTDIR)$(LIBDIR)/libstorylens.a \
+	rm -f $(DESTDIR)$(BINDIR)/storylens $(DESTDIR)$(BINDIR)/storylens-chart \
+	      $(DESTDIR)$(LIBDIR)/libstorylens.a \
 	      $(DESTDIR)$(LIBDIR)/pkgconfig/storylens.pc $(DESTDIR)$(MANDIR)/man1/storylens.1
 	rm -rf $(DESTDIR)$(INCDIR)/storylens $(DESTDIR)$(DATADIR)
 

@@ -1,0 +1,8 @@
+[isolation]
+polarity = problem
+lonely
+isolated
+
+[confidence]
+polarity = asset
+confident
