@@ -241,9 +241,10 @@ static int apply_option(args *a, int c, const char *arg)
         return cli_usage_error(a->cmd, "--%s: cat does not use it (it writes the stories as "
                                        "read, and counts nothing); leave it out", no);
     if (no && strcmp(a->cmd, "report") == 0)
-        return cli_usage_error(a->cmd, "--%s: report does not take it (its page has one form, "
-                                       "and with --analysis the figures and their settings "
-                                       "are the file's); leave it out", no);
+        return cli_usage_error(a->cmd, "--%s: report does not take it (with --analysis the "
+                                       "figures and their settings are the file's; --format, "
+                                       "--per-document and --bom do not fit a page); leave "
+                                       "it out", no);
     if (no)
         return cli_usage_error(a->cmd, "--%s: %s does not use it (it counts no figures by "
                                        "group, story or unit); leave it out", no, a->cmd);
