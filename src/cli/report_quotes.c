@@ -64,8 +64,10 @@ static int quotable(const sl_story_view *st, const sl_hit_view *h)
 
 static cli_quote_rank rank_of(const report_quotes *rq, const sl_hit_view *h)
 {
-    cli_quote_rank r = {h->direction == SL_DIRECTION_IMPROVED ||
-                            h->direction == SL_DIRECTION_WORSENED,
+    /* an asset with no trigger is "improved" too; only a trigger says a
+     * change is told */
+    cli_quote_rank r = {h->trigger && (h->direction == SL_DIRECTION_IMPROVED ||
+                                       h->direction == SL_DIRECTION_WORSENED),
                         h->sentence_end - h->sentence_start, rq->stories, h->sentence_start};
     return r;
 }
