@@ -94,7 +94,10 @@ $(BIN): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# A unit test of a CLI helper links that helper's object too.
+$(B)/tests/test_html: $(B)/cli/html.o
 
 run: $(BIN)
 	$(BIN) analyse --format table corpus/stories.csv
