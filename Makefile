@@ -7,7 +7,8 @@
 #   make validity  how the bundled lexicons agree with hand codes, in-sample
 #                  and on held-out stories (scripts/validity)
 #   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
-#   make man-check, make install-check, make structure-check   (all part of make test)
+#   make man-check, make install-check, make structure-check, make browser-check
+#                 (all part of make test; browser-check needs chromium: scripts/deps chromium)
 #
 # Each flavour builds into its own directory (build/release, build/asan,
 # build/debug) so flags never mix stale objects.
@@ -66,7 +67,8 @@ else
 RUNNER =
 endif
 
-.PHONY: all deps run test unit e2e install uninstall clean install-check man-check structure-check
+.PHONY: all deps run test unit e2e install uninstall clean install-check man-check structure-check \
+        browser-check
 .SECONDARY:
 
 all: $(BIN) $(TESTS)
@@ -94,7 +96,10 @@ $(BIN): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(LIBA)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# A unit test of a CLI helper links that helper's object too.
+$(B)/tests/test_html: $(B)/cli/html.o
 
 run: $(BIN)
 	$(BIN) analyse --format table corpus/stories.csv
@@ -114,6 +119,14 @@ test: $(BIN) $(TESTS) $(REPLAYS)
 	@$(MAKE) --no-print-directory man-check
 	@$(MAKE) --no-print-directory install-check
 	@$(MAKE) --no-print-directory fuzz-replay
+	@$(MAKE) --no-print-directory browser-check
+
+# The report as headless Chromium shows and prints it: no console message,
+# nothing fetched, a screenshot and a PDF that are not blank
+# (tests/browser/check). Skipped, saying so, where Chromium is not installed.
+browser-check: $(BIN)
+	@if [ -x /usr/bin/chromium ]; then tests/browser/check $(BIN); else \
+	    echo "browser-check: skipped: chromium not installed (scripts/deps chromium installs it)"; fi
 
 # The folders depend on each other only as src/README allows, with no
 # include or call cycle; the library exports only the public header's

@@ -241,6 +241,11 @@ static int apply_option(args *a, int c, const char *arg)
     if (no && strcmp(a->cmd, "cat") == 0)
         return cli_usage_error(a->cmd, "--%s: cat does not use it (it writes the stories as "
                                        "read, and counts nothing); leave it out", no);
+    if (no && strcmp(a->cmd, "report") == 0)
+        return cli_usage_error(a->cmd, "--%s: report does not take it (with --analysis the "
+                                       "figures and their settings are the file's; --format, "
+                                       "--per-document and --bom do not fit a page); leave "
+                                       "it out", no);
     if (no)
         return cli_usage_error(a->cmd, "--%s: %s does not use it (it counts no figures by "
                                        "group, story or unit); leave it out", no, a->cmd);
@@ -687,6 +692,9 @@ int cli_corpus_begin(cli_corpus *c, const char *cmd, int argc, char **argv, cons
     c->language = a->language;
     c->id_field = a->id_field;
     c->ninputs = a->ninputs;
+    c->inputs = (const char *const *)a->inputs;
+    c->calibration = a->calibration;
+    c->allow_other_lexicons = a->allow_other_lexicons;
     if (rc < 0 && a->no_direction && a->nmodifiers)
         rc = cli_usage_error(a->cmd, "--modifiers and --no-direction contradict each other; "
                                      "give one");

@@ -159,6 +159,9 @@ typedef struct cli_corpus {
     sl_lexicon *lex;        /* owned, loaded */
     const char *format, *output, *language, *id_field; /* borrowed from argv; may be NULL */
     size_t ninputs;         /* INPUTs named after the options */
+    const char *const *inputs; /* borrowed from argv */
+    const char *calibration;   /* --calibration EVAL, or NULL (cli_load_calibration) */
+    int allow_other_lexicons;  /* --allow-different-lexicons */
     struct cli_corpus_state *state;
 } cli_corpus;
 
@@ -180,5 +183,6 @@ int cmd_kwic(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

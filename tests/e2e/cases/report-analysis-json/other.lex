@@ -1,0 +1,4 @@
+[social]
+label = Social life
+polarity = asset
+club

@@ -1,0 +1,9 @@
+[lonely]
+label = Loneliness
+polarity = problem
+lonely
+
+[club]
+label = Clubs
+polarity = asset
+club
