@@ -223,8 +223,9 @@ static void headline(FILE *f, const json_t *doc)
                "<th scope=\"col\">Share</th><th scope=\"col\">Interval</th>",
             report_num(json_object_get(doc, "corpus"), "documents"),
             100.0 * report_num(json_object_get(doc, "statistics"), "confidence"),
-            dir ? " Improved, worsened, mentioned: stories with a hit of that direction (a "
-                  "story can count in more than one)." : "");
+            dir ? " Improved, worsened, mentioned: stories by the theme's net direction in "
+                  "them, the end state the story reaches (each story counts once: the three "
+                  "add up to Stories)." : "");
     if (dir)
         fputs("<th scope=\"col\">Improved</th><th scope=\"col\">Worsened</th>"
               "<th scope=\"col\">Mentioned</th>", f);
