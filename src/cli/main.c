@@ -20,6 +20,7 @@ static const char usage[] =
     "  languages  the stemming languages (--language)\n"
     "  lint       every problem of the lexicons at once\n"
     "  merge      add up the JSON analyses of shards of a corpus into one\n"
+    "  shard      cut any input into N JSONL parts whose analyses merge exactly\n"
     "  suggest    frequent words and phrases no entry covers, ranked by keyness\n"
     "\n"
     "  storylens COMMAND --help   the options of a command (or: storylens help COMMAND)\n"
@@ -63,6 +64,8 @@ static int dispatch(int argc, char **argv)
         return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0)
         return cmd_merge(argc - 1, argv + 1);
+    if (strcmp(cmd, "shard") == 0)
+        return cmd_shard(argc - 1, argv + 1);
     if (strcmp(cmd, "compare") == 0)
         return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
@@ -76,7 +79,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, compare, eval, "
-                                 "explain, kwic, languages, lint, merge and suggest", cmd);
+                                 "explain, kwic, languages, lint, merge, shard and suggest", cmd);
 }
 
 int main(int argc, char **argv)
