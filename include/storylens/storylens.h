@@ -583,7 +583,10 @@ sl_status sl_part_settings(sl_options *opts, char *language, size_t size, const 
 
 /* Whether the part at path was analysed with direction of change (its
  * settings.direction): the merging run must then set the same modifier
- * lexicons with sl_options_set_modifiers(). *on is 0 or 1. */
+ * lexicons with sl_options_set_modifiers(). *on is 0 or 1, or 2 when the
+ * part has no direction figures but lists modifier lexicons (--no-direction
+ * over lexicons whose avoided(), negated() or ended() entries need them):
+ * set them too, with sl_options_set_direction_figures(opts, 0). */
 sl_status sl_part_direction(int *on, const char *path, sl_error *err);
 
 /* Adds the figures of the part at path to an (made with opts from

@@ -320,8 +320,9 @@ static int run(const cli_reader *r, const shard_args *s)
     if (rc == EXIT_OK && !r->quiet)
         fprintf(stderr, "storylens: %s: %zu part%s, %llu stor%s, %llu bytes%s\n", r->output,
                 nparts, nparts == 1 ? "" : "s", nrec, nrec == 1 ? "y" : "ies", total,
-                nrec < (unsigned long long)s->parts && s->parts > 1
-                    ? " (fewer stories than -n: one part per story)" : "");
+                nrec == 0 ? " (no stories: one empty part, --allow-empty)"
+                : nrec < (unsigned long long)s->parts ? " (fewer stories than -n: one part per story)"
+                                                      : "");
     free_names(names, nparts);
     if (spool)
         fclose(spool);

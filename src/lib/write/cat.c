@@ -197,6 +197,15 @@ static sl_status shard_record(const sl_options *opts, cat_shard *sh, sl_doc *d, 
         fputc(':', out);
         put_string(out, d->meta[k].value, strlen(d->meta[k].value), 0);
     }
+    /* Bytes the JSONL reader already turned into U+FFFD (anywhere in its
+     * line) were counted there, not in the text: as many bad bytes, in an
+     * array, which is no metadata, make the shard's reader count them too */
+    if (d->invalid_utf8) {
+        fputs(",\"@invalid_utf8\":[\"", out);
+        for (size_t i = 0; i < d->invalid_utf8; i++)
+            fputc(0xFF, out);
+        fputs("\"]", out);
+    }
     sh->stories++;
     if (fputs("}\n", out) == EOF || ferror(out))
         return sli_fail(err, SL_EIO, "cannot write the output");
