@@ -129,21 +129,28 @@ static void put_string(FILE *out, const char *s, size_t n, int keep_bad)
 {
     const unsigned char *p = (const unsigned char *)s;
     fputc('"', out);
+    size_t run = 0; /* p[run..i) needs no escape: written in one go */
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
         size_t len = c < 0x80 ? 1 : sl_rd_utf8_seq(p + i, n - i);
+        int plain = c >= 0x20 && c != '"' && c != '\\' && (len || keep_bad);
+        if (plain) {
+            i += len ? len : 1;
+            continue;
+        }
+        fwrite(p + run, 1, i - run, out);
         if (c == '"' || c == '\\')
             fprintf(out, "\\%c", c);
         else if (c == '\n' || c == '\r' || c == '\t')
             fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
         else if (c < 0x20)
             fprintf(out, "\\u%04x", c);
-        else if (len == 0 && !keep_bad)
+        else /* a byte that is not UTF-8, in an id or a metadata value */
             fputs("\xEF\xBF\xBD", out);
-        else
-            fwrite(p + i, 1, len ? len : 1, out);
         i += len ? len : 1;
+        run = i;
     }
+    fwrite(p + run, 1, n - run, out);
     fputc('"', out);
 }
 
