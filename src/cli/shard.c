@@ -50,7 +50,7 @@ static const char shard_help[] =
     "      --sheet NAME        --split-on UNIT   as for analyse\n"
     "      --delimiter C       --encoding NAME   as for analyse\n"
     "      --skip-invalid      leave malformed records out, with a warning\n"
-    "      --allow-duplicate-ids  as for analyse (default: an id read twice is an error)\n"
+    "      --allow-duplicate-ids  as for analyse (default: a repeated id is an error)\n"
     "      --allow-empty       no stories: write one empty part (default: an error)\n"
     "  -q, --quiet             no warnings and no summary line\n"
     "  -h, --help              this help\n"
