@@ -337,7 +337,7 @@ int cmd_shard(int argc, char **argv)
     int rc = cli_reader_begin(&r, "shard", argc, argv, shard_help, &extra);
     if (rc < 0 && s.parts == 0)
         rc = cli_usage_error("shard", "give the number of parts with -n N");
-    if (rc < 0 && (!r.output || strcmp(r.output, "-") == 0))
+    if (rc < 0 && (!r.output || !r.output[0] || strcmp(r.output, "-") == 0))
         rc = cli_usage_error("shard", "give the folder of the parts with -o DIR");
     if (rc < 0)
         rc = run(&r, &s);
