@@ -303,6 +303,20 @@ sl_status sl_cat(const sl_options *opts, const char *path, FILE *in, FILE *out, 
 sl_status sl_cat_format(const sl_options *opts, const char *path, FILE *in, FILE *out,
                         sl_format fmt, int header, sl_error *err);
 
+/* Reads the INPUTs (paths; "-", or none when n is 0, is the stream in) as
+ * analyse would and writes each story as one JSON line that the JSONL
+ * reader, with the same text and id field names, gives back as the same
+ * story: the id as the run names it (a record without one keeps the
+ * FILE:LINE of its original file), the text with any bytes that are not
+ * UTF-8 kept (so they are counted as the original reader counted them),
+ * the metadata in order. Used by "storylens shard". Story ids are checked
+ * across all INPUTs as sl_options_set_allow_duplicate_ids says, and no
+ * story at all is SL_EDATA unless sl_options_set_allow_empty. *stories:
+ * the records written. SL_OK, or the status of the first failure (out may
+ * then hold part of the records). */
+sl_status sl_shard_records(const sl_options *opts, const char *const *inputs, size_t n,
+                           FILE *in, FILE *out, unsigned long long *stories, sl_error *err);
+
 /* ---- lexicon tuning: entries, explain, suggest -------------------------
  * Tools for researchers tuning a lexicon. explain and suggest are fed from
  * the story handler: pass each story and its hits on as they arrive. */
@@ -570,7 +584,10 @@ sl_status sl_part_settings(sl_options *opts, char *language, size_t size, const 
 
 /* Whether the part at path was analysed with direction of change (its
  * settings.direction): the merging run must then set the same modifier
- * lexicons with sl_options_set_modifiers(). *on is 0 or 1. */
+ * lexicons with sl_options_set_modifiers(). *on is 0 or 1, or 2 when the
+ * part has no direction figures but lists modifier lexicons (--no-direction
+ * over lexicons whose avoided(), negated() or ended() entries need them):
+ * set them too, with sl_options_set_direction_figures(opts, 0). */
 sl_status sl_part_direction(int *on, const char *path, sl_error *err);
 
 /* Adds the figures of the part at path to an (made with opts from

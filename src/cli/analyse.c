@@ -238,9 +238,9 @@ static int apply_option(args *a, int c, const char *arg)
     sl_input_format fmt;
     int n;
     const char *no = refused(a, c);
-    if (no && strcmp(a->cmd, "cat") == 0)
-        return cli_usage_error(a->cmd, "--%s: cat does not use it (it writes the stories as "
-                                       "read, and counts nothing); leave it out", no);
+    if (no && (strcmp(a->cmd, "cat") == 0 || strcmp(a->cmd, "shard") == 0))
+        return cli_usage_error(a->cmd, "--%s: %s does not use it (it writes the stories as "
+                                       "read, and counts nothing); leave it out", no, a->cmd);
     if (no && strcmp(a->cmd, "report") == 0)
         return cli_usage_error(a->cmd, "--%s: report does not take it (with --analysis the "
                                        "figures and their settings are the file's; --format, "
@@ -662,6 +662,24 @@ int cmd_cat(int argc, char **argv)
     sl_options_free(a.opts);
     free(a.lexicons);
     free(a.modifiers);
+    return rc;
+}
+
+int cli_reader_begin(cli_reader *r, const char *cmd, int argc, char **argv, const char *help,
+                     const cli_extra *extra)
+{
+    args a = {.cmd = cmd, .extra = extra};
+    memset(r, 0, sizeof *r);
+    if (sl_options_new(&a.opts) != SL_OK)
+        return EXIT_OSERR;
+    int rc = parse_args(&a, argc, argv, help);
+    free(a.lexicons); /* refused: none were taken */
+    free(a.modifiers);
+    r->opts = a.opts;
+    r->output = a.output;
+    r->inputs = a.inputs;
+    r->ninputs = a.ninputs;
+    r->quiet = a.quiet;
     return rc;
 }
 

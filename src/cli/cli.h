@@ -178,6 +178,22 @@ void cli_corpus_end(cli_corpus *c);
 int cli_corpus_run(const cli_corpus *c);
 
 
+/* The front end of a command that reads stories and counts nothing, as
+ * cat does (shard): the reader options (--text-field, --id-field,
+ * --delimiter, --encoding, --sheet, --split-on, --input-format,
+ * --skip-invalid), -o, -q and the command's own. Returns -1 to go on,
+ * else the exit status (EXIT_OK after --help); free r->opts in every case. */
+typedef struct cli_reader {
+    sl_options *opts;      /* owned */
+    const char *output;    /* borrowed from argv; NULL when not given */
+    char **inputs;         /* borrowed from argv */
+    size_t ninputs;
+    int quiet;
+} cli_reader;
+int cli_reader_begin(cli_reader *r, const char *cmd, int argc, char **argv, const char *help,
+                     const cli_extra *extra);
+int cmd_shard(int argc, char **argv);
+
 int cmd_explain(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);

@@ -21,6 +21,7 @@ static const char usage[] =
     "  lint       every problem of the lexicons at once\n"
     "  merge      add up the JSON analyses of shards of a corpus into one\n"
     "  report     one HTML page of the figures, charts and quotes, ready to print\n"
+    "  shard      cut any input into N JSONL parts whose analyses merge exactly\n"
     "  suggest    frequent words and phrases no entry covers, ranked by keyness\n"
     "\n"
     "  storylens COMMAND --help   the options of a command (or: storylens help COMMAND)\n"
@@ -66,6 +67,8 @@ static int dispatch(int argc, char **argv)
         return cmd_merge(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "shard") == 0)
+        return cmd_shard(argc - 1, argv + 1);
     if (strcmp(cmd, "compare") == 0)
         return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "languages") == 0) {
@@ -79,7 +82,7 @@ static int dispatch(int argc, char **argv)
         return EXIT_OK;
     }
     return cli_usage_error(NULL, "unknown command \"%s\"; the commands are analyse, cat, compare, eval, "
-                                 "explain, kwic, languages, lint, merge, report and suggest", cmd);
+                                 "explain, kwic, languages, lint, merge, report, shard and suggest", cmd);
 }
 
 int main(int argc, char **argv)

@@ -192,6 +192,8 @@ int cmd_merge(int argc, char **argv)
                                  "lexicons they were analysed with, with --modifiers",
                                  opts, &mods)) == EXIT_OK)
         rc = -1;
+    if (rc < 0 && direction == 2)
+        sl_options_set_direction_figures(opts, 0);
     sl_calibration *cal = NULL;
     if (rc < 0 && (rc = cli_load_lexicons(a.lexicons, a.nlexicons, language, &lex)) == EXIT_OK)
         rc = cli_load_calibration(a.calibration, a.allow_other, lex, opts, &cal);

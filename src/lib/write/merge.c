@@ -158,6 +158,10 @@ sl_status sl_part_direction(int *on, const char *path, sl_error *err)
     if (!root)
         return p.status;
     *on = json_is_true(json_object_get(object_at(&p, root, "settings"), "direction"));
+    /* --no-direction over lexicons with avoided(), negated() or ended()
+     * entries: the modifiers judged those, and the part lists them */
+    if (!*on && json_is_array(json_object_get(root, "modifiers")))
+        *on = 2;
     json_decref(root);
     return p.status;
 }

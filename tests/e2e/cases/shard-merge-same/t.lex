@@ -1,0 +1,6 @@
+[a]
+lonely
+isolated
+[b]
+exhausted
+carer
