@@ -9,6 +9,7 @@
 #   make install PREFIX=/usr/local DESTDIR=   (make uninstall with the same variables)
 #   make man-check, make install-check, make structure-check, make browser-check
 #                 (all part of make test; browser-check needs chromium: scripts/deps chromium)
+#   make slurm-check  scripts/slurm-analyse on a one-node Slurm on localhost (as root)
 #
 # Each flavour builds into its own directory (build/release, build/asan,
 # build/debug) so flags never mix stale objects.
@@ -69,6 +70,7 @@ endif
 
 .PHONY: all deps run test unit e2e install uninstall clean install-check man-check structure-check \
         browser-check
+.PHONY: slurm-check
 .SECONDARY:
 
 all: $(BIN) $(TESTS)
@@ -145,6 +147,13 @@ man-check: $(BIN)
 install-check: $(BIN) $(LIBA)
 	@MAKE="$(MAKE)" MAKEFLAGS= B="$(B)" SANITIZE="$(SANITIZE)" DEBUG="$(DEBUG)" \
 	  CHECK_CFLAGS="$(OPT) -fopenmp" tests/install/check
+
+# scripts/slurm-analyse on a one-node Slurm started on localhost and stopped
+# again (as root; installs slurm-wlm and munge when missing): the sample
+# corpus in 4 shards gives the single run's bytes. Not part of make test;
+# status 77 (Slurm cannot be started here) is reported as a skip.
+slurm-check: $(BIN)
+	@tests/slurm/check $(BIN) || { s=$$?; [ $$s = 77 ] && echo "slurm-check: SKIP"; [ $$s = 77 ]; }
 
 # ---- fuzzing (tests/fuzz) ------------------------------------------------
 # Each harness defines only LLVMFuzzerTestOneInput. Under gcc it is linked

@@ -1,0 +1,6 @@
+[a]
+lonely
+"cut off"
+[b]
+happy
+confiden*
