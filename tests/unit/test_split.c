@@ -63,6 +63,8 @@ static void on_progress(void *user, const sl_progress *p)
     o->bytes = p->bytes;
 }
 
+static int as_stream; /* run_file hands the file over as an open stream */
+
 /* Analyses the file at path with threads threads into o. */
 static void run_file(const sl_lexicon *lex, const char *path, int threads, int skip_invalid,
                      outcome *o)
@@ -82,7 +84,14 @@ static void run_file(const sl_lexicon *lex, const char *path, int threads, int s
     sl_options_set_progress_handler(opts, on_progress, o);
     sl_analysis *an = NULL;
     assert_int_equal(sl_analysis_new(&an, lex, opts, &err), SL_OK);
-    o->status = sl_analysis_add_path(an, path, &err);
+    if (as_stream) { /* standard input redirected from the file */
+        FILE *in = fopen(path, "rb");
+        assert_non_null(in);
+        o->status = sl_analysis_add_stream(an, in, "-", &err);
+        fclose(in);
+    } else {
+        o->status = sl_analysis_add_path(an, path, &err);
+    }
     if (o->status == SL_OK) {
         size_t len = 0;
         FILE *out = open_memstream(&o->out, &len);
@@ -250,6 +259,29 @@ static void split__clean_file_gives_the_bytes_of_one_thread(void **state)
     sli_split_set_piece_bytes(0);
 }
 
+/* A stream that is a regular file at its start (`analyse - < file`) is
+ * split as the named file is, with the same bytes as one thread; at -j 1
+ * it is read the ordinary way. */
+static void split__stream_of_a_regular_file_is_split_too(void **state)
+{
+    (void)state;
+    sli_split_set_piece_bytes(PIECE);
+    sl_lexicon *lex = lex_from(LEX);
+    char *text = corpus(NULL, 0);
+    char *path = write_temp(text);
+    as_stream = 1;
+    assert_int_equal(same_as_one_thread(lex, path, 0), 1);
+    outcome o;
+    run_file(lex, path, 2, 0, &o);
+    assert_non_null(strstr(o.out, "\"documents\": 400"));
+    outcome_free(&o);
+    as_stream = 0;
+    remove_temp(path);
+    free(text);
+    sl_lexicon_free(lex);
+    sli_split_set_piece_bytes(0);
+}
+
 /* Each of these is reported by the ordinary path, with the file's line
  * numbers, so the file must be read that way whatever the thread count. */
 static void split__anything_reported_reads_the_file_the_ordinary_way(void **state)
@@ -355,6 +387,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(split__clean_file_gives_the_bytes_of_one_thread, default_pieces),
+        cmocka_unit_test_setup(split__stream_of_a_regular_file_is_split_too, default_pieces),
         cmocka_unit_test_setup(split__anything_reported_reads_the_file_the_ordinary_way,
                                default_pieces),
         cmocka_unit_test_setup(split__invalid_utf8_is_warned_of_as_the_ordinary_path_does,

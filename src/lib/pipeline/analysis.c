@@ -190,6 +190,13 @@ sl_status sl_analysis_add_stream(sl_analysis *an, FILE *in, const char *name, sl
         return s;
     if ((s = begin_input(an, name ? name : "-", err)) != SL_OK)
         return finish_input(an, s);
+    int done = 0;
+    if (sli_split_stream_wanted(&an->run, in)) {
+        s = sli_split_stream(&an->run, in, name ? name : "-", &done, err);
+        an->split_files += done;
+        if (s != SL_OK || done)
+            return end_input(an, s, err);
+    }
     sl_read_opts ro = read_opts(an);
     sl_reader *rd;
     s = sli_reader_open_stream(&rd, in, name, an->res.opts->stdin_format, &ro, err);

@@ -365,17 +365,16 @@ static sl_status warn_invalid_utf8(sl_batcher *whole, const split_run *run, sl_e
     return SL_OK;
 }
 
-sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_error *err)
+/* The split of fd (a regular file, borrowed), named path in ids and
+ * messages, as sli_split_file describes. */
+static sl_status split_fd(sl_batcher *whole, int fd, const char *path, int *done,
+                          sl_error *err)
 {
     *done = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (size_t)st.st_size < MIN_PIECES * piece_bytes) {
-        if (fd >= 0)
-            close(fd);
-        return SL_OK; /* the ordinary path opens it, and says why it cannot */
-    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (size_t)st.st_size < MIN_PIECES * piece_bytes)
+        return SL_OK; /* the ordinary path reads it, and says why it cannot */
     /* a file that starts with a long line goes the ordinary way before a
      * thread starts: a second thread's malloc arena took enough of a
      * 200 MB address-space cap for the record's read to fail, which then
@@ -383,18 +382,14 @@ sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_erro
      * split) */
     off_t first_end = line_start(fd, (off_t)piece_bytes, st.st_size);
     if (needs_sniffing(fd, st.st_size) || first_end < 0 ||
-        first_end > (off_t)MAX_PIECE_BYTES) {
-        close(fd);
+        first_end > (off_t)MAX_PIECE_BYTES)
         return SL_OK;
-    }
     /* the stories before the file are summed first, so that any warning
      * of theirs comes before the file's own (here, for a file that is
      * split: a folder of small files keeps its batches full) */
     sl_status s = sli_batcher_flush(whole, err);
-    if (s != SL_OK) {
-        close(fd);
+    if (s != SL_OK)
         return s;
-    }
     split_run run = {whole, path, fd, st.st_size, 0, NULL, 0, 0, 0, 0};
     run.npieces = ((size_t)st.st_size + piece_bytes - 1) / piece_bytes;
     run.notes = calloc(run.npieces, sizeof *run.notes);
@@ -420,6 +415,31 @@ sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_erro
     for (size_t k = 0; run.notes && k < run.npieces; k++)
         free(run.notes[k].bad.id);
     free(run.notes);
+    return s;
+}
+
+sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_error *err)
+{
+    *done = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return SL_OK; /* the ordinary path opens it, and says why it cannot */
+    sl_status s = split_fd(whole, fd, path, done, err);
     close(fd);
     return s;
+}
+
+int sli_split_stream_wanted(const sl_batcher *whole, FILE *in)
+{
+    const sl_options *o = whole->opts;
+    struct stat st;
+    return whole->nthreads > 1 && !o->per_document && !o->on_story && !o->encoding &&
+           (o->stdin_format == SL_INPUT_JSONL || o->stdin_format == SL_INPUT_AUTO) &&
+           fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && ftello(in) == 0;
+}
+
+sl_status sli_split_stream(sl_batcher *whole, FILE *in, const char *name, int *done,
+                           sl_error *err)
+{
+    return split_fd(whole, fileno(in), name, done, err);
 }

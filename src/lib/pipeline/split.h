@@ -17,6 +17,17 @@ int sli_split_wanted(const sl_batcher *whole, const char *path);
  * the file may have been summed). */
 sl_status sli_split_file(sl_batcher *whole, const char *path, int *done, sl_error *err);
 
+/* Standard input redirected from a JSONL file (`analyse - < stories.jsonl`)
+ * is a regular file too: whether in is one, unread (at offset 0, nothing
+ * buffered), and the run allows a split. A pipe is read the ordinary way. */
+int sli_split_stream_wanted(const sl_batcher *whole, FILE *in);
+
+/* sli_split_file for such a stream, named name in ids and messages. Reads
+ * with pread, so after *done = 0 the stream is still at its start for the
+ * ordinary path. */
+sl_status sli_split_stream(sl_batcher *whole, FILE *in, const char *name, int *done,
+                           sl_error *err);
+
 /* The piece size (0: the default), for tests to split small files.
  * Process-wide: call it only while no analysis runs. */
 void sli_split_set_piece_bytes(size_t bytes);
