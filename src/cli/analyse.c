@@ -500,11 +500,26 @@ int cli_load_calibration(const char *path, int allow_other, const sl_lexicon *le
     return EXIT_OK;
 }
 
-/* A run with no INPUT, given a terminal as standard input, waits for
- * stories typed there: said once, so it does not look like a hang. */
-static void note_terminal(const args *a)
+/* stdio reads a pipe 4 KB at a time: 4,900 reads for 20 MB, each a trip
+ * through the hypervisor here. glibc ignores a size without a buffer, so
+ * the buffer is ours; set once, before the first read, by every command
+ * that reads standard input. */
+static void size_stdin(void)
+{
+    static char buf[1 << 16];
+    static int sized;
+    if (!sized && !isatty(STDIN_FILENO))
+        setvbuf(stdin, buf, _IOFBF, sizeof buf);
+    sized = 1;
+}
+
+/* Standard input about to be read. A run with no INPUT, given a terminal
+ * as standard input, waits for stories typed there: said once, so it does
+ * not look like a hang. */
+static void begin_stdin(const args *a)
 {
     static int said;
+    size_stdin();
     if (!said && !a->quiet && isatty(STDIN_FILENO))
         fputs("storylens: reading stories from the terminal; end with Ctrl-D, or name a file\n",
               stderr);
@@ -513,15 +528,7 @@ static void note_terminal(const args *a)
 
 static sl_status add_stdin(const args *a, sl_analysis *an, sl_error *err)
 {
-    /* stdio reads a pipe 4 KB at a time: 4,900 reads for 20 MB, each a trip
-     * through the hypervisor here. glibc ignores a size without a buffer,
-     * so the buffer is ours; set once, before the first read. */
-    static char buf[1 << 16];
-    static int sized;
-    if (!sized && !isatty(STDIN_FILENO))
-        setvbuf(stdin, buf, _IOFBF, sizeof buf);
-    sized = 1;
-    note_terminal(a);
+    begin_stdin(a);
     return sl_analysis_add_stream(an, stdin, "-", err);
 }
 
@@ -653,13 +660,13 @@ int cmd_cat(int argc, char **argv)
         sl_error err = {0};
         sl_status s = SL_OK;
         if (a.ninputs == 0) {
-            note_terminal(&a);
+            begin_stdin(&a);
             s = sl_cat_format(a.opts, NULL, stdin, out.f, fmt, 1, &err);
         }
         for (size_t i = 0; s == SL_OK && i < a.ninputs; i++) {
             const char *path = strcmp(a.inputs[i], "-") == 0 ? NULL : a.inputs[i];
             if (!path)
-                note_terminal(&a);
+                begin_stdin(&a);
             s = sl_cat_format(a.opts, path, path ? NULL : stdin, out.f, fmt, i == 0, &err);
         }
         if (s != SL_OK)
@@ -688,6 +695,7 @@ int cli_reader_begin(cli_reader *r, const char *cmd, int argc, char **argv, cons
     r->inputs = a.inputs;
     r->ninputs = a.ninputs;
     r->quiet = a.quiet;
+    size_stdin(); /* before any read of it, if the INPUTs name it */
     return rc;
 }
 

@@ -190,6 +190,11 @@ static FILE *open_spool(const char *dir)
     FILE *f = fdopen(fd, "w+");
     if (!f)
         close(fd);
+    /* the spool is written and read once each: stdio's 4 KB buffer made
+     * 5,200 reads of 20 MB; glibc ignores a size without a buffer */
+    static char buf[1 << 16];
+    if (f)
+        setvbuf(f, buf, _IOFBF, sizeof buf);
     return f;
 }
 
